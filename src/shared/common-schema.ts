@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** A stable, URL-safe identifier: lower-case words joined by hyphens, e.g. `claudia-sheinbaum`. */
+export const slugIdSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "claudia-sheinbaum"');
+
+const isRealCalendarDate = (value: string): boolean => {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+};
+
+/** A calendar date, `YYYY-MM-DD`. Kept as a string so it compares lexically and round-trips exactly. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
+  .refine(isRealCalendarDate, 'is not a real calendar date');
+
+/**
+ * How much of a date the source actually gives. "In 2020, he is said to have asked..." is stored as
+ * 2020-01-01 with precision `year`, so sorting and windows still work without inventing a day.
+ */
+export const datePrecisionSchema = z.enum(['day', 'month', 'year']);
+
+export const confidenceSchema = z.number().min(0).max(1);
+
+export const extractionMethodSchema = z.enum(['manual', 'rules', 'llm']);
+export const reviewStatusSchema = z.enum(['proposed', 'accepted', 'rejected']);
+
+/** Where a claim sits in its document: the sentence and its character span in `Document.text`. */
+export const evidenceSpanSchema = z
+  .object({
+    sentence: z.string().min(1).max(5000),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+  })
+  .refine((span) => span.end > span.start, { message: 'end must be greater than start', path: ['end'] });
+
+export const paginationSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const timeWindowSchema = z
+  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+  .refine((w) => !w.from || !w.to || w.from <= w.to, { message: 'from must not be after to', path: ['from'] });
+
+export type IsoDate = z.infer<typeof isoDateSchema>;
+export type DatePrecision = z.infer<typeof datePrecisionSchema>;
+export type EvidenceSpan = z.infer<typeof evidenceSpanSchema>;
+export type ExtractionMethod = z.infer<typeof extractionMethodSchema>;
+export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
+export type Pagination = z.infer<typeof paginationSchema>;
+export type TimeWindow = z.infer<typeof timeWindowSchema>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });

@@ -1,0 +1,146 @@
+import type { Actor, ActorListQuery } from '../actors/actor-schema';
+import type { Affiliation, AffiliationListQuery } from '../affiliations/affiliation-schema';
+import type { DocumentListQuery, StoredDocument } from '../documents/document-schema';
+import type { Relation, RelationListQuery, RelationType } from '../relations/relation-schema';
+import type { Page, TimeWindow } from '../shared/common-schema';
+import type { Statement, StatementListQuery } from '../statements/statement-schema';
+import type { Topic, TopicListQuery } from '../topics/topic-schema';
+
+export interface EntityMap {
+  actors: Actor;
+  topics: Topic;
+  documents: StoredDocument;
+  statements: Statement;
+  relations: Relation;
+  affiliations: Affiliation;
+}
+
+export interface ListFilterMap {
+  actors: ActorListQuery;
+  topics: TopicListQuery;
+  documents: DocumentListQuery;
+  statements: StatementListQuery;
+  relations: RelationListQuery;
+  affiliations: AffiliationListQuery;
+}
+
+export type EntityKind = keyof EntityMap;
+
+/** In dependency order: loading in this order never meets a reference to something not yet loaded. */
+export const ENTITY_KINDS: readonly EntityKind[] = [
+  'actors',
+  'topics',
+  'documents',
+  'statements',
+  'relations',
+  'affiliations',
+];
+
+export type GraphSnapshot = { [K in EntityKind]: EntityMap[K][] };
+
+export interface RelationQuery {
+  /** Relations touching this actor, as source or target. All relations when absent. */
+  actorId?: string;
+  types: readonly RelationType[];
+  topicId?: string;
+  window: TimeWindow;
+}
+
+export interface StanceQuery {
+  /** Pairs involving this actor, who is then always `first`. All pairs when absent. */
+  actorId?: string;
+  topicId?: string;
+  window: TimeWindow;
+}
+
+/** Two actors' current stances on one topic. */
+export interface StancePair {
+  topicId: string;
+  first: Statement;
+  second: Statement;
+}
+
+export interface PathQuery {
+  fromId: string;
+  toId: string;
+  maxDepth: number;
+  /** At most this many paths are returned. */
+  limit: number;
+}
+
+export type PathEdge = { kind: 'relation'; relation: Relation } | { kind: 'affiliation'; affiliation: Affiliation };
+
+/** One step of a path; `from` and `to` follow the walk, which may run against the edge's direction. */
+export interface PathHop {
+  from: string;
+  to: string;
+  edge: PathEdge;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  backend: string;
+  detail?: string;
+}
+
+/**
+ * Everything Stancegraph keeps, behind one interface. The embedded SQLite store is the default; Neo4j is
+ * the production store. Both must give the same answers: `tests/store/store-contract.ts` holds them to it.
+ *
+ * Shared semantics, which every implementation follows:
+ * - Only statements and relations whose `reviewStatus` is `accepted` take part in the relationship
+ *   queries (`relations`, `stancePairs`, `currentStances`, `shortestPaths`); CRUD sees everything.
+ * - A time window is inclusive at both ends. A statement is in it when `statedAt` is; a relation when
+ *   its `date` is; a relation without a date is in the window only when the window has no bounds.
+ * - An actor's current stance on a topic is its latest accepted statement on it within the window,
+ *   ties on the same date broken by the greater statement id.
+ * - Writes are atomic: a call that throws has changed nothing.
+ */
+export interface GraphStore {
+  readonly backend: 'sqlite' | 'neo4j';
+
+  /** Throws ConflictError on a duplicate id, ValidationError (path = the field) on an unknown reference. */
+  create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]>;
+  get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined>;
+  /** The entities that exist among `ids`, in no particular order. */
+  getMany<K extends EntityKind>(kind: K, ids: readonly string[]): Promise<EntityMap[K][]>;
+  /**
+   * Replaces an entity with `change(current)`, read and written in one transaction so that concurrent
+   * updates are never lost. `change` may run more than once (driver retries) and must be pure.
+   * Throws NotFoundError, or ValidationError for an unknown reference in the new version.
+   */
+  update<K extends EntityKind>(kind: K, id: string, change: (current: EntityMap[K]) => EntityMap[K]): Promise<EntityMap[K]>;
+  /**
+   * Throws NotFoundError; ConflictError while other records refer to it, unless `cascade`, which also
+   * deletes the statements, relations and affiliations that refer to it (and detaches child topics).
+   */
+  delete(kind: EntityKind, id: string, options?: { cascade?: boolean }): Promise<void>;
+  /** Sorted by id. `q` matches names, aliases, titles (case-insensitive substring). */
+  list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>>;
+
+  /** Actors whose id, name or one of whose aliases equals `name`, ignoring case. */
+  findActorsByName(name: string): Promise<Actor[]>;
+  findDocumentByHash(contentHash: string): Promise<StoredDocument | undefined>;
+
+  /** Accepted relations of the given types, sorted by date then id. */
+  relations(query: RelationQuery): Promise<Relation[]>;
+  /** Pairs of actors whose current stances on a topic are both support or both oppose (`same`), or one
+   * support and one oppose (`opposite`). Without `actorId`, `first.actorId < second.actorId`. Sorted by
+   * topic, then first actor, then second actor. */
+  stancePairs(query: StanceQuery & { agreement: 'same' | 'opposite' }): Promise<StancePair[]>;
+  /** Each actor's current stance per topic, filtered by actor and/or topic; sorted by topic, actor. */
+  currentStances(query: { actorId?: string; topicId?: string; window: TimeWindow }): Promise<Statement[]>;
+  /** Shortest undirected paths over accepted relations and affiliations; [] when none within maxDepth. */
+  shortestPaths(query: PathQuery): Promise<PathHop[][]>;
+
+  /**
+   * Inserts or replaces every record in one transaction (seed, import, copy between stores). Loading the
+   * same snapshot twice leaves the same graph. References are checked against the store after the load.
+   */
+  upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void>;
+  /** Every entity of a kind, in batches, sorted by id. */
+  readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]>;
+  counts(): Promise<Record<EntityKind, number>>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}
