@@ -31,7 +31,10 @@ const actorFields = {
   description: z.string().max(5000).optional(),
 };
 
-export const actorSchema = z.object({ id: slugIdSchema, ...actorFields }).strict().meta({ id: 'Actor' });
+export const actorSchema = z
+  .object({ id: slugIdSchema, ...actorFields })
+  .strict()
+  .meta({ id: 'Actor' });
 
 export const createActorSchema = z
   .object({ id: slugIdSchema.optional(), ...actorFields })

@@ -9,7 +9,9 @@ const affiliationFields = {
   to: isoDateSchema.optional(),
 };
 
-const consistent = <T extends { memberId?: string; organizationId?: string; from?: string | null; to?: string | null }>(
+const consistent = <
+  T extends { memberId?: string; organizationId?: string; from?: string | null; to?: string | null },
+>(
   a: T,
 ) => a.memberId === undefined || a.memberId !== a.organizationId;
 const periodInOrder = <T extends { from?: string | null; to?: string | null }>(a: T) =>

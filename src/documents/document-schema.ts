@@ -3,7 +3,10 @@ import { isoDateSchema, paginationSchema, slugIdSchema } from '../shared/common-
 
 const documentFields = {
   title: z.string().trim().min(1).max(1000),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   outlet: z.string().trim().min(1).max(300).optional(),
   publishedAt: isoDateSchema.optional(),
   language: z

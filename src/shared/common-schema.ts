@@ -43,9 +43,21 @@ export const paginationSchema = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
-export const timeWindowSchema = z
-  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
-  .refine((w) => !w.from || !w.to || w.from <= w.to, { message: 'from must not be after to', path: ['from'] });
+export const timeWindowFields = { from: isoDateSchema.optional(), to: isoDateSchema.optional() };
+
+const windowInOrder = (value: unknown): boolean => {
+  const { from, to } = value as { from?: string; to?: string };
+  return !from || !to || from <= to;
+};
+
+/** A query object with the window bounds added, and the check that they are in order. */
+export function withTimeWindow<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .object({ ...shape, ...timeWindowFields })
+    .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+}
+
+export const timeWindowSchema = withTimeWindow({});
 
 export type IsoDate = z.infer<typeof isoDateSchema>;
 export type DatePrecision = z.infer<typeof datePrecisionSchema>;
@@ -60,4 +72,5 @@ export interface Page<T> {
   total: number;
 }
 
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });

@@ -12,6 +12,8 @@ export abstract class StancegraphError extends Error {
 export interface FieldIssue {
   /** Path to the offending field, e.g. `["evidence", "end"]` or `["actorId"]`. */
   path: (string | number)[];
+  /** Which part of an HTTP request it was in, when it came from one. */
+  location?: 'path' | 'query' | 'body';
   message: string;
 }
 

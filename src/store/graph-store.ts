@@ -68,7 +68,8 @@ export interface PathQuery {
   limit: number;
 }
 
-export type PathEdge = { kind: 'relation'; relation: Relation } | { kind: 'affiliation'; affiliation: Affiliation };
+export type PathEdge =
+  { kind: 'relation'; relation: Relation } | { kind: 'affiliation'; affiliation: Affiliation };
 
 /** One step of a path; `from` and `to` follow the walk, which may run against the edge's direction. */
 export interface PathHop {
@@ -109,7 +110,11 @@ export interface GraphStore {
    * updates are never lost. `change` may run more than once (driver retries) and must be pure.
    * Throws NotFoundError, or ValidationError for an unknown reference in the new version.
    */
-  update<K extends EntityKind>(kind: K, id: string, change: (current: EntityMap[K]) => EntityMap[K]): Promise<EntityMap[K]>;
+  update<K extends EntityKind>(
+    kind: K,
+    id: string,
+    change: (current: EntityMap[K]) => EntityMap[K],
+  ): Promise<EntityMap[K]>;
   /**
    * Throws NotFoundError; ConflictError while other records refer to it, unless `cascade`, which also
    * deletes the statements, relations and affiliations that refer to it (and detaches child topics).

@@ -8,7 +8,10 @@ const topicFields = {
   parentId: slugIdSchema.optional(),
 };
 
-export const topicSchema = z.object({ id: slugIdSchema, ...topicFields }).strict().meta({ id: 'Topic' });
+export const topicSchema = z
+  .object({ id: slugIdSchema, ...topicFields })
+  .strict()
+  .meta({ id: 'Topic' });
 
 export const createTopicSchema = z
   .object({ id: slugIdSchema.optional(), ...topicFields })

@@ -1,0 +1,47 @@
+import express from 'express';
+import swaggerUi from 'swagger-ui-express';
+import type { Config } from './config/config';
+import { API_ROUTES } from './http/api-routes';
+import { buildOpenApiDocument } from './http/openapi-document';
+import { notFoundRoute, problemMiddleware, requireJsonBody } from './http/problem-middleware';
+import { mountRoutes } from './http/route-definition';
+import { createLogger, type Logger } from './shared/logger';
+import type { GraphStore } from './store/graph-store';
+
+/** Builds the HTTP application around a store; starting it (and closing the store) is `main.ts`'s job. */
+export function createApp(store: GraphStore, config: Config, logger: Logger = createLogger(config.logLevel)) {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health', async (_req, res) => {
+    const health = await store.health();
+    res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'unavailable', store: health });
+  });
+
+  const openApiDocument = buildOpenApiDocument(API_ROUTES);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use(
+    '/api/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(openApiDocument, { customSiteTitle: 'Stancegraph API' }),
+  );
+
+  app.use('/api', requireJsonBody);
+  // Documents carry whole articles; everything else is small, so a large body elsewhere is refused early.
+  app.use('/api/documents', express.json({ limit: config.documentBodyLimit }));
+  app.use('/api', express.json({ limit: config.jsonBodyLimit }));
+
+  const api = express.Router();
+  mountRoutes(api, API_ROUTES, { store, config });
+  app.use('/api', api);
+
+  app.use(notFoundRoute);
+  app.use(
+    problemMiddleware((error, req) => {
+      logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every environment variable the service reads. Each is documented in the README's configuration table. */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    STORE: z.enum(['sqlite', 'neo4j']).default('sqlite'),
+    DATA_DIR: z.string().min(1).default('data'),
+    SEED_ON_START: booleanFlag.default(true),
+    SEED_DIR: z.string().min(1).optional(),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'must be a neo4j:// or bolt:// URI')
+      .optional(),
+    NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    JSON_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb')
+      .default('100kb'),
+    DOCUMENT_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 5mb')
+      .default('5mb'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((c) => c.STORE !== 'neo4j' || c.NEO4J_URI !== undefined, {
+    message: 'is required when STORE=neo4j',
+    path: ['NEO4J_URI'],
+  })
+  .refine((c) => c.STORE !== 'neo4j' || c.NEO4J_PASSWORD !== undefined, {
+    message: 'is required when STORE=neo4j',
+    path: ['NEO4J_PASSWORD'],
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  store: 'sqlite' | 'neo4j';
+  dataDir: string;
+  seedOnStart: boolean;
+  seedDir: string;
+  neo4j?: { uri: string; username: string; password: string; database: string };
+  jsonBodyLimit: string;
+  documentBodyLimit: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+}
+
+/** The repository root, found from this file whether it runs from `src/` (tsx, jest) or `dist/src/`. */
+export const PROJECT_ROOT = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..',
+);
+
+/** Reads and validates the environment once; a bad value stops start-up with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`stancegraph/config: invalid configuration\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    store: c.STORE,
+    dataDir: c.DATA_DIR === ':memory:' ? c.DATA_DIR : path.resolve(c.DATA_DIR),
+    seedOnStart: c.SEED_ON_START,
+    seedDir: path.resolve(c.SEED_DIR ?? path.join(PROJECT_ROOT, 'seed')),
+    neo4j:
+      c.STORE === 'neo4j'
+        ? {
+            uri: c.NEO4J_URI!,
+            username: c.NEO4J_USERNAME,
+            password: c.NEO4J_PASSWORD!,
+            database: c.NEO4J_DATABASE,
+          }
+        : undefined,
+    jsonBodyLimit: c.JSON_BODY_LIMIT,
+    documentBodyLimit: c.DOCUMENT_BODY_LIMIT,
+    logLevel: c.LOG_LEVEL,
+  };
+}
+
+/** Config for tests and tools: an in-memory store, no seed, quiet logs, unless overridden. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ DATA_DIR: ':memory:', SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,163 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import {
+  ConflictError,
+  LimitExceededError,
+  NotFoundError,
+  StoreUnavailableError,
+  ValidationError,
+  type FieldIssue,
+} from '../shared/errors';
+import type { ProblemResponse } from './problem-schema';
+
+const PROBLEM_BASE = 'https://stancegraph.dev/problems/';
+
+interface Problem {
+  status: number;
+  slug: string;
+  title: string;
+  detail: string;
+  issues?: FieldIssue[];
+  headers?: Record<string, string>;
+}
+
+/** Errors Express's body parser raises, recognised by their `type`. */
+interface BodyParserError {
+  type: string;
+  status?: number;
+  limit?: number;
+  message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string'
+  );
+}
+
+/** Maps each error class to one HTTP answer. Anything unrecognised is a 500 that reveals nothing. */
+function toProblem(error: unknown): Problem {
+  if (error instanceof ValidationError) {
+    return {
+      status: 422,
+      slug: 'validation-error',
+      title: 'Invalid input',
+      detail: error.message,
+      issues: error.issues,
+    };
+  }
+  if (error instanceof NotFoundError) {
+    return { status: 404, slug: 'not-found', title: 'Not found', detail: error.message };
+  }
+  if (error instanceof ConflictError) {
+    return { status: 409, slug: 'conflict', title: 'Conflict', detail: error.message, issues: error.issues };
+  }
+  if (error instanceof LimitExceededError) {
+    return {
+      status: 422,
+      slug: 'limit-exceeded',
+      title: 'Limit exceeded',
+      detail: error.message,
+      issues: [{ path: [error.limit], message: `${error.value} exceeds the limit of ${error.max}` }],
+    };
+  }
+  if (error instanceof StoreUnavailableError) {
+    return {
+      status: 503,
+      slug: 'store-unavailable',
+      title: 'Store unavailable',
+      detail: error.message,
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+    };
+  }
+  if (isBodyParserError(error)) {
+    switch (error.type) {
+      case 'entity.parse.failed':
+        return {
+          status: 400,
+          slug: 'malformed-json',
+          title: 'Malformed JSON',
+          detail: `the body is not valid JSON: ${error.message}`,
+        };
+      case 'entity.too.large':
+        return {
+          status: 413,
+          slug: 'body-too-large',
+          title: 'Request body too large',
+          detail: `the body exceeds the limit of ${error.limit} bytes for this route`,
+        };
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return {
+          status: 415,
+          slug: 'unsupported-encoding',
+          title: 'Unsupported encoding',
+          detail: error.message,
+        };
+      case 'request.aborted':
+      case 'request.size.invalid':
+      case 'stream.encoding.set':
+        return { status: 400, slug: 'bad-request', title: 'Bad request', detail: error.message };
+    }
+  }
+  return {
+    status: 500,
+    slug: 'internal-error',
+    title: 'Internal error',
+    detail: 'the server failed to answer; the error is logged',
+  };
+}
+
+function send(req: Request, res: Response, problem: Problem): void {
+  const body: ProblemResponse = {
+    type: `${PROBLEM_BASE}${problem.slug}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: req.originalUrl,
+  };
+  if (problem.issues && problem.issues.length > 0) {
+    body.errors = problem.issues.map((issue) => ({
+      field: issue.path.join('.'),
+      pointer: `#/${issue.path.map((part) => String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
+      in: issue.location,
+      message: issue.message,
+    }));
+  }
+  for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+export function problemMiddleware(onUnexpected: (error: unknown, req: Request) => void): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const problem = toProblem(error);
+    if (problem.status >= 500 && problem.status !== 503) onUnexpected(error, req);
+    send(req, res, problem);
+  };
+}
+
+export const notFoundRoute: RequestHandler = (req, res) => {
+  send(req, res, {
+    status: 404,
+    slug: 'no-such-route',
+    title: 'Not found',
+    detail: `no route for ${req.method} ${req.path}`,
+  });
+};
+
+/** Mutating requests must say they send JSON, so a form post or plain text is refused plainly. */
+export const requireJsonBody: RequestHandler = (req, res, next) => {
+  const hasBody =
+    req.headers['content-length'] !== '0' &&
+    (req.headers['content-length'] || req.headers['transfer-encoding']);
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+    send(req, res, {
+      status: 415,
+      slug: 'unsupported-media-type',
+      title: 'Unsupported media type',
+      detail: `send the body as application/json, not ${req.headers['content-type'] ?? 'no content type'}`,
+    });
+    return;
+  }
+  next();
+};

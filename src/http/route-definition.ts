@@ -1,0 +1,136 @@
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../config/config';
+import { ValidationError } from '../shared/errors';
+import { zodIssues } from '../shared/zod-issues';
+import type { GraphStore } from '../store/graph-store';
+import { problemResponseSchema } from './problem-schema';
+
+export interface RouteDeps {
+  store: GraphStore;
+  config: Config;
+}
+
+type AnyObject = z.ZodType<Record<string, unknown>>;
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/**
+ * One HTTP endpoint: its OpenAPI description and its handler come from the same zod schemas, so the
+ * document can never drift from what the code accepts. Handlers receive parsed, typed input only.
+ */
+export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  /** OpenAPI style, relative to /api: `/actors/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** 200 by default; 201 for creations (with a Location header), 204 for deletions. */
+  status?: 200 | 201 | 204;
+  response?: z.ZodType;
+  /** Extra error statuses this route can answer, documented with the problem schema. */
+  errors?: number[];
+  handle(input: RouteInput<P, Q, B>, deps: RouteDeps): Promise<unknown>;
+  /** For 201: where the created resource lives. */
+  location?(result: unknown): string;
+}
+
+export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  route: RouteDefinition<P, Q, B>,
+): RouteDefinition {
+  return route as unknown as RouteDefinition;
+}
+
+/** Binds routes to an Express router; every request part is parsed before the handler sees it. */
+export function mountRoutes(router: express.Router, routes: RouteDefinition[], deps: RouteDeps): void {
+  for (const route of routes) {
+    const expressPath = route.path.replace(/\{(\w+)\}/g, ':$1');
+    router[route.method](expressPath, async (req: Request, res: Response) => {
+      const input = {
+        params: parsePart(route.params, req.params, 'path'),
+        query: parsePart(route.query, req.query, 'query'),
+        body: parsePart(route.body, route.body ? req.body : undefined, 'body'),
+      };
+      const result = await route.handle(input, deps);
+      const status = route.status ?? 200;
+      if (status === 201 && route.location) res.location(`/api${route.location(result)}`);
+      if (status === 204) res.status(204).end();
+      else res.status(status).json(result);
+    });
+  }
+}
+
+function parsePart<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  location: 'path' | 'query' | 'body',
+): T {
+  if (!schema) return undefined as T;
+  if (location === 'body' && value === undefined) {
+    throw new ValidationError('the request needs a JSON body', [
+      { path: [], location, message: 'expected a JSON body with Content-Type: application/json' },
+    ]);
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(
+    `invalid ${location === 'path' ? 'path parameter' : location}`,
+    zodIssues(parsed.error, location),
+  );
+}
+
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request',
+  401: 'Missing or wrong API key',
+  404: 'Not found',
+  409: 'Conflicts with stored data',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Invalid input, or a limit exceeded',
+  503: 'Store unavailable',
+};
+
+export function registerRoutes(registry: OpenAPIRegistry, routes: RouteDefinition[]): void {
+  for (const route of routes) {
+    const status = route.status ?? 200;
+    const errorStatuses = new Set([...(route.errors ?? []), 503]);
+    if (route.params || route.query || route.body) errorStatuses.add(422);
+    if (route.body) errorStatuses.add(400).add(413).add(415);
+    const responses: RouteConfig['responses'] = {
+      [status]:
+        status === 204 || !route.response
+          ? { description: 'Done' }
+          : { description: 'OK', content: { 'application/json': { schema: route.response } } },
+    };
+    for (const code of [...errorStatuses].sort()) {
+      responses[code] = {
+        description: STATUS_DESCRIPTIONS[code] ?? 'Error',
+        content: { 'application/problem+json': { schema: problemResponseSchema } },
+      };
+    }
+    registry.registerPath({
+      method: route.method,
+      path: `/api${route.path}`,
+      summary: route.summary,
+      description: route.description,
+      tags: [route.tag],
+      request: {
+        params: route.params as AnyObject | undefined as never,
+        query: route.query as AnyObject | undefined as never,
+        body: route.body
+          ? { content: { 'application/json': { schema: route.body } }, required: true }
+          : undefined,
+      },
+      responses,
+    });
+  }
+}

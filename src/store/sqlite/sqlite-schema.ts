@@ -1,0 +1,77 @@
+/**
+ * The embedded store's tables. Each row keeps the whole entity as JSON in `doc` (so reads never lose a
+ * field), plus the columns that filters, joins and foreign keys need.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const CREATE_TABLES = `
+CREATE TABLE IF NOT EXISTS actors (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  country TEXT,
+  search TEXT NOT NULL,
+  doc TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS actor_names (
+  actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  PRIMARY KEY (name, actor_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS topics (
+  id TEXT PRIMARY KEY,
+  parent_id TEXT REFERENCES topics(id),
+  search TEXT NOT NULL,
+  doc TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  outlet TEXT,
+  published_at TEXT,
+  search TEXT NOT NULL,
+  doc TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS statements (
+  id TEXT PRIMARY KEY,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  topic_id TEXT NOT NULL REFERENCES topics(id),
+  document_id TEXT REFERENCES documents(id),
+  polarity TEXT NOT NULL,
+  stated_at TEXT NOT NULL,
+  method TEXT NOT NULL,
+  review_status TEXT NOT NULL,
+  doc TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS statements_by_topic ON statements(topic_id, review_status, stated_at);
+CREATE INDEX IF NOT EXISTS statements_by_actor ON statements(actor_id, topic_id, stated_at);
+CREATE INDEX IF NOT EXISTS statements_by_document ON statements(document_id);
+
+CREATE TABLE IF NOT EXISTS relations (
+  id TEXT PRIMARY KEY,
+  source_id TEXT NOT NULL REFERENCES actors(id),
+  target_id TEXT NOT NULL REFERENCES actors(id),
+  type TEXT NOT NULL,
+  topic_id TEXT REFERENCES topics(id),
+  document_id TEXT REFERENCES documents(id),
+  date TEXT,
+  review_status TEXT NOT NULL,
+  doc TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS relations_by_source ON relations(source_id, type);
+CREATE INDEX IF NOT EXISTS relations_by_target ON relations(target_id, type);
+CREATE INDEX IF NOT EXISTS relations_by_topic ON relations(topic_id);
+CREATE INDEX IF NOT EXISTS relations_by_document ON relations(document_id);
+
+CREATE TABLE IF NOT EXISTS affiliations (
+  id TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL REFERENCES actors(id),
+  organization_id TEXT NOT NULL REFERENCES actors(id),
+  doc TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS affiliations_by_member ON affiliations(member_id);
+CREATE INDEX IF NOT EXISTS affiliations_by_organization ON affiliations(organization_id);
+`;

@@ -1,0 +1,493 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Actor } from '../../actors/actor-schema';
+import type { Affiliation } from '../../affiliations/affiliation-schema';
+import type { StoredDocument } from '../../documents/document-schema';
+import type { Relation } from '../../relations/relation-schema';
+import type { Page, TimeWindow } from '../../shared/common-schema';
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
+import type { Statement } from '../../statements/statement-schema';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  type EntityMap,
+  type GraphSnapshot,
+  type GraphStore,
+  type ListFilterMap,
+  type PathHop,
+  type PathQuery,
+  type RelationQuery,
+  type StancePair,
+  type StanceQuery,
+  type StoreHealth,
+} from '../graph-store';
+import { REFERENCES, REFERRERS, TABLES, type SqlFilter } from './sqlite-tables';
+import { CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
+
+type Row = Record<string, unknown>;
+
+export interface SqliteStoreOptions {
+  /** A folder for the database file, or `:memory:` for a throw-away store. */
+  dataDir: string;
+}
+
+const ENTITY_NAMES: Record<EntityKind, string> = {
+  actors: 'actor',
+  topics: 'topic',
+  documents: 'document',
+  statements: 'statement',
+  relations: 'relation',
+  affiliations: 'affiliation',
+};
+
+/**
+ * The embedded default store: one SQLite file in WAL mode with `synchronous = FULL`, so a write is on
+ * disk before the call returns and survives `kill -9`. better-sqlite3 is synchronous, so each method runs
+ * to completion without interleaving, and each write is one transaction.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): GraphStore {
+  const db = openDatabase(options.dataDir);
+  return new SqliteStore(db);
+}
+
+function openDatabase(dataDir: string): Database.Database {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    fs.mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, 'stancegraph.db');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new Error(
+      `stancegraph/sqlite: ${file} has schema version ${version}, newer than this build understands (${SCHEMA_VERSION})`,
+    );
+  }
+  db.exec(CREATE_TABLES);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return db;
+}
+
+class SqliteStore implements GraphStore {
+  readonly backend = 'sqlite' as const;
+
+  constructor(private readonly db: Database.Database) {}
+
+  async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
+    this.db.transaction(() => {
+      if (this.exists(kind, entity.id)) {
+        throw new ConflictError(`${ENTITY_NAMES[kind]} '${entity.id}' already exists`, [
+          { path: ['id'], message: `'${entity.id}' is taken` },
+        ]);
+      }
+      this.assertReferencesExist(kind, entity, []);
+      this.checkUnique(kind, entity);
+      this.write(kind, entity);
+    })();
+    return entity;
+  }
+
+  async get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined> {
+    const row = this.db.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
+      Row | undefined;
+    return row ? parseDoc<EntityMap[K]>(row) : undefined;
+  }
+
+  async getMany<K extends EntityKind>(kind: K, ids: readonly string[]): Promise<EntityMap[K][]> {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as Row[];
+    return rows.map((row) => parseDoc<EntityMap[K]>(row));
+  }
+
+  async update<K extends EntityKind>(
+    kind: K,
+    id: string,
+    change: (current: EntityMap[K]) => EntityMap[K],
+  ): Promise<EntityMap[K]> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
+        Row | undefined;
+      if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
+      const next = change(parseDoc<EntityMap[K]>(row));
+      if (next.id !== id)
+        throw new ValidationError('an id cannot change', [{ path: ['id'], message: 'is immutable' }]);
+      this.assertReferencesExist(kind, next, []);
+      this.checkUnique(kind, next);
+      if (kind === 'topics') this.assertNoTopicCycle(id, (next as EntityMap['topics']).parentId);
+      this.write(kind, next);
+      return next;
+    })();
+  }
+
+  async delete(kind: EntityKind, id: string, options: { cascade?: boolean } = {}): Promise<void> {
+    this.db.transaction(() => {
+      if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
+      const referrers = REFERRERS[kind];
+      const blocking = referrers
+        .map((ref) => ({
+          ref,
+          count: (
+            this.db.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
+              n: number;
+            }
+          ).n,
+        }))
+        .filter(({ count }) => count > 0);
+      if (blocking.length > 0 && !options.cascade) {
+        const what = blocking.map(({ ref, count }) => `${count} ${ref.table} (${ref.column})`).join(', ');
+        throw new ConflictError(
+          `${ENTITY_NAMES[kind]} '${id}' is referred to by ${what}; delete those first or pass cascade=true`,
+        );
+      }
+      for (const { ref } of blocking) {
+        if (ref.onCascade === 'delete') {
+          this.db.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
+        } else {
+          this.db
+            .prepare(
+              `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
+            )
+            .run(id);
+        }
+      }
+      this.db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
+    })();
+  }
+
+  async list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>> {
+    const { table } = TABLES[kind];
+    const { where, params } = (TABLES[kind].filter as (f: ListFilterMap[K]) => SqlFilter)(filter);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM ${table} ${clause}`).get(params) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(`SELECT doc FROM ${table} ${clause} ORDER BY id LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: filter.limit, offset: filter.offset }) as Row[];
+    return { items: rows.map((row) => parseDoc<EntityMap[K]>(row)), total };
+  }
+
+  async findActorsByName(name: string): Promise<Actor[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM actors WHERE id IN (SELECT actor_id FROM actor_names WHERE name = ?) ORDER BY id`,
+      )
+      .all(normalizeName(name)) as Row[];
+    return rows.map((row) => parseDoc<Actor>(row));
+  }
+
+  async findDocumentByHash(contentHash: string): Promise<StoredDocument | undefined> {
+    const row = this.db.prepare(`SELECT doc FROM documents WHERE content_hash = ?`).get(contentHash) as
+      Row | undefined;
+    return row ? parseDoc<StoredDocument>(row) : undefined;
+  }
+
+  async relations(query: RelationQuery): Promise<Relation[]> {
+    if (query.types.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM relations
+         WHERE review_status = 'accepted'
+           AND type IN (SELECT value FROM json_each(@types))
+           AND (@actorId IS NULL OR source_id = @actorId OR target_id = @actorId)
+           AND (@topicId IS NULL OR topic_id = @topicId)
+           AND ${relationWindowClause}
+         ORDER BY date, id`,
+      )
+      .all({
+        types: JSON.stringify(query.types),
+        actorId: query.actorId ?? null,
+        topicId: query.topicId ?? null,
+        ...windowParams(query.window),
+      }) as Row[];
+    return rows.map((row) => parseDoc<Relation>(row));
+  }
+
+  async currentStances(query: {
+    actorId?: string;
+    topicId?: string;
+    window: TimeWindow;
+  }): Promise<Statement[]> {
+    const rows = this.db
+      .prepare(
+        `${CURRENT_STANCES_CTE}
+         SELECT doc FROM current WHERE (@actorId IS NULL OR actor_id = @actorId)
+         ORDER BY topic_id, actor_id`,
+      )
+      .all({
+        actorId: query.actorId ?? null,
+        topicId: query.topicId ?? null,
+        ...windowParams(query.window),
+      }) as Row[];
+    return rows.map((row) => parseDoc<Statement>(row));
+  }
+
+  async stancePairs(query: StanceQuery & { agreement: 'same' | 'opposite' }): Promise<StancePair[]> {
+    const polarityMatch = query.agreement === 'same' ? 'a.polarity = b.polarity' : 'a.polarity <> b.polarity';
+    const rows = this.db
+      .prepare(
+        `${CURRENT_STANCES_CTE},
+         decided AS (SELECT * FROM current WHERE polarity IN ('support', 'oppose'))
+         SELECT a.topic_id AS topicId, a.doc AS first, b.doc AS second
+         FROM decided a JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
+         WHERE (@actorId IS NULL AND a.actor_id < b.actor_id) OR a.actor_id = @actorId
+         ORDER BY a.topic_id, a.actor_id, b.actor_id`,
+      )
+      .all({
+        actorId: query.actorId ?? null,
+        topicId: query.topicId ?? null,
+        ...windowParams(query.window),
+      }) as {
+      topicId: string;
+      first: string;
+      second: string;
+    }[];
+    return rows.map((row) => ({
+      topicId: row.topicId,
+      first: JSON.parse(row.first) as Statement,
+      second: JSON.parse(row.second) as Statement,
+    }));
+  }
+
+  async shortestPaths(query: PathQuery): Promise<PathHop[][]> {
+    if (!this.exists('actors', query.fromId) || !this.exists('actors', query.toId)) return [];
+    if (query.fromId === query.toId) return [[]];
+    // Breadth-first, one layer per query, remembering every way each actor was first reached: that is
+    // exactly the set of shortest paths, which are then unwound from the target.
+    const cameFrom = new Map<string, PathHop[]>([[query.fromId, []]]);
+    let frontier = [query.fromId];
+    for (let depth = 1; depth <= query.maxDepth && frontier.length > 0; depth++) {
+      const reachedNow = new Map<string, PathHop[]>();
+      for (const hop of this.hopsFrom(frontier)) {
+        if (cameFrom.has(hop.to)) continue;
+        const ways = reachedNow.get(hop.to) ?? [];
+        ways.push(hop);
+        reachedNow.set(hop.to, ways);
+      }
+      for (const [actorId, ways] of reachedNow) cameFrom.set(actorId, ways);
+      if (reachedNow.has(query.toId)) return unwindPaths(cameFrom, query.fromId, query.toId, query.limit);
+      frontier = [...reachedNow.keys()];
+    }
+    return [];
+  }
+
+  async upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void> {
+    this.db.transaction(() => {
+      this.db.pragma('defer_foreign_keys = ON');
+      for (const kind of ENTITY_KINDS) {
+        for (const entity of snapshot[kind] ?? []) this.write(kind, entity);
+      }
+      for (const kind of ENTITY_KINDS) {
+        (snapshot[kind] ?? []).forEach((entity, index) => {
+          this.assertReferencesExist(kind, entity, [kind, index]);
+          this.checkUnique(kind, entity, [kind, index]);
+        });
+      }
+      for (const topic of snapshot.topics ?? []) this.assertNoTopicCycle(topic.id, topic.parentId);
+    })();
+  }
+
+  async *readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]> {
+    let after = '';
+    const statement = this.db.prepare(
+      `SELECT id, doc FROM ${TABLES[kind].table} WHERE id > ? ORDER BY id LIMIT ?`,
+    );
+    for (;;) {
+      const rows = statement.all(after, batchSize) as { id: string; doc: string }[];
+      if (rows.length === 0) return;
+      yield rows.map((row) => JSON.parse(row.doc) as EntityMap[K]);
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async counts(): Promise<Record<EntityKind, number>> {
+    const counts = {} as Record<EntityKind, number>;
+    for (const kind of ENTITY_KINDS) {
+      counts[kind] = (
+        this.db.prepare(`SELECT count(*) AS n FROM ${TABLES[kind].table}`).get() as { n: number }
+      ).n;
+    }
+    return counts;
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { ok: true, backend: this.backend };
+    } catch (error) {
+      return { ok: false, backend: this.backend, detail: `stancegraph/sqlite: ${(error as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private exists(kind: EntityKind, id: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM ${TABLES[kind].table} WHERE id = ?`).get(id) !== undefined;
+  }
+
+  private write<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
+    const spec = TABLES[kind];
+    const columns = { id: entity.id, ...spec.columns(entity), doc: JSON.stringify(entity) };
+    const names = Object.keys(columns);
+    const updates = names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`);
+    this.db
+      .prepare(
+        `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
+         ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
+      )
+      .run(columns);
+    if (kind === 'actors') this.writeActorNames(entity as Actor);
+  }
+
+  private writeActorNames(actor: Actor): void {
+    this.db.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(actor.id);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name) VALUES (?, ?)');
+    for (const name of [actor.id, actor.name, ...actor.aliases]) insert.run(actor.id, normalizeName(name));
+  }
+
+  private assertReferencesExist(kind: EntityKind, entity: object, pathPrefix: (string | number)[]): void {
+    const issues: FieldIssue[] = [];
+    for (const { field, kind: target } of REFERENCES[kind]) {
+      const value = (entity as Record<string, unknown>)[field];
+      if (typeof value === 'string' && !this.exists(target, value)) {
+        issues.push({ path: [...pathPrefix, field], message: `unknown ${ENTITY_NAMES[target]} '${value}'` });
+      }
+    }
+    if (issues.length > 0)
+      throw new ValidationError(`${ENTITY_NAMES[kind]} refers to records that do not exist`, issues);
+  }
+
+  private checkUnique(kind: EntityKind, entity: object, pathPrefix: (string | number)[] = []): void {
+    if (kind !== 'documents') return;
+    const document = entity as StoredDocument;
+    const twin = this.db
+      .prepare('SELECT id FROM documents WHERE content_hash = ? AND id <> ?')
+      .get(document.contentHash, document.id) as { id: string } | undefined;
+    if (twin) {
+      throw new ConflictError(`the same document is already stored as '${twin.id}'`, [
+        { path: [...pathPrefix, 'text'], message: `same content as document '${twin.id}'` },
+      ]);
+    }
+  }
+
+  private assertNoTopicCycle(topicId: string, parentId: string | undefined): void {
+    const seen = new Set<string>([topicId]);
+    for (let current = parentId; current !== undefined;) {
+      if (seen.has(current)) {
+        throw new ValidationError('a topic cannot be its own ancestor', [
+          { path: ['parentId'], message: `'${parentId}' descends from '${topicId}'` },
+        ]);
+      }
+      seen.add(current);
+      const row = this.db.prepare('SELECT parent_id AS parentId FROM topics WHERE id = ?').get(current) as
+        { parentId: string | null } | undefined;
+      current = row?.parentId ?? undefined;
+    }
+  }
+
+  /** Every accepted relation and affiliation touching the frontier, as hops leading away from it. */
+  private hopsFrom(frontier: string[]): PathHop[] {
+    const ids = JSON.stringify(frontier);
+    const members = new Set(frontier);
+    const hops: PathHop[] = [];
+    const relations = this.db
+      .prepare(
+        `SELECT doc FROM relations WHERE review_status = 'accepted'
+           AND (source_id IN (SELECT value FROM json_each(@ids)) OR target_id IN (SELECT value FROM json_each(@ids)))
+         ORDER BY id`,
+      )
+      .all({ ids }) as Row[];
+    for (const relation of relations.map((row) => parseDoc<Relation>(row))) {
+      const edge = { kind: 'relation' as const, relation };
+      if (members.has(relation.sourceId)) hops.push({ from: relation.sourceId, to: relation.targetId, edge });
+      if (members.has(relation.targetId)) hops.push({ from: relation.targetId, to: relation.sourceId, edge });
+    }
+    const affiliations = this.db
+      .prepare(
+        `SELECT doc FROM affiliations
+         WHERE member_id IN (SELECT value FROM json_each(@ids)) OR organization_id IN (SELECT value FROM json_each(@ids))
+         ORDER BY id`,
+      )
+      .all({ ids }) as Row[];
+    for (const affiliation of affiliations.map((row) => parseDoc<Affiliation>(row))) {
+      const edge = { kind: 'affiliation' as const, affiliation };
+      if (members.has(affiliation.memberId))
+        hops.push({ from: affiliation.memberId, to: affiliation.organizationId, edge });
+      if (members.has(affiliation.organizationId))
+        hops.push({ from: affiliation.organizationId, to: affiliation.memberId, edge });
+    }
+    return hops;
+  }
+}
+
+/** Latest accepted statement per actor and topic within the window; ties go to the greater id. */
+const CURRENT_STANCES_CTE = `
+WITH ranked AS (
+  SELECT actor_id, topic_id, polarity, doc,
+         row_number() OVER (PARTITION BY actor_id, topic_id ORDER BY stated_at DESC, id DESC) AS rank
+  FROM statements
+  WHERE review_status = 'accepted'
+    AND (@topicId IS NULL OR topic_id = @topicId)
+    AND (@from IS NULL OR stated_at >= @from)
+    AND (@to IS NULL OR stated_at <= @to)
+),
+current AS (SELECT actor_id, topic_id, polarity, doc FROM ranked WHERE rank = 1)`;
+
+const relationWindowClause = `(
+  (@from IS NULL AND @to IS NULL)
+  OR (date IS NOT NULL AND (@from IS NULL OR date >= @from) AND (@to IS NULL OR date <= @to))
+)`;
+
+function windowParams(window: TimeWindow): { from: string | null; to: string | null } {
+  return { from: window.from ?? null, to: window.to ?? null };
+}
+
+function unwindPaths(
+  cameFrom: Map<string, PathHop[]>,
+  fromId: string,
+  toId: string,
+  limit: number,
+): PathHop[][] {
+  // Collect generously before sorting, so the `limit` paths returned are the same ones any store returns.
+  const cap = Math.max(limit, 10_000);
+  const paths: PathHop[][] = [];
+  const walk = (actorId: string, suffix: PathHop[]): void => {
+    if (paths.length >= cap) return;
+    if (actorId === fromId) {
+      paths.push(suffix);
+      return;
+    }
+    for (const hop of cameFrom.get(actorId) ?? []) walk(hop.from, [hop, ...suffix]);
+  };
+  walk(toId, []);
+  return paths.sort((a, b) => compareText(pathKey(a), pathKey(b))).slice(0, limit);
+}
+
+function pathKey(path: PathHop[]): string {
+  return path
+    .map((hop) => (hop.edge.kind === 'relation' ? hop.edge.relation.id : hop.edge.affiliation.id))
+    .join('/');
+}
+
+/** Code-point order, the order both SQLite and Neo4j sort strings in; `localeCompare` would differ. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function parseDoc<T>(row: Row): T {
+  return JSON.parse(row.doc as string) as T;
+}
+
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,198 @@
+import type { Actor } from '../../actors/actor-schema';
+import type { Affiliation } from '../../affiliations/affiliation-schema';
+import type { StoredDocument } from '../../documents/document-schema';
+import type { Relation } from '../../relations/relation-schema';
+import type { Statement } from '../../statements/statement-schema';
+import type { Topic } from '../../topics/topic-schema';
+import type { EntityKind, EntityMap, ListFilterMap } from '../graph-store';
+
+export interface SqlFilter {
+  where: string[];
+  params: Record<string, unknown>;
+}
+
+interface TableSpec<K extends EntityKind> {
+  table: string;
+  /** The indexed columns besides `id` and `doc`. */
+  columns(entity: EntityMap[K]): Record<string, string | number | null>;
+  filter(filter: ListFilterMap[K]): SqlFilter;
+}
+
+/** Lower-cased text that `?q=` searches with a substring match. */
+function searchText(...parts: (string | undefined)[]): string {
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Builds `WHERE` parts from the filters that are set; values always travel as parameters. */
+function conditions(pairs: [string, unknown][]): SqlFilter {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  for (const [condition, value] of pairs) {
+    if (value === undefined) continue;
+    const name = /@(\w+)/.exec(condition)![1]!;
+    where.push(condition);
+    params[name] = value;
+  }
+  return { where, params };
+}
+
+function likePattern(q: string | undefined): string | undefined {
+  return q === undefined ? undefined : `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const matchesQuery = "search LIKE @q ESCAPE '\\'";
+
+export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
+  actors: {
+    table: 'actors',
+    columns: (a: Actor) => ({
+      kind: a.kind,
+      country: a.country ?? null,
+      search: searchText(a.id, a.name, ...a.aliases),
+    }),
+    filter: (f) =>
+      conditions([
+        [matchesQuery, likePattern(f.q)],
+        ['kind = @kind', f.kind],
+        ['country = @country', f.country],
+      ]),
+  },
+  topics: {
+    table: 'topics',
+    columns: (t: Topic) => ({
+      parent_id: t.parentId ?? null,
+      search: searchText(t.id, t.title, t.description),
+    }),
+    filter: (f) =>
+      conditions([
+        [matchesQuery, likePattern(f.q)],
+        ['parent_id = @parentId', f.parentId],
+      ]),
+  },
+  documents: {
+    table: 'documents',
+    columns: (d: StoredDocument) => ({
+      content_hash: d.contentHash,
+      outlet: d.outlet ?? null,
+      published_at: d.publishedAt ?? null,
+      search: searchText(d.id, d.title, d.outlet),
+    }),
+    filter: (f) =>
+      conditions([
+        [matchesQuery, likePattern(f.q)],
+        ['outlet = @outlet', f.outlet],
+        ['published_at >= @from', f.from],
+        ['published_at <= @to', f.to],
+      ]),
+  },
+  statements: {
+    table: 'statements',
+    columns: (s: Statement) => ({
+      actor_id: s.actorId,
+      topic_id: s.topicId,
+      document_id: s.documentId ?? null,
+      polarity: s.polarity,
+      stated_at: s.statedAt,
+      method: s.method,
+      review_status: s.reviewStatus,
+    }),
+    filter: (f) =>
+      conditions([
+        ['actor_id = @actorId', f.actorId],
+        ['topic_id = @topicId', f.topicId],
+        ['document_id = @documentId', f.documentId],
+        ['polarity = @polarity', f.polarity],
+        ['review_status = @reviewStatus', f.reviewStatus],
+        ['method = @method', f.method],
+        ['stated_at >= @from', f.from],
+        ['stated_at <= @to', f.to],
+      ]),
+  },
+  relations: {
+    table: 'relations',
+    columns: (r: Relation) => ({
+      source_id: r.sourceId,
+      target_id: r.targetId,
+      type: r.type,
+      topic_id: r.topicId ?? null,
+      document_id: r.documentId ?? null,
+      date: r.date ?? null,
+      review_status: r.reviewStatus,
+    }),
+    filter: (f) =>
+      conditions([
+        ['(source_id = @actorId OR target_id = @actorId)', f.actorId],
+        ['source_id = @sourceId', f.sourceId],
+        ['target_id = @targetId', f.targetId],
+        ['type IN (SELECT value FROM json_each(@types))', f.type ? JSON.stringify(f.type) : undefined],
+        ['topic_id = @topicId', f.topicId],
+        ['document_id = @documentId', f.documentId],
+        ['review_status = @reviewStatus', f.reviewStatus],
+        ['date >= @from', f.from],
+        ['date <= @to', f.to],
+      ]),
+  },
+  affiliations: {
+    table: 'affiliations',
+    columns: (a: Affiliation) => ({ member_id: a.memberId, organization_id: a.organizationId }),
+    filter: (f) =>
+      conditions([
+        ['member_id = @memberId', f.memberId],
+        ['organization_id = @organizationId', f.organizationId],
+      ]),
+  },
+};
+
+/** The fields of each kind that name another record. */
+export const REFERENCES: Record<EntityKind, { field: string; kind: EntityKind }[]> = {
+  actors: [],
+  topics: [{ field: 'parentId', kind: 'topics' }],
+  documents: [],
+  statements: [
+    { field: 'actorId', kind: 'actors' },
+    { field: 'topicId', kind: 'topics' },
+    { field: 'documentId', kind: 'documents' },
+  ],
+  relations: [
+    { field: 'sourceId', kind: 'actors' },
+    { field: 'targetId', kind: 'actors' },
+    { field: 'topicId', kind: 'topics' },
+    { field: 'documentId', kind: 'documents' },
+  ],
+  affiliations: [
+    { field: 'memberId', kind: 'actors' },
+    { field: 'organizationId', kind: 'actors' },
+  ],
+};
+
+/**
+ * Who refers to a record of each kind, and what a cascading delete does to them: records that cannot
+ * exist without it go; a relation merely about a deleted topic, or a sub-topic, only loses the link.
+ */
+export const REFERRERS: Record<
+  EntityKind,
+  { table: string; column: string; field: string; onCascade: 'delete' | 'detach' }[]
+> = {
+  actors: [
+    { table: 'statements', column: 'actor_id', field: 'actorId', onCascade: 'delete' },
+    { table: 'relations', column: 'source_id', field: 'sourceId', onCascade: 'delete' },
+    { table: 'relations', column: 'target_id', field: 'targetId', onCascade: 'delete' },
+    { table: 'affiliations', column: 'member_id', field: 'memberId', onCascade: 'delete' },
+    { table: 'affiliations', column: 'organization_id', field: 'organizationId', onCascade: 'delete' },
+  ],
+  topics: [
+    { table: 'statements', column: 'topic_id', field: 'topicId', onCascade: 'delete' },
+    { table: 'relations', column: 'topic_id', field: 'topicId', onCascade: 'detach' },
+    { table: 'topics', column: 'parent_id', field: 'parentId', onCascade: 'detach' },
+  ],
+  documents: [
+    { table: 'statements', column: 'document_id', field: 'documentId', onCascade: 'delete' },
+    { table: 'relations', column: 'document_id', field: 'documentId', onCascade: 'delete' },
+  ],
+  statements: [],
+  relations: [],
+  affiliations: [],
+};

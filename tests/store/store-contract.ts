@@ -1,0 +1,561 @@
+import { ConflictError, NotFoundError, ValidationError } from '../../src/shared/errors';
+import type { Statement } from '../../src/statements/statement-schema';
+import type { GraphStore } from '../../src/store/graph-store';
+import {
+  actors,
+  affiliations,
+  articleSnapshot,
+  document,
+  relations,
+  statements,
+  topics,
+} from '../support/article-fixtures';
+
+/** A fresh, empty store per call. */
+export type StoreFactory = () => Promise<GraphStore>;
+
+const page = { limit: 50, offset: 0 };
+const noWindow = {};
+
+/**
+ * The one contract every GraphStore must keep. Each backend's test file calls this with its own factory,
+ * so the embedded store and Neo4j are held to the very same answers.
+ */
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+
+    beforeEach(async () => {
+      store = await factory();
+    });
+
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const seeded = async () => {
+      await store.upsertSnapshot(articleSnapshot());
+      return store;
+    };
+
+    describe('records', () => {
+      it('keeps every field of every kind exactly as written', async () => {
+        await seeded();
+        expect(await store.get('actors', actors.sheinbaum.id)).toEqual(actors.sheinbaum);
+        expect(await store.get('topics', topics.unilateral.id)).toEqual(topics.unilateral);
+        expect(await store.get('documents', document.id)).toEqual(document);
+        expect(await store.get('statements', statements.sheinbaumOpposes.id)).toEqual(
+          statements.sheinbaumOpposes,
+        );
+        expect(await store.get('statements', statements.usGovernmentSupports2020.id)).toEqual(
+          statements.usGovernmentSupports2020,
+        );
+        expect(await store.get('relations', relations.hegsethWarnsMexico.id)).toEqual(
+          relations.hegsethWarnsMexico,
+        );
+        expect(await store.get('relations', relations.usTargetsCartels.id)).toEqual(
+          relations.usTargetsCartels,
+        );
+        expect(await store.get('affiliations', affiliations.hegsethInGovernment.id)).toEqual(
+          affiliations.hegsethInGovernment,
+        );
+      });
+
+      it('answers undefined for an id it does not have', async () => {
+        expect(await store.get('actors', 'nobody')).toBeUndefined();
+      });
+
+      it('refuses a second record with the same id', async () => {
+        await store.create('actors', actors.sheinbaum);
+        await expect(
+          store.create('actors', { ...actors.sheinbaum, name: 'Someone else' }),
+        ).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.get('actors', actors.sheinbaum.id))?.name).toBe('Claudia Sheinbaum');
+      });
+
+      it('refuses a record that points at nothing, naming the field, and writes nothing', async () => {
+        await store.create('topics', topics.strikes);
+        const error = await store.create('statements', statements.sheinbaumOpposes).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        const fields = (error as ValidationError).issues.map((issue) => issue.path.join('.'));
+        expect(fields).toEqual(expect.arrayContaining(['actorId', 'documentId']));
+        expect(await store.get('statements', statements.sheinbaumOpposes.id)).toBeUndefined();
+      });
+
+      it('refuses a second document with the same content hash', async () => {
+        await store.create('documents', document);
+        await expect(
+          store.create('documents', { ...document, id: 'copy-of-article' }),
+        ).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.findDocumentByHash(document.contentHash)).toEqual(document);
+        expect(await store.findDocumentByHash('sha256:unknown')).toBeUndefined();
+      });
+
+      it('fetches several records at once, skipping ids it does not have', async () => {
+        await seeded();
+        const found = await store.getMany('actors', [actors.hegseth.id, 'nobody', actors.mexico.id]);
+        expect(found.map((a) => a.id).sort()).toEqual([actors.mexico.id, actors.hegseth.id].sort());
+        expect(await store.getMany('actors', [])).toEqual([]);
+      });
+    });
+
+    describe('update', () => {
+      it('replaces the record with what the change returns', async () => {
+        await seeded();
+        const updated = await store.update('actors', actors.vigil.id, (current) => ({
+          ...current,
+          description: 'Former DEA official',
+        }));
+        expect(updated.description).toBe('Former DEA official');
+        expect(await store.get('actors', actors.vigil.id)).toEqual(updated);
+        expect(await store.findActorsByName('Vigil')).toEqual([updated]);
+      });
+
+      it('keeps aliases searchable after they change', async () => {
+        await seeded();
+        await store.update('actors', actors.sheinbaum.id, (current) => ({
+          ...current,
+          aliases: ['Presidenta'],
+        }));
+        expect(await store.findActorsByName('presidenta')).toHaveLength(1);
+        expect(await store.findActorsByName('The 62-year-old')).toEqual([]);
+      });
+
+      it('throws NotFoundError for a missing record', async () => {
+        await expect(store.update('actors', 'nobody', (a) => a)).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('refuses a change that points at nothing and leaves the record as it was', async () => {
+        await seeded();
+        await expect(
+          store.update('statements', statements.sheinbaumOpposes.id, (s) => ({
+            ...s,
+            topicId: 'no-such-topic',
+          })),
+        ).rejects.toBeInstanceOf(ValidationError);
+        expect(await store.get('statements', statements.sheinbaumOpposes.id)).toEqual(
+          statements.sheinbaumOpposes,
+        );
+      });
+
+      it('refuses to make a topic its own ancestor', async () => {
+        await seeded();
+        await expect(
+          store.update('topics', topics.strikes.id, (t) => ({ ...t, parentId: topics.unilateral.id })),
+        ).rejects.toBeInstanceOf(ValidationError);
+        expect(await store.get('topics', topics.strikes.id)).toEqual(topics.strikes);
+      });
+
+      it('loses no update when many run at once', async () => {
+        await seeded();
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.update('actors', actors.mexico.id, (current) => ({
+              ...current,
+              aliases: [...current.aliases, `alias ${i}`],
+            })),
+          ),
+        );
+        expect((await store.get('actors', actors.mexico.id))?.aliases).toHaveLength(20);
+      });
+    });
+
+    describe('delete', () => {
+      it('throws NotFoundError for a missing record', async () => {
+        await expect(store.delete('actors', 'nobody')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('refuses to orphan statements, relations or affiliations', async () => {
+        await seeded();
+        await expect(store.delete('actors', actors.hegseth.id)).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.delete('documents', document.id)).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.get('actors', actors.hegseth.id)).toEqual(actors.hegseth);
+      });
+
+      it('deletes what depends on an actor when asked to cascade', async () => {
+        await seeded();
+        await store.delete('actors', actors.hegseth.id, { cascade: true });
+        expect(await store.get('actors', actors.hegseth.id)).toBeUndefined();
+        expect(await store.get('statements', statements.hegsethSupports.id)).toBeUndefined();
+        expect(await store.get('relations', relations.hegsethWarnsMexico.id)).toBeUndefined();
+        expect(await store.get('affiliations', affiliations.hegsethInGovernment.id)).toBeUndefined();
+        expect(await store.get('statements', statements.sheinbaumOpposes.id)).toBeDefined();
+      });
+
+      it('detaches sub-topics and relations from a deleted topic, and deletes its statements', async () => {
+        await seeded();
+        await store.delete('topics', topics.strikes.id, { cascade: true });
+        expect(await store.get('topics', topics.unilateral.id)).toEqual({
+          ...topics.unilateral,
+          parentId: undefined,
+        });
+        const { topicId, ...relationWithoutTopic } = relations.hegsethWarnsMexico;
+        expect(topicId).toBeDefined();
+        expect(await store.get('relations', relations.hegsethWarnsMexico.id)).toEqual(relationWithoutTopic);
+        expect(await store.get('statements', statements.sheinbaumOpposes.id)).toBeUndefined();
+      });
+
+      it('deletes a leaf record outright', async () => {
+        await seeded();
+        await store.delete('statements', statements.floresMaciasOpposes.id);
+        expect(await store.get('statements', statements.floresMaciasOpposes.id)).toBeUndefined();
+      });
+    });
+
+    describe('list and search', () => {
+      it('pages through records sorted by id, with the total', async () => {
+        await seeded();
+        const first = await store.list('actors', { limit: 3, offset: 0 });
+        const rest = await store.list('actors', { limit: 10, offset: 3 });
+        expect(first.total).toBe(Object.keys(actors).length);
+        expect(rest.total).toBe(first.total);
+        const ids = [...first.items, ...rest.items].map((a) => a.id);
+        expect(ids).toEqual(
+          Object.values(actors)
+            .map((a) => a.id)
+            .sort(),
+        );
+      });
+
+      it('searches names and aliases without regard to case', async () => {
+        await seeded();
+        const byAlias = await store.list('actors', { ...page, q: 'white house' });
+        expect(byAlias.items.map((a) => a.id)).toEqual([actors.usGovernment.id]);
+        const byName = await store.list('actors', { ...page, q: 'SHEIN' });
+        expect(byName.items.map((a) => a.id)).toEqual([actors.sheinbaum.id]);
+        const literal = await store.list('actors', { ...page, q: '100%_' });
+        expect(literal.total).toBe(0);
+      });
+
+      it('filters each kind by its fields', async () => {
+        await seeded();
+        expect((await store.list('actors', { ...page, kind: 'expert' })).items.map((a) => a.id)).toEqual([
+          actors.floresMacias.id,
+          actors.vigil.id,
+        ]);
+        expect((await store.list('actors', { ...page, country: 'MX' })).total).toBe(3);
+        expect((await store.list('topics', { ...page, parentId: topics.strikes.id })).items).toEqual([
+          topics.unilateral,
+        ]);
+        expect((await store.list('statements', { ...page, actorId: actors.hegseth.id })).items).toEqual([
+          statements.hegsethSupports,
+        ]);
+        expect((await store.list('statements', { ...page, polarity: 'oppose' })).total).toBe(2);
+        expect((await store.list('statements', { ...page, to: '2024-12-31' })).items).toEqual([
+          statements.usGovernmentSupports2020,
+        ]);
+        expect((await store.list('relations', { ...page, actorId: actors.mexico.id })).items).toEqual([
+          relations.hegsethWarnsMexico,
+        ]);
+        expect((await store.list('relations', { ...page, type: ['targets', 'threatens'] })).items).toEqual([
+          relations.usTargetsCartels,
+        ]);
+        expect(
+          (await store.list('affiliations', { ...page, organizationId: actors.mexico.id })).items,
+        ).toEqual([affiliations.sheinbaumLeadsMexico]);
+        expect((await store.list('documents', { ...page, q: 'drone attack' })).items).toEqual([document]);
+      });
+
+      it('finds actors by exact name, alias or id, ignoring case and spacing', async () => {
+        await seeded();
+        for (const name of [
+          'Sheinbaum',
+          "mexico's president claudia sheinbaum",
+          '  The  62-year-old ',
+          'claudia-sheinbaum',
+        ]) {
+          expect((await store.findActorsByName(name)).map((a) => a.id)).toEqual([actors.sheinbaum.id]);
+        }
+        expect(await store.findActorsByName('Claudia')).toEqual([]);
+      });
+    });
+
+    describe('relationship queries', () => {
+      it('finds relations of given types touching an actor, in either direction', async () => {
+        await seeded();
+        const hostile = ['warns', 'targets'] as const;
+        expect(
+          await store.relations({ actorId: actors.mexico.id, types: hostile, window: noWindow }),
+        ).toEqual([relations.hegsethWarnsMexico]);
+        expect(
+          await store.relations({ actorId: actors.hegseth.id, types: ['supports'], window: noWindow }),
+        ).toEqual([]);
+        expect(
+          (await store.relations({ types: hostile, topicId: topics.strikes.id, window: noWindow })).map(
+            (r) => r.id,
+          ),
+        ).toEqual([relations.hegsethWarnsMexico.id]);
+        expect(await store.relations({ types: [], window: noWindow })).toEqual([]);
+      });
+
+      it('leaves undated relations out of a bounded window', async () => {
+        await seeded();
+        const all = await store.relations({ types: ['warns', 'targets'], window: noWindow });
+        expect(all.map((r) => r.id).sort()).toEqual(
+          [relations.hegsethWarnsMexico.id, relations.usTargetsCartels.id].sort(),
+        );
+        const april = await store.relations({
+          types: ['warns', 'targets'],
+          window: { from: '2025-04-10', to: '2025-04-10' },
+        });
+        expect(april.map((r) => r.id)).toEqual([relations.hegsethWarnsMexico.id]);
+        expect(await store.relations({ types: ['warns'], window: { to: '2025-04-09' } })).toEqual([]);
+      });
+
+      it('ignores relations and statements not accepted in review', async () => {
+        await seeded();
+        await store.update('relations', relations.hegsethWarnsMexico.id, (r) => ({
+          ...r,
+          reviewStatus: 'proposed',
+        }));
+        await store.update('statements', statements.sheinbaumOpposes.id, (s) => ({
+          ...s,
+          reviewStatus: 'rejected',
+        }));
+        expect(
+          await store.relations({ actorId: actors.mexico.id, types: ['warns'], window: noWindow }),
+        ).toEqual([]);
+        expect(await store.currentStances({ actorId: actors.sheinbaum.id, window: noWindow })).toEqual([]);
+      });
+
+      it("takes an actor's latest statement in the window as its current stance", async () => {
+        await seeded();
+        const later: Statement = {
+          ...statements.usGovernmentSupports2020,
+          id: 'st-us-government-2025',
+          statedAt: '2025-04-10',
+          datePrecision: 'day',
+          polarity: 'mixed',
+        };
+        await store.create('statements', later);
+        const now = await store.currentStances({ actorId: actors.usGovernment.id, window: noWindow });
+        expect(now).toEqual([later]);
+        const then = await store.currentStances({
+          actorId: actors.usGovernment.id,
+          window: { to: '2024-12-31' },
+        });
+        expect(then).toEqual([statements.usGovernmentSupports2020]);
+      });
+
+      it('breaks a same-day tie by the greater statement id', async () => {
+        await seeded();
+        const sameDay: Statement = {
+          ...statements.sheinbaumOpposes,
+          id: 'st-zz-same-day',
+          polarity: 'neutral',
+          quote: undefined,
+        };
+        await store.create('statements', sameDay);
+        expect(await store.currentStances({ actorId: actors.sheinbaum.id, window: noWindow })).toEqual([
+          sameDay,
+        ]);
+      });
+
+      it('lists current stances on a topic sorted by actor', async () => {
+        await seeded();
+        const stances = await store.currentStances({ topicId: topics.strikes.id, window: noWindow });
+        expect(stances.map((s) => s.id)).toEqual([
+          statements.sheinbaumOpposes.id,
+          statements.hegsethSupports.id,
+          statements.usGovernmentSupports2020.id,
+        ]);
+      });
+
+      it('pairs actors whose current stances are opposite, the asking actor first', async () => {
+        await seeded();
+        const pairs = await store.stancePairs({
+          actorId: actors.sheinbaum.id,
+          agreement: 'opposite',
+          window: noWindow,
+        });
+        expect(pairs).toEqual([
+          {
+            topicId: topics.strikes.id,
+            first: statements.sheinbaumOpposes,
+            second: statements.hegsethSupports,
+          },
+          {
+            topicId: topics.strikes.id,
+            first: statements.sheinbaumOpposes,
+            second: statements.usGovernmentSupports2020,
+          },
+        ]);
+      });
+
+      it('pairs every agreeing couple once, lower id first', async () => {
+        await seeded();
+        const pairs = await store.stancePairs({ agreement: 'same', window: noWindow });
+        expect(pairs).toEqual([
+          {
+            topicId: topics.strikes.id,
+            first: statements.hegsethSupports,
+            second: statements.usGovernmentSupports2020,
+          },
+        ]);
+        const windowed = await store.stancePairs({ agreement: 'same', window: { from: '2025-01-01' } });
+        expect(windowed).toEqual([]);
+        const otherTopic = await store.stancePairs({
+          agreement: 'opposite',
+          topicId: topics.unilateral.id,
+          window: noWindow,
+        });
+        expect(otherTopic).toEqual([]);
+      });
+
+      it('leaves neutral and mixed stances out of agreement and conflict', async () => {
+        await seeded();
+        await store.update('statements', statements.hegsethSupports.id, (s) => ({
+          ...s,
+          polarity: 'neutral',
+        }));
+        await store.update('statements', statements.usGovernmentSupports2020.id, (s) => ({
+          ...s,
+          polarity: 'mixed',
+        }));
+        expect(await store.stancePairs({ agreement: 'opposite', window: noWindow })).toEqual([]);
+        expect(await store.stancePairs({ agreement: 'same', window: noWindow })).toEqual([]);
+      });
+    });
+
+    describe('shortest paths', () => {
+      it('walks relations and affiliations in either direction', async () => {
+        await seeded();
+        const paths = await store.shortestPaths({
+          fromId: actors.sheinbaum.id,
+          toId: actors.hegseth.id,
+          maxDepth: 4,
+          limit: 10,
+        });
+        expect(paths).toHaveLength(1);
+        expect(paths[0]!.map((hop) => [hop.from, hop.to])).toEqual([
+          [actors.sheinbaum.id, actors.mexico.id],
+          [actors.mexico.id, actors.hegseth.id],
+        ]);
+        expect(paths[0]![0]!.edge).toEqual({
+          kind: 'affiliation',
+          affiliation: affiliations.sheinbaumLeadsMexico,
+        });
+        expect(paths[0]![1]!.edge).toEqual({ kind: 'relation', relation: relations.hegsethWarnsMexico });
+      });
+
+      it('returns every shortest path up to the limit, in a stable order', async () => {
+        await seeded();
+        await store.create('relations', {
+          ...relations.hegsethWarnsMexico,
+          id: 'rel-hegseth-threatens-mexico',
+          type: 'threatens',
+        });
+        const paths = await store.shortestPaths({
+          fromId: actors.sheinbaum.id,
+          toId: actors.hegseth.id,
+          maxDepth: 4,
+          limit: 10,
+        });
+        expect(
+          paths.map((p) =>
+            p.map((hop) => (hop.edge.kind === 'relation' ? hop.edge.relation.id : hop.edge.affiliation.id)),
+          ),
+        ).toEqual([
+          [affiliations.sheinbaumLeadsMexico.id, 'rel-hegseth-threatens-mexico'],
+          [affiliations.sheinbaumLeadsMexico.id, relations.hegsethWarnsMexico.id],
+        ]);
+        const one = await store.shortestPaths({
+          fromId: actors.sheinbaum.id,
+          toId: actors.hegseth.id,
+          maxDepth: 4,
+          limit: 1,
+        });
+        expect(one).toEqual([paths[0]]);
+      });
+
+      it('gives up beyond the depth limit, and on unknown or unconnected actors', async () => {
+        await seeded();
+        const far = { fromId: actors.sheinbaum.id, toId: actors.cartels.id, limit: 10 };
+        expect(await store.shortestPaths({ ...far, maxDepth: 3 })).toEqual([]);
+        const found = await store.shortestPaths({ ...far, maxDepth: 4 });
+        expect(found.map((p) => p.map((hop) => hop.to))).toEqual([
+          [actors.mexico.id, actors.hegseth.id, actors.usGovernment.id, actors.cartels.id],
+        ]);
+        expect(
+          await store.shortestPaths({
+            fromId: actors.vigil.id,
+            toId: actors.hegseth.id,
+            maxDepth: 6,
+            limit: 10,
+          }),
+        ).toEqual([]);
+        expect(
+          await store.shortestPaths({ fromId: 'nobody', toId: actors.hegseth.id, maxDepth: 6, limit: 10 }),
+        ).toEqual([]);
+      });
+
+      it('answers one empty path from an actor to itself', async () => {
+        await seeded();
+        expect(
+          await store.shortestPaths({
+            fromId: actors.mexico.id,
+            toId: actors.mexico.id,
+            maxDepth: 2,
+            limit: 5,
+          }),
+        ).toEqual([[]]);
+      });
+    });
+
+    describe('bulk', () => {
+      it('loads a snapshot idempotently', async () => {
+        await seeded();
+        const once = await store.counts();
+        await store.upsertSnapshot(articleSnapshot());
+        expect(await store.counts()).toEqual(once);
+        expect(once).toEqual({
+          actors: 7,
+          topics: 2,
+          documents: 1,
+          statements: 4,
+          relations: 2,
+          affiliations: 2,
+        });
+      });
+
+      it('loads nothing when one record of the snapshot is broken', async () => {
+        const snapshot = articleSnapshot();
+        snapshot.relations.push({
+          ...relations.usTargetsCartels,
+          id: 'rel-broken',
+          targetId: 'no-such-actor',
+        });
+        await expect(store.upsertSnapshot(snapshot)).rejects.toBeInstanceOf(ValidationError);
+        expect(await store.counts()).toEqual({
+          actors: 0,
+          topics: 0,
+          documents: 0,
+          statements: 0,
+          relations: 0,
+          affiliations: 0,
+        });
+      });
+
+      it('accepts a sub-topic listed before its parent', async () => {
+        await store.upsertSnapshot({ topics: [topics.unilateral, topics.strikes] });
+        expect(await store.get('topics', topics.unilateral.id)).toEqual(topics.unilateral);
+      });
+
+      it('reads every record back in id order, batch by batch', async () => {
+        await seeded();
+        const batches = [];
+        for await (const batch of store.readAll('actors', 3)) batches.push(batch.map((a) => a.id));
+        expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
+        expect(batches.flat()).toEqual(
+          Object.values(actors)
+            .map((a) => a.id)
+            .sort(),
+        );
+      });
+
+      it('reports itself healthy', async () => {
+        expect((await store.health()).ok).toBe(true);
+      });
+    });
+  });
+}
