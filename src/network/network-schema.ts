@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { relationTypeListSchema } from '../relations/relation-schema';
 import { slugIdSchema, withTimeWindow } from '../shared/common-schema';
 
-export const networkKindSchema = z.enum(['relations', 'agreement', 'conflict', 'affiliation']);
+export const networkKindSchema = z.enum(['relations', 'agreement', 'conflict', 'affiliation', 'actor-topic']);
 
 export const networkQuerySchema = withTimeWindow({
   kind: networkKindSchema.default('relations'),

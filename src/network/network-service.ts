@@ -69,6 +69,38 @@ export async function buildNetwork(store: GraphStore, query: NetworkQuery): Prom
       addStanceEdges(graph, pairs, query.kind === 'agreement' ? 'friendly' : 'hostile');
       break;
     }
+    case 'actor-topic': {
+      // Two-mode: actors and topics are both nodes; an edge is an actor's current stance on a topic.
+      const stances = await store.currentStances({ topicId: query.topic, window });
+      await addActors(
+        store,
+        graph,
+        stances.map((s) => s.actorId),
+      );
+      const topics = await store.getMany('topics', [...new Set(stances.map((s) => s.topicId))]);
+      for (const topic of topics)
+        graph.addNode(`topic:${topic.id}`, { label: topic.title, nodeType: 'topic', topicId: topic.id });
+      for (const s of stances) {
+        graph.addDirectedEdgeWithKey(
+          s.id,
+          s.actorId,
+          `topic:${s.topicId}`,
+          withoutUndefined({
+            type: s.polarity,
+            tone: s.polarity === 'support' ? 'friendly' : s.polarity === 'oppose' ? 'hostile' : 'neutral',
+            derived: false,
+            polarity: s.polarity,
+            intensity: s.intensity,
+            date: s.statedAt,
+            quote: s.quote,
+            sentence: s.evidence?.sentence,
+            documentId: s.documentId,
+            confidence: s.confidence,
+          }),
+        );
+      }
+      break;
+    }
     case 'affiliation': {
       const affiliations = [];
       for await (const batch of store.readAll('affiliations', 1000)) affiliations.push(...batch);
