@@ -7,6 +7,7 @@ import { notFoundRoute, problemMiddleware, requireJsonBody } from './http/proble
 import { mountRoutes } from './http/route-definition';
 import { createLogger, type Logger } from './shared/logger';
 import type { GraphStore } from './store/graph-store';
+import { webRoutes } from './web/web-routes';
 
 /** Builds the HTTP application around a store; starting it (and closing the store) is `main.ts`'s job. */
 export function createApp(store: GraphStore, config: Config, logger: Logger = createLogger(config.logLevel)) {
@@ -36,6 +37,9 @@ export function createApp(store: GraphStore, config: Config, logger: Logger = cr
   const api = express.Router();
   mountRoutes(api, API_ROUTES, { store, config });
   app.use('/api', api);
+
+  // The interactive map, built by Vite; after the API so that nothing it serves can shadow a route.
+  app.use(webRoutes());
 
   app.use(notFoundRoute);
   app.use(
