@@ -66,9 +66,15 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
   panel.append(section('Current stance per topic', current, current.childElementCount));
 
   panel.append(
-    section('Opponents', counterpartList(opponents.opponents, context), opponents.opponents.length),
+    section(
+      'Opponents',
+      counterpartList(opponents.opponents, 'opposite stance', context),
+      opponents.opponents.length,
+    ),
   );
-  panel.append(section('Allies', counterpartList(allies.allies, context), allies.allies.length));
+  panel.append(
+    section('Allies', counterpartList(allies.allies, 'same stance', context), allies.allies.length),
+  );
 
   const statements = el('div', { className: 'statements' });
   const all = stances.topics
@@ -90,7 +96,11 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
   return panel;
 }
 
-function counterpartList(counterparts: Counterpart[], context: PanelContext): HTMLElement {
+function counterpartList(
+  counterparts: Counterpart[],
+  stanceLabel: string,
+  context: PanelContext,
+): HTMLElement {
   const list = el('ul', { className: 'plain counterparts' });
   for (const counterpart of counterparts) {
     const reasons = el('ul', { className: 'reasons' });
@@ -98,7 +108,7 @@ function counterpartList(counterparts: Counterpart[], context: PanelContext): HT
       const what =
         reason.kind === 'relation'
           ? `${reason.direction === 'incoming' ? '← ' : '→ '}${humanize(reason.type ?? 'relation')}`
-          : 'opposite/same stance';
+          : stanceLabel;
       const label = reason.kind === 'stance' ? (reason.topic?.title ?? 'a topic') : reason.topic?.title;
       const item = el('li', {}, [
         el('span', { className: 'reason', text: what }),

@@ -35,7 +35,6 @@ export class NetworkView {
     if (this.renderer) {
       this.renderer.setGraph(graph);
       this.applySettings(graph);
-      this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       return;
     }
     const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, this.container, {
@@ -65,8 +64,10 @@ export class NetworkView {
   /** Small maps show every name; large ones only the names of the bigger actors, or they turn to ink. */
   private applySettings(graph: DisplayGraph): void {
     this.renderer?.setSetting('labelRenderedSizeThreshold', graph.order <= 200 ? 0 : 8);
-    // Room for the labels, which are drawn to the right of the outermost nodes.
-    this.renderer?.setSetting('stagePadding', graph.order <= 200 ? 100 : 30);
+    // Room for the labels, which are drawn to the right of the nodes: the view is shifted a little right.
+    const small = graph.order <= 200;
+    this.renderer?.setSetting('stagePadding', small ? 80 : 30);
+    this.renderer?.getCamera().setState({ x: small ? 0.54 : 0.5, y: 0.5, ratio: small ? 1.08 : 1, angle: 0 });
     this.renderer?.setSetting('renderEdgeLabels', false);
   }
 
