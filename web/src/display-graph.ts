@@ -73,7 +73,8 @@ export function buildDisplayGraph(
     accepted.add(node.key);
     const [x, y] = seededPosition(node.key);
     graph.addNode(node.key, {
-      label: String(attributes.label ?? node.key),
+      label:
+        nodeType === 'topic' ? shortLabel(String(attributes.label)) : String(attributes.label ?? node.key),
       kind: nodeKind,
       nodeType,
       x,
@@ -134,7 +135,8 @@ function styleGraph(graph: DisplayGraph): void {
     graph.mergeEdgeAttributes(key, {
       tone,
       color,
-      size: (attributes.derived ? 1 : 1.5) + Math.min(6, Math.sqrt(attributes.evidenceCount)),
+      // Derived lines are fainter, so they are drawn a little wider to stay visible.
+      size: (attributes.derived ? 2.5 : 1.5) + Math.min(6, Math.sqrt(attributes.evidenceCount)),
     });
   });
   let max = 1;
@@ -152,6 +154,11 @@ function styleGraph(graph: DisplayGraph): void {
     const span = large ? 10 : 16;
     graph.setNodeAttribute(node, 'size', base + span * share + (attributes.nodeType === 'topic' ? 3 : 0));
   });
+}
+
+/** Topic titles are whole propositions; on the map a prefix names them, the panel gives the rest. */
+function shortLabel(label: string): string {
+  return label.length > 48 ? `${label.slice(0, 45).trimEnd()}…` : label;
 }
 
 /** An edge standing for several relations takes the tone most of them have; hostility wins a tie. */

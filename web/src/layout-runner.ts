@@ -9,7 +9,7 @@ export interface LayoutStats {
 
 /** Fewer iterations for big graphs: each one costs O(n log n) with Barnes-Hut. */
 export function iterationsFor(order: number): { iterations: number; chunk: number } {
-  if (order > 5000) return { iterations: 150, chunk: 5 };
+  if (order > 5000) return { iterations: 100, chunk: 10 };
   if (order > 500) return { iterations: 300, chunk: 20 };
   return { iterations: 500, chunk: 100 };
 }

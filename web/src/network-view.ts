@@ -35,6 +35,7 @@ export class NetworkView {
     if (this.renderer) {
       this.renderer.setGraph(graph);
       this.applySettings(graph);
+      this.reportFirstFrame();
       return;
     }
     const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, this.container, {
@@ -54,11 +55,14 @@ export class NetworkView {
     renderer.on('clickNode', ({ node }) => this.events.onNodeClick(node));
     renderer.on('clickEdge', ({ edge }) => this.events.onEdgeClick(edge));
     renderer.on('clickStage', () => this.events.onStageClick());
-    renderer.on('afterRender', () => {
-      if (this.firstFrameSeen || !this.graph || this.graph.order === 0) return;
-      this.firstFrameSeen = true;
-      this.events.onFirstFrame();
-    });
+    this.reportFirstFrame();
+  }
+
+  /** Sigma renders synchronously when built; the next animation frame is when that frame is on screen. */
+  private reportFirstFrame(): void {
+    if (this.firstFrameSeen || !this.graph || this.graph.order === 0) return;
+    this.firstFrameSeen = true;
+    requestAnimationFrame(() => this.events.onFirstFrame());
   }
 
   /** Small maps show every name; large ones only the names of the bigger actors, or they turn to ink. */
