@@ -1,4 +1,5 @@
 import { actorRoutes } from '../actors/actor-routes';
+import { analyticsRoutes } from '../analytics/analytics-routes';
 import { affiliationRoutes } from '../affiliations/affiliation-routes';
 import { documentRoutes } from '../documents/document-routes';
 import { networkRoutes } from '../network/network-routes';
@@ -18,4 +19,5 @@ export const API_ROUTES: RouteDefinition[] = [
   ...affiliationRoutes,
   ...relationshipRoutes,
   ...networkRoutes,
+  ...analyticsRoutes,
 ];
