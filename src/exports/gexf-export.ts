@@ -43,7 +43,9 @@ export function toGexf(graph: Graph, timeline?: Timeline): string {
     weight.setAttribute('title', 'Weight');
     weight.setAttribute('type', 'double');
     declaration.appendChild(weight);
-    graphElement.insertBefore(declaration, doc.getElementsByTagNameNS(GEXF_NS, 'nodes')[0]!);
+    // First, before the static declarations: Gephi reads every block by its mode, while graphology's own
+    // parser keeps only the last block of a class, which must then be the static one.
+    graphElement.insertBefore(declaration, graphElement.firstChild);
   }
   const elements = (tag: 'node' | 'edge') => Array.from(doc.getElementsByTagNameNS(GEXF_NS, tag));
   for (const node of elements('node')) addSpells(doc, node, timeline.nodes.get(node.getAttribute('id')!));
