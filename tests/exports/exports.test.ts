@@ -152,10 +152,8 @@ describe('exports of the seed network', () => {
     expect(sheinbaum.source).toContain("The White House is considering a drone attack on Mexico's cartels");
     const window = parseCsv((await exported('relations', 'csv', { to: '2020-12-31' })).text, {
       columns: true,
-    });
-    expect(window.map((r: { statement_id: string }) => r.statement_id)).toEqual([
-      'st-trump-2020-asked-esper-about-missile-strikes',
-    ]);
+    }) as Record<string, string>[];
+    expect(window.map((r) => r.statement_id)).toEqual(['st-trump-2020-asked-esper-about-missile-strikes']);
   });
 
   it('writes Cytoscape.js elements and graphology JSON', async () => {
