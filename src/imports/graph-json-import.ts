@@ -129,12 +129,11 @@ function validated<K extends EntityKind>(
   const input = raw && typeof raw === 'object' ? withoutUndefined(raw as Record<string, unknown>) : raw;
   const parsed = spec.createSchema.safeParse(input);
   if (!parsed.success) {
+    const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
-      rejected.push({
-        row,
-        field: fieldName(issue.path.map(String).join('.') || 'record'),
-        reason: issue.message,
-      });
+      const field = fieldName(issue.path.map(String).join('.') || 'record');
+      if (!seen.has(field)) rejected.push({ row, field, reason: issue.message });
+      seen.add(field);
     }
     return undefined;
   }

@@ -101,7 +101,12 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
   const resolver = new Resolver(store);
   for (const [index, raw] of table.entries()) {
     const row = index + 2;
-    const reject = (field: string, reason: string) => rejected.push({ row, field, reason });
+    const seen = new Set<string>();
+    // One reason per field: a malformed date fails both the format and the calendar check.
+    const reject = (field: string, reason: string) => {
+      if (!seen.has(field)) rejected.push({ row, field, reason });
+      seen.add(field);
+    };
     const parsed = rowSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) reject(String(issue.path[0] ?? 'row'), issue.message);
