@@ -10,7 +10,7 @@ import { openStore } from '../store/store-factory';
 const USAGE = `usage: npm run export -- --format gexf|graphml|csv|cytoscape|graphology [--kind agreement] [--out file]
   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--topic id] [--level individuals|organizations]
   [--normalization none|average-activity|jaccard] [--acceptedOnly false] [--minConfidence 0.5] [--rollup true]
-  [--types warns,threatens]   (the same parameters as GET /api/network)`;
+  [--types warns,threatens] [--ego actor-id --depth 1 --fanout 50]   (the parameters of GET /api/network)`;
 
 /** `npm run export`: writes the network from the configured store in a format Gephi, networkx or a sheet opens. */
 async function main(): Promise<void> {
@@ -18,20 +18,9 @@ async function main(): Promise<void> {
     options: {
       out: { type: 'string' },
       help: { type: 'boolean' },
+      // Every query parameter of GET /api/network, read from its schema so the two never drift apart.
       ...Object.fromEntries(
-        [
-          'format',
-          'kind',
-          'from',
-          'to',
-          'topic',
-          'level',
-          'normalization',
-          'acceptedOnly',
-          'minConfidence',
-          'rollup',
-          'types',
-        ].map((name) => [name, { type: 'string' as const }]),
+        Object.keys(networkQuerySchema.shape).map((name) => [name, { type: 'string' as const }]),
       ),
     },
   });
@@ -49,7 +38,8 @@ async function main(): Promise<void> {
     const file = await networkFile(store, parsed.data, config.analytics);
     if (typeof out === 'string') {
       fs.writeFileSync(out, file.body);
-      console.error(`stancegraph: ${parsed.data.kind} network written to ${out} (${parsed.data.format})`);
+      const what = parsed.data.format === 'csv' ? 'statements table' : `${parsed.data.kind} network`;
+      console.error(`stancegraph: ${what} written to ${out} (${parsed.data.format})`);
     } else {
       process.stdout.write(file.body);
     }

@@ -10,8 +10,9 @@ import { windowOf, withoutUndefined } from '../relationships/relationship-servic
 import { projectionFor } from '../analytics/analytics-service';
 import { actorTopicNetwork, congruenceNetwork } from '../analytics/discourse-network';
 import type { AnalyticsLimits, Projection } from '../analytics/stance-projection';
-import { LimitExceededError } from '../shared/errors';
+import { LimitExceededError, NotFoundError } from '../shared/errors';
 import type { GraphStore } from '../store/graph-store';
+import { egoNetwork } from './ego-network';
 import type { NetworkKind, NetworkQuery } from './network-schema';
 
 export type Tone = 'hostile' | 'friendly' | 'neutral';
@@ -107,7 +108,13 @@ export async function buildNetwork(
       break;
     }
   }
-  return graph;
+  if (!query.ego) return graph;
+  if (!graph.hasNode(query.ego)) {
+    const ego = await store.get('actors', query.ego);
+    if (!ego) throw new NotFoundError('actor', query.ego);
+    graph.addNode(ego.id, withoutUndefined({ label: ego.name, kind: ego.kind, country: ego.country }));
+  }
+  return egoNetwork(graph, query.ego, query.depth, query.fanout);
 }
 
 function newGraph(kind: NetworkKind): Graph {

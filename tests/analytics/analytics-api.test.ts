@@ -80,6 +80,44 @@ describe('analytics of the seed article', () => {
   });
 });
 
+describe('ego networks', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  afterAll(() => t.store.close());
+
+  const keys = async (query: Record<string, string | number>) =>
+    (await request(t.app).get('/api/network').query(query).expect(200)).body.nodes
+      .map((n: { key: string }) => n.key)
+      .sort();
+
+  it('cuts the network around one actor, capping depth and fan-out', async () => {
+    expect(await keys({ kind: 'agreement', ego: 'claudia-sheinbaum' })).toEqual([
+      'claudia-sheinbaum',
+      'gustavo-flores-macias',
+      'us-intelligence-services',
+      'us-military',
+    ]);
+    expect(await keys({ kind: 'agreement', ego: 'claudia-sheinbaum', fanout: 1 })).toHaveLength(2);
+    expect(await keys({ kind: 'conflict', ego: 'gustavo-flores-macias', depth: 2 })).toEqual(
+      expect.arrayContaining([
+        'gustavo-flores-macias',
+        'us-government',
+        'ronald-johnson',
+        'claudia-sheinbaum',
+      ]),
+    );
+    expect(await keys({ kind: 'agreement', ego: 'nbc-news' })).toEqual(['nbc-news']);
+    await request(t.app).get('/api/network').query({ ego: 'nobody-at-all' }).expect(404);
+    const deep = await request(t.app)
+      .get('/api/network')
+      .query({ ego: 'claudia-sheinbaum', depth: 9 })
+      .expect(422);
+    expect(deep.body.errors[0].field).toBe('depth');
+  });
+});
+
 describe('stance changes', () => {
   let t: TestApp;
   beforeAll(async () => {
