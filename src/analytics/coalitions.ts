@@ -1,5 +1,6 @@
 import type Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
+import { append } from './multimap';
 
 export interface Coalitions {
   /** Actor id to coalition number; coalitions are numbered by size, largest first, from 0. */
@@ -44,7 +45,7 @@ export function detectCoalitions(graph: Graph, options: { seed: number; resoluti
   }
   const groups = new Map<number, string[]>();
   for (const [node, community] of Object.entries(communities)) {
-    groups.set(community, [...(groups.get(community) ?? []), node]);
+    append(groups, community, node);
   }
   const members = [...groups.values()]
     .map((ids) => ids.sort())

@@ -4,6 +4,7 @@ import { withoutUndefined } from '../relationships/relationship-service';
 import { LimitExceededError } from '../shared/errors';
 import type { Normalization } from './analytics-schema';
 import type { Position, Projection } from './stance-projection';
+import { append } from './multimap';
 
 export type CongruenceKind = 'agreement' | 'conflict' | 'subtract';
 
@@ -32,7 +33,7 @@ export function congruenceNetwork(
   const topicsOf = new Map<string, Set<string>>();
   for (const position of projection.positions) {
     if (position.polarity !== 'support' && position.polarity !== 'oppose') continue;
-    byTopic.set(position.topicId, [...(byTopic.get(position.topicId) ?? []), position]);
+    append(byTopic, position.topicId, position);
     topicsOf.set(position.actorId, (topicsOf.get(position.actorId) ?? new Set()).add(position.topicId));
   }
 

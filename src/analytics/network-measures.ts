@@ -4,6 +4,7 @@ import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { Statement } from '../statements/statement-schema';
 import type { Coalitions } from './coalitions';
 import type { Position } from './stance-projection';
+import { append } from './multimap';
 
 export interface CentralityRow {
   id: string;
@@ -127,7 +128,7 @@ export function stanceChanges(statements: Statement[]): StanceChange[] {
   for (const s of statements) {
     if (s.polarity !== 'support' && s.polarity !== 'oppose') continue;
     const key = `${s.actorId}\u0000${s.topicId}`;
-    series.set(key, [...(series.get(key) ?? []), s]);
+    append(series, key, s);
   }
   const changes: StanceChange[] = [];
   for (const list of series.values()) {

@@ -7,6 +7,7 @@ import type { Polarity, Statement } from '../statements/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import type { Topic } from '../topics/topic-schema';
 import type { ActorLevel } from './analytics-schema';
+import { append } from './multimap';
 
 export type AnalyticsLimits = Config['analytics'];
 
@@ -210,7 +211,7 @@ async function organizationResolver(
     }
     for (const a of batch) {
       if (!actors.has(a.memberId)) continue;
-      memberships.set(a.memberId, [...(memberships.get(a.memberId) ?? []), a]);
+      append(memberships, a.memberId, a);
     }
   }
   return (statement) => {

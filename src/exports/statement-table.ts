@@ -4,6 +4,7 @@ import type { Affiliation } from '../affiliations/affiliation-schema';
 import type { TimeWindow } from '../shared/common-schema';
 import type { Statement } from '../statements/statement-schema';
 import type { GraphStore } from '../store/graph-store';
+import { append } from '../analytics/multimap';
 
 /**
  * The statements table in the shape discourse network coders use: one row per statement, the speaking
@@ -97,7 +98,7 @@ async function membershipsOf(store: GraphStore, actorIds: Set<string>): Promise<
   const memberships = new Map<string, Affiliation[]>();
   for await (const batch of store.readAll('affiliations', 1000)) {
     for (const a of batch) {
-      if (actorIds.has(a.memberId)) memberships.set(a.memberId, [...(memberships.get(a.memberId) ?? []), a]);
+      if (actorIds.has(a.memberId)) append(memberships, a.memberId, a);
     }
   }
   return memberships;

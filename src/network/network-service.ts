@@ -9,7 +9,7 @@ import {
 import { windowOf, withoutUndefined } from '../relationships/relationship-service';
 import { projectionFor } from '../analytics/analytics-service';
 import { actorTopicNetwork, congruenceNetwork } from '../analytics/discourse-network';
-import type { AnalyticsLimits, Projection } from '../analytics/stance-projection';
+import { checkNodes, type AnalyticsLimits, type Projection } from '../analytics/stance-projection';
 import { LimitExceededError, NotFoundError } from '../shared/errors';
 import type { GraphStore } from '../store/graph-store';
 import { egoNetwork } from './ego-network';
@@ -108,6 +108,7 @@ export async function buildNetwork(
       break;
     }
   }
+  checkNodes(graph.order, limits);
   if (!query.ego) return graph;
   if (!graph.hasNode(query.ego)) {
     const ego = await store.get('actors', query.ego);

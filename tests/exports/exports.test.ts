@@ -113,25 +113,32 @@ describe('exports of the seed network', () => {
     }
   });
 
-  (hasNetworkx ? it : it.skip)('writes GraphML that networkx loads with its weights and types', async () => {
-    const file = path.join(dir, 'agreement.graphml');
-    fs.writeFileSync(file, (await exported('agreement', 'graphml')).text);
-    const script = [
-      'import json, sys, networkx as nx',
-      'g = nx.read_graphml(sys.argv[1])',
-      'e = g.edges["claudia-sheinbaum", "gustavo-flores-macias"]',
-      'print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "weight": e["weight"], "derived": e["derived"], "label": g.nodes["claudia-sheinbaum"]["label"]}))',
-    ].join('\n');
-    const out = JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
-    const original = await json('agreement');
-    expect(out).toEqual({
-      nodes: original.order,
-      edges: original.size,
-      weight: 1,
-      derived: true,
-      label: 'Claudia Sheinbaum',
-    });
-  });
+  (hasNetworkx ? it : it.skip)(
+    'writes GraphML (and GEXF) that networkx loads with its weights and types',
+    async () => {
+      const file = path.join(dir, 'agreement.graphml');
+      fs.writeFileSync(file, (await exported('agreement', 'graphml')).text);
+      const gexf = path.join(dir, 'agreement-for-networkx.gexf');
+      fs.writeFileSync(gexf, (await exported('agreement', 'gexf')).text);
+      const script = [
+        'import json, sys, networkx as nx',
+        'g = nx.read_graphml(sys.argv[1])',
+        'e = g.edges["claudia-sheinbaum", "gustavo-flores-macias"]',
+        'x = nx.read_gexf(sys.argv[2])',
+        'print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "weight": e["weight"], "derived": e["derived"], "label": g.nodes["claudia-sheinbaum"]["label"], "gexf": [x.number_of_nodes(), x.number_of_edges()]}))',
+      ].join('\n');
+      const out = JSON.parse(execFileSync('python3', ['-c', script, file, gexf], { encoding: 'utf8' }));
+      const original = await json('agreement');
+      expect(out).toEqual({
+        nodes: original.order,
+        edges: original.size,
+        weight: 1,
+        derived: true,
+        label: 'Claudia Sheinbaum',
+        gexf: [original.order, original.size],
+      });
+    },
+  );
   if (!hasNetworkx) console.log('skipped the networkx check: python3 has no networkx');
 
   it('writes the statements table one row per statement, in the coder shape', async () => {
