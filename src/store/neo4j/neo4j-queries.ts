@@ -1,10 +1,12 @@
 import neo4j, { type Integer } from 'neo4j-driver';
+import { MAX_PATH_DEPTH } from '../../relationships/relationship-schema';
 
 /**
  * Every Cypher statement the Neo4j store can send, as named constants.
  *
  * Rules this file keeps, and `tests/store/neo4j-cypher-lint.test.ts` enforces:
- * - Query text is one plain literal per statement: no `${...}`, no concatenation, nothing built at run time.
+ * - Query text is one plain literal per statement: no template substitution, no concatenation, nothing
+ *   built at run time.
  *   Every value travels as a parameter; relation types are values of the `type` property of the single
  *   `RELATION` relationship type, so no label or type is ever spliced into the text either.
  * - Variable-length bounds cannot be parameters in Cypher, so each path depth has its own pre-written
@@ -997,6 +999,20 @@ DELETE m`,
   ),
 };
 
+const maintenance = {
+  /** Deletes up to `$limit` records with what hangs off them; repeated until it deletes none. */
+  deleteSomeRecords: cypher(
+    'deleteSomeRecords',
+    `
+MATCH (n:Actor|Topic|Document|Statement)
+WITH n
+LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted`,
+    { limit: int(10000) },
+  ),
+};
+
 // ---------------------------------------------------------------------------------------------------------
 // Relationship queries: accepted statements and relations only, computed inside Neo4j.
 // ---------------------------------------------------------------------------------------------------------
@@ -1223,6 +1239,7 @@ export const Q = {
   ...lists,
   ...writes,
   ...deletes,
+  ...maintenance,
   ...relationships,
   ...paths,
 };
@@ -1263,8 +1280,8 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
   schema.indexRelationReview,
 ];
 
-/** The deepest path search there is a statement for. */
-export const MAX_PATH_DEPTH = 6;
+/** The API's depth limit; the lint test fails if it grows without a statement for the new depth. */
+export { MAX_PATH_DEPTH };
 
 /** `SHORTEST_PATHS_BY_DEPTH[d - 1]` searches paths of at most `d` hops, for d in 1..MAX_PATH_DEPTH. */
 export const SHORTEST_PATHS_BY_DEPTH = [
