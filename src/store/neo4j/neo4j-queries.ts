@@ -826,7 +826,21 @@ WHERE d.id = row.props.documentId
 CREATE (s)-[:SOURCED_FROM]->(d)`,
     { rows: nodeRows },
   ),
-  /** Relationships cannot change end points, so an upsert removes the old one and creates it anew. */
+  /**
+   * An upsert updates a relationship in place when its end points stay the same (so a concurrent update
+   * waiting on its lock finds it still there). A relationship cannot move to other end points: for the rows
+   * this did not update, the old one (if any) is deleted and a new one created.
+   */
+  updateRelationsInPlace: cypher(
+    'updateRelationsInPlace',
+    `
+UNWIND $rows AS row
+MATCH (source:Actor)-[r:RELATION {id: row.id}]->(target:Actor)
+WHERE source.id = row.startId AND target.id = row.endId
+SET r = row.props
+RETURN r.id AS id`,
+    { rows: edgeRows },
+  ),
   deleteRelationsById: cypher(
     'deleteRelationsById',
     `
@@ -845,6 +859,16 @@ MATCH (target:Actor)
 WHERE target.id = row.endId
 CREATE (source)-[r:RELATION]->(target)
 SET r = row.props`,
+    { rows: edgeRows },
+  ),
+  updateAffiliationsInPlace: cypher(
+    'updateAffiliationsInPlace',
+    `
+UNWIND $rows AS row
+MATCH (member:Actor)-[m:MEMBER_OF {id: row.id}]->(organization:Actor)
+WHERE member.id = row.startId AND organization.id = row.endId
+SET m = row.props
+RETURN m.id AS id`,
     { rows: edgeRows },
   ),
   deleteAffiliationsById: cypher(

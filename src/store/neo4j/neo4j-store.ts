@@ -107,10 +107,16 @@ const rowsStep =
   (query: RowsQuery): WriteStep =>
   (tx, rows) =>
     runQuery(tx, query, { rows });
-const idsStep =
-  (query: IdsQuery): WriteStep =>
-  (tx, rows) =>
-    runQuery(tx, query, { ids: rows.map((row) => row.id) });
+/** Relationship upsert: in place where the end points are unchanged, else delete and create. */
+const replaceEdgesStep =
+  (updateInPlace: CypherQuery<{ rows: WriteRow[] }>, remove: IdsQuery, create: RowsQuery): WriteStep =>
+  async (tx, rows) => {
+    const updated = new Set((await runQuery(tx, updateInPlace, { rows })).map((r) => r.get('id') as string));
+    const rest = rows.filter((row) => !updated.has(row.id));
+    if (rest.length === 0) return;
+    await runQuery(tx, remove, { ids: rest.map((row) => row.id) });
+    await runQuery(tx, create, { rows: rest });
+  };
 
 /**
  * Who refers to a record, as counted by `query` (one column per referrer), and what a cascade does to
@@ -214,8 +220,7 @@ const KINDS: Record<EntityKind, KindSpec> = {
     lock: Q.lockRelation,
     readAll: Q.readAllRelations,
     insert: [rowsStep(Q.createRelations)],
-    // A relationship cannot move to other end points: replace it.
-    upsert: [idsStep(Q.deleteRelationsById), rowsStep(Q.createRelations)],
+    upsert: [replaceEdgesStep(Q.updateRelationsInPlace, Q.deleteRelationsById, Q.createRelations)],
     link: [],
     remove: Q.deleteRelation,
   },
@@ -225,7 +230,7 @@ const KINDS: Record<EntityKind, KindSpec> = {
     lock: Q.lockAffiliation,
     readAll: Q.readAllAffiliations,
     insert: [rowsStep(Q.createAffiliations)],
-    upsert: [idsStep(Q.deleteAffiliationsById), rowsStep(Q.createAffiliations)],
+    upsert: [replaceEdgesStep(Q.updateAffiliationsInPlace, Q.deleteAffiliationsById, Q.createAffiliations)],
     link: [],
     remove: Q.deleteAffiliation,
   },
