@@ -163,7 +163,7 @@ export function formatReport(report: CopyReport, options: CopyOptions): string {
 }
 
 export interface CopyDependencies {
-  open(config: Config): Promise<GraphStore>;
+  open(config: Config): GraphStore | Promise<GraphStore>;
   progress(): CopyProgress;
   out(line: string): void;
   err(line: string): void;

@@ -15,7 +15,7 @@ import { MAX_PATH_DEPTH } from '../../relationships/relationship-schema';
  *   Neo4j's own parser and semantic analyser, and the fake-driver test checks the adapter sends exactly
  *   these keys.
  *
- * The graph model (see docs/run-with-neo4j.md):
+ * The graph model (see the README, "Run with Neo4j"):
  *   (:Actor {id, name, aliases, kind, country, description, search, nameKeys})
  *   (:Topic {id, title, description, parentId, search})-[:SUBTOPIC_OF]->(:Topic)
  *   (:Document {id, title, url, outlet, publishedAt, language, text, contentHash, search})

@@ -38,7 +38,8 @@ import {
   type Neo4jConnection,
   type QueryRunner,
 } from './neo4j-session';
-import { fromNeo4j, fromProps, normalizeName, toInteger, toNumber, toWriteRow } from './neo4j-values';
+import { normalizeName } from '../search-keys';
+import { fromNeo4j, fromProps, toInteger, toNumber, toWriteRow } from './neo4j-values';
 
 export type Neo4jStoreConfig = Neo4jConnection;
 
@@ -238,7 +239,7 @@ const KINDS: Record<EntityKind, KindSpec> = {
 
 /**
  * The production store on Neo4j 5 (single server, cluster or Aura). The graph model is described in
- * neo4j-queries.ts and docs/run-with-neo4j.md.
+ * neo4j-queries.ts and the README, "Run with Neo4j".
  *
  * Returns at once and never throws for an unreachable Neo4j: schema set-up starts in the background and is
  * retried by the next call after a failure (at most every RETRY_AFTER_SECONDS); until it succeeds every

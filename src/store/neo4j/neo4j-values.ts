@@ -7,6 +7,7 @@ import type { EvidenceSpan } from '../../shared/common-schema';
 import type { Statement } from '../../statements/statement-schema';
 import type { Topic } from '../../topics/topic-schema';
 import type { EntityKind, EntityMap } from '../graph-store';
+import { actorNameKeys, searchTextOf } from '../search-keys';
 import type { WriteRow } from './neo4j-queries';
 
 /**
@@ -53,19 +54,6 @@ export function toNumber(value: unknown): number {
   return converted;
 }
 
-/** Name look-up key, exactly as the embedded store normalises names (NFKC, trimmed, one space, lower case). */
-export function normalizeName(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** Lower-cased text that `?q=` searches with a substring match, joined as the embedded store joins it. */
-export function searchText(...parts: (string | undefined)[]): string {
-  return parts
-    .filter((part): part is string => Boolean(part))
-    .join('\n')
-    .toLowerCase();
-}
-
 /** Drops undefined fields so `SET n = $props` leaves no property behind for them. */
 function defined(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
@@ -104,8 +92,8 @@ function actorRow(a: Actor): WriteRow {
       kind: a.kind,
       country: a.country,
       description: a.description,
-      search: searchText(a.id, a.name, ...a.aliases),
-      nameKeys: [...new Set([a.id, a.name, ...a.aliases].map(normalizeName))],
+      search: searchTextOf.actor(a),
+      nameKeys: actorNameKeys(a),
     }),
   };
 }
@@ -118,7 +106,7 @@ function topicRow(t: Topic): WriteRow {
       title: t.title,
       description: t.description,
       parentId: t.parentId,
-      search: searchText(t.id, t.title, t.description),
+      search: searchTextOf.topic(t),
     }),
   };
 }
@@ -135,7 +123,7 @@ function documentRow(d: StoredDocument): WriteRow {
       language: d.language,
       text: d.text,
       contentHash: d.contentHash,
-      search: searchText(d.id, d.title, d.outlet),
+      search: searchTextOf.document(d),
     }),
   };
 }
