@@ -38,7 +38,7 @@ export function createApp(store: GraphStore, config: Config, logger: Logger = cr
   mountRoutes(api, API_ROUTES, { store, config });
   app.use('/api', api);
 
-  // The interactive map, built by Vite; after the API so that nothing it serves can shadow a route.
+  // The interactive map, bundled by esbuild; after the API so that nothing it serves can shadow a route.
   app.use(webRoutes());
 
   app.use(notFoundRoute);

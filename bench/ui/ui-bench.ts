@@ -72,13 +72,9 @@ function syntheticGraph(): { actors: Actor[]; relations: Relation[] } {
 }
 
 function ensureBuilt(): void {
-  const vite = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vite');
   if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')))
-    execFileSync(vite, ['build'], { stdio: 'inherit', cwd: PROJECT_ROOT });
-  execFileSync(vite, ['build', '--config', 'bench/ui/vite.config.mjs'], {
-    stdio: 'inherit',
-    cwd: PROJECT_ROOT,
-  });
+    execFileSync(process.execPath, ['web/build-web.mjs'], { stdio: 'inherit', cwd: PROJECT_ROOT });
+  execFileSync(process.execPath, ['bench/ui/build-baseline.mjs'], { stdio: 'inherit', cwd: PROJECT_ROOT });
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`;

@@ -30,6 +30,10 @@ export const configSchema = z
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 5mb')
       .default('5mb'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ANALYTICS_MAX_NODES: z.coerce.number().int().min(1).default(5000),
+    ANALYTICS_MAX_EDGES: z.coerce.number().int().min(1).default(100_000),
+    ANALYTICS_MAX_STATEMENTS: z.coerce.number().int().min(1).default(200_000),
+    ANALYTICS_MAX_WINDOWS: z.coerce.number().int().min(1).default(200),
   })
   .refine((c) => c.STORE !== 'neo4j' || c.NEO4J_URI !== undefined, {
     message: 'is required when STORE=neo4j',
@@ -53,6 +57,8 @@ export interface Config {
   jsonBodyLimit: string;
   documentBodyLimit: string;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Whole-graph analytics and exports refuse projections above these sizes (422 naming the limit). */
+  analytics: { maxNodes: number; maxEdges: number; maxStatements: number; maxWindows: number };
 }
 
 /** The repository root, found from this file whether it runs from `src/` (tsx, jest) or `dist/src/`. */
@@ -88,6 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimit: c.JSON_BODY_LIMIT,
     documentBodyLimit: c.DOCUMENT_BODY_LIMIT,
     logLevel: c.LOG_LEVEL,
+    analytics: {
+      maxNodes: c.ANALYTICS_MAX_NODES,
+      maxEdges: c.ANALYTICS_MAX_EDGES,
+      maxStatements: c.ANALYTICS_MAX_STATEMENTS,
+      maxWindows: c.ANALYTICS_MAX_WINDOWS,
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../config/config';
 
-/** Where `vite build` puts the page (see vite.config.mjs). */
+/** Where `npm run build:web` puts the page (see web/build-web.mjs). */
 export const WEB_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 
 /**

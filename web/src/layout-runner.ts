@@ -1,6 +1,9 @@
 import type { DisplayGraph } from './display-graph';
 import type { LayoutProgress, LayoutRequest } from './layout-messages';
 
+/** The worker bundle's hashed URL, set by web/build-web.mjs. */
+declare const __LAYOUT_WORKER_URL__: string;
+
 export interface LayoutStats {
   iterations: number;
   elapsedMs: number;
@@ -16,7 +19,7 @@ export function iterationsFor(order: number): { iterations: number; chunk: numbe
 
 /** Runs ForceAtlas2 on the graph in the worker, applying positions as they arrive. */
 export class LayoutRunner {
-  private readonly worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+  private readonly worker = new Worker(__LAYOUT_WORKER_URL__, { type: 'module' });
   private runId = 0;
   private listener?: (event: MessageEvent<LayoutProgress>) => void;
 
