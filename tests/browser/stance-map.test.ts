@@ -23,6 +23,7 @@ interface Handle {
   nodes(): DrawnNode[];
   edges(): { key: string; source: string; target: string; tone: string; evidence: number }[];
   viewportPosition(node: string): { x: number; y: number } | undefined;
+  highlighted(): string[];
   exports(): { gexf: string; graphml: string } | undefined;
   state(): Record<string, unknown>;
 }
@@ -192,6 +193,21 @@ describeWithChromium('the stance map in a browser', () => {
     expect(text).toContain('US government');
     expect(page.url()).toContain('actor=claudia-sheinbaum');
     await page.screenshot({ path: path.join(RESULTS_DIR, 'stance-map-sheinbaum.png') });
+  });
+
+  it('highlights the neighbours of the actor under the pointer', async () => {
+    await open();
+    await page.waitForTimeout(300);
+    const position = await page.evaluate(() =>
+      (window.__stancegraph as Handle).viewportPosition('claudia-sheinbaum'),
+    );
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + position!.x, box.y + position!.y);
+    await page.waitForFunction(() => (window.__stancegraph as Handle).highlighted().length > 0);
+    const highlighted = await page.evaluate(() => (window.__stancegraph as Handle).highlighted());
+    expect(highlighted.sort()).toEqual(['claudia-sheinbaum', 'los-angeles-times', 'us-government']);
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await page.waitForFunction(() => (window.__stancegraph as Handle).highlighted().length === 0);
   });
 
   it('finds an actor by name from the search box', async () => {

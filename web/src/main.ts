@@ -248,6 +248,7 @@ window.__stancegraph = {
       evidence: a.evidenceCount,
     })) ?? [],
   viewportPosition: (node: string) => view.viewportPosition(node),
+  highlighted: () => view.highlighted(),
   exports: () => (graph ? { gexf: toGexf(graph), graphml: toGraphml(graph) } : undefined),
 };
 

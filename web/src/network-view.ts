@@ -96,6 +96,13 @@ export class NetworkView {
     return this.renderer.graphToViewport({ x, y });
   }
 
+  /** The actor in focus (hovered, else selected) and its neighbours: what stays in colour. */
+  highlighted(): string[] {
+    const focus = this.focusNode();
+    if (!focus || !this.graph?.hasNode(focus)) return [];
+    return [focus, ...this.graph.neighbors(focus)];
+  }
+
   private setHovered(node: string | undefined): void {
     this.hovered = node;
     this.renderer?.refresh({ skipIndexation: true });
