@@ -219,6 +219,22 @@ describeWithChromium('the stance map in a browser', () => {
     expect(await panel.textContent()).toContain('Secretary of Defense');
   });
 
+  it('shows the evidence behind a line when it is clicked', async () => {
+    await open();
+    await page.waitForTimeout(300);
+    const [from, to] = await page.evaluate(() =>
+      ['donald-trump', 'mexican-drug-cartels'].map((node) =>
+        (window.__stancegraph as Handle).viewportPosition(node),
+      ),
+    );
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.click(box.x + (from!.x + to!.x) / 2, box.y + (from!.y + to!.y) / 2);
+    const panel = page.locator('.edge-panel');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('to destroy the drug labs');
+    expect(page.url()).toContain('edge=donald-trump-%3Emexican-drug-cartels');
+  });
+
   it("shows an edge's evidence when it is chosen", async () => {
     await open('?kind=relations&edge=claudia-sheinbaum-%3Eus-government');
     const panel = page.locator('.edge-panel');

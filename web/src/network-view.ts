@@ -70,8 +70,8 @@ export class NetworkView {
     this.renderer?.setSetting('labelRenderedSizeThreshold', graph.order <= 200 ? 0 : 8);
     // Room for the labels, which are drawn to the right of the nodes: the view is shifted a little right.
     const small = graph.order <= 200;
-    this.renderer?.setSetting('stagePadding', small ? 80 : 30);
-    this.renderer?.getCamera().setState({ x: small ? 0.54 : 0.5, y: 0.5, ratio: small ? 1.08 : 1, angle: 0 });
+    this.renderer?.setSetting('stagePadding', small ? 90 : 30);
+    this.renderer?.getCamera().setState({ x: small ? 0.56 : 0.5, y: 0.5, ratio: small ? 1.1 : 1, angle: 0 });
     this.renderer?.setSetting('renderEdgeLabels', false);
   }
 
