@@ -90,9 +90,19 @@ async function main(): Promise<void> {
   await store.upsertSnapshot(syntheticGraph());
   console.log(`loaded ${ACTORS} actors and ${RELATIONS} relations in ${ms(Date.now() - loadStarted)}`);
 
+  // The service refuses networks above ANALYTICS_MAX_NODES (5000 by default); this one is bigger on purpose.
+  const defaults = testConfig();
+  const config = {
+    ...defaults,
+    analytics: {
+      ...defaults.analytics,
+      maxNodes: Math.max(defaults.analytics.maxNodes, ACTORS),
+      maxEdges: Math.max(defaults.analytics.maxEdges, RELATIONS),
+    },
+  };
   const server = express()
     .use('/bench', express.static(BASELINE_DIR))
-    .use(createApp(store, testConfig()))
+    .use(createApp(store, config))
     .listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -112,7 +122,28 @@ async function main(): Promise<void> {
     const app = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     app.on('pageerror', (error) => console.error(`app page: ${error.message}`));
     await app.goto(`${base}/?kind=relations`);
-    await app.waitForFunction(() => document.body.dataset.layout === 'done', null, { timeout: 600_000 });
+    app.on('console', (message) => {
+      if (message.type() === 'error') console.error(`app console: ${message.text()}`);
+    });
+    // Report progress while the layout runs, so that a slow machine is seen to be working.
+    const progress = setInterval(() => {
+      void app
+        .locator('#status')
+        .textContent()
+        .then((text) => console.log(`  ${text ?? ''}`))
+        .catch(() => undefined);
+    }, 15_000);
+    try {
+      await app.waitForFunction(
+        () => document.body.dataset.layout === 'done' || document.body.dataset.status === 'error',
+        null,
+        { timeout: 600_000 },
+      );
+    } finally {
+      clearInterval(progress);
+    }
+    if ((await app.evaluate(() => document.body.dataset.status)) === 'error')
+      throw new Error(`bench:ui: the page could not draw: ${await app.locator('#status').textContent()}`);
     const metrics = await app.evaluate(() => {
       const handle = (window as unknown as { __stancegraph: { metrics: Record<string, unknown> } })
         .__stancegraph;
