@@ -77,7 +77,19 @@ function openDatabase(dataDir: string): Database.Database {
 class SqliteStore implements GraphStore {
   readonly backend = 'sqlite' as const;
 
+  /** Prepared once per distinct SQL text: preparing costs more than running a small insert. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
     this.db.transaction(() => {
@@ -94,16 +106,15 @@ class SqliteStore implements GraphStore {
   }
 
   async get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined> {
-    const row = this.db.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
-      Row | undefined;
+    const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as Row | undefined;
     return row ? parseDoc<EntityMap[K]>(row) : undefined;
   }
 
   async getMany<K extends EntityKind>(kind: K, ids: readonly string[]): Promise<EntityMap[K][]> {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as Row[];
+    const rows = this.prepare(
+      `SELECT doc FROM ${TABLES[kind].table} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as Row[];
     return rows.map((row) => parseDoc<EntityMap[K]>(row));
   }
 
@@ -113,7 +124,7 @@ class SqliteStore implements GraphStore {
     change: (current: EntityMap[K]) => EntityMap[K],
   ): Promise<EntityMap[K]> {
     return this.db.transaction(() => {
-      const row = this.db.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
+      const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
         Row | undefined;
       if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
       const next = change(parseDoc<EntityMap[K]>(row));
@@ -135,7 +146,7 @@ class SqliteStore implements GraphStore {
         .map((ref) => ({
           ref,
           count: (
-            this.db.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
+            this.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
               n: number;
             }
           ).n,
@@ -149,16 +160,14 @@ class SqliteStore implements GraphStore {
       }
       for (const { ref } of blocking) {
         if (ref.onCascade === 'delete') {
-          this.db.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
+          this.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
         } else {
-          this.db
-            .prepare(
-              `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
-            )
-            .run(id);
+          this.prepare(
+            `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
+          ).run(id);
         }
       }
-      this.db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
+      this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
     })();
   }
 
@@ -166,48 +175,43 @@ class SqliteStore implements GraphStore {
     const { table } = TABLES[kind];
     const { where, params } = (TABLES[kind].filter as (f: ListFilterMap[K]) => SqlFilter)(filter);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM ${table} ${clause}`).get(params) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(`SELECT doc FROM ${table} ${clause} ORDER BY id LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: filter.limit, offset: filter.offset }) as Row[];
+    const total = (this.prepare(`SELECT count(*) AS n FROM ${table} ${clause}`).get(params) as { n: number })
+      .n;
+    const rows = this.prepare(
+      `SELECT doc FROM ${table} ${clause} ORDER BY id LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: filter.limit, offset: filter.offset }) as Row[];
     return { items: rows.map((row) => parseDoc<EntityMap[K]>(row)), total };
   }
 
   async findActorsByName(name: string): Promise<Actor[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT doc FROM actors WHERE id IN (SELECT actor_id FROM actor_names WHERE name = ?) ORDER BY id`,
-      )
-      .all(normalizeName(name)) as Row[];
+    const rows = this.prepare(
+      `SELECT doc FROM actors WHERE id IN (SELECT actor_id FROM actor_names WHERE name = ?) ORDER BY id`,
+    ).all(normalizeName(name)) as Row[];
     return rows.map((row) => parseDoc<Actor>(row));
   }
 
   async findDocumentByHash(contentHash: string): Promise<StoredDocument | undefined> {
-    const row = this.db.prepare(`SELECT doc FROM documents WHERE content_hash = ?`).get(contentHash) as
+    const row = this.prepare(`SELECT doc FROM documents WHERE content_hash = ?`).get(contentHash) as
       Row | undefined;
     return row ? parseDoc<StoredDocument>(row) : undefined;
   }
 
   async relations(query: RelationQuery): Promise<Relation[]> {
     if (query.types.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT doc FROM relations
+    const rows = this.prepare(
+      `SELECT doc FROM relations
          WHERE review_status = 'accepted'
            AND type IN (SELECT value FROM json_each(@types))
            AND (@actorId IS NULL OR source_id = @actorId OR target_id = @actorId)
            AND (@topicId IS NULL OR topic_id = @topicId)
            AND ${relationWindowClause}
          ORDER BY date, id`,
-      )
-      .all({
-        types: JSON.stringify(query.types),
-        actorId: query.actorId ?? null,
-        topicId: query.topicId ?? null,
-        ...windowParams(query.window),
-      }) as Row[];
+    ).all({
+      types: JSON.stringify(query.types),
+      actorId: query.actorId ?? null,
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+    }) as Row[];
     return rows.map((row) => parseDoc<Relation>(row));
   }
 
@@ -216,36 +220,32 @@ class SqliteStore implements GraphStore {
     topicId?: string;
     window: TimeWindow;
   }): Promise<Statement[]> {
-    const rows = this.db
-      .prepare(
-        `${CURRENT_STANCES_CTE}
+    const rows = this.prepare(
+      `${CURRENT_STANCES_CTE}
          SELECT doc FROM current WHERE (@actorId IS NULL OR actor_id = @actorId)
          ORDER BY topic_id, actor_id`,
-      )
-      .all({
-        actorId: query.actorId ?? null,
-        topicId: query.topicId ?? null,
-        ...windowParams(query.window),
-      }) as Row[];
+    ).all({
+      actorId: query.actorId ?? null,
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+    }) as Row[];
     return rows.map((row) => parseDoc<Statement>(row));
   }
 
   async stancePairs(query: StanceQuery & { agreement: 'same' | 'opposite' }): Promise<StancePair[]> {
     const polarityMatch = query.agreement === 'same' ? 'a.polarity = b.polarity' : 'a.polarity <> b.polarity';
-    const rows = this.db
-      .prepare(
-        `${CURRENT_STANCES_CTE},
+    const rows = this.prepare(
+      `${CURRENT_STANCES_CTE},
          decided AS (SELECT * FROM current WHERE polarity IN ('support', 'oppose'))
          SELECT a.topic_id AS topicId, a.doc AS first, b.doc AS second
          FROM decided a JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
          WHERE (@actorId IS NULL AND a.actor_id < b.actor_id) OR a.actor_id = @actorId
          ORDER BY a.topic_id, a.actor_id, b.actor_id`,
-      )
-      .all({
-        actorId: query.actorId ?? null,
-        topicId: query.topicId ?? null,
-        ...windowParams(query.window),
-      }) as {
+    ).all({
+      actorId: query.actorId ?? null,
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+    }) as {
       topicId: string;
       first: string;
       second: string;
@@ -297,7 +297,7 @@ class SqliteStore implements GraphStore {
 
   async *readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]> {
     let after = '';
-    const statement = this.db.prepare(
+    const statement = this.prepare(
       `SELECT id, doc FROM ${TABLES[kind].table} WHERE id > ? ORDER BY id LIMIT ?`,
     );
     for (;;) {
@@ -312,7 +312,7 @@ class SqliteStore implements GraphStore {
     const counts = {} as Record<EntityKind, number>;
     for (const kind of ENTITY_KINDS) {
       counts[kind] = (
-        this.db.prepare(`SELECT count(*) AS n FROM ${TABLES[kind].table}`).get() as { n: number }
+        this.prepare(`SELECT count(*) AS n FROM ${TABLES[kind].table}`).get() as { n: number }
       ).n;
     }
     return counts;
@@ -320,7 +320,7 @@ class SqliteStore implements GraphStore {
 
   async health(): Promise<StoreHealth> {
     try {
-      this.db.prepare('SELECT 1').get();
+      this.prepare('SELECT 1').get();
       return { ok: true, backend: this.backend };
     } catch (error) {
       return { ok: false, backend: this.backend, detail: `stancegraph/sqlite: ${(error as Error).message}` };
@@ -332,7 +332,7 @@ class SqliteStore implements GraphStore {
   }
 
   private exists(kind: EntityKind, id: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM ${TABLES[kind].table} WHERE id = ?`).get(id) !== undefined;
+    return this.prepare(`SELECT 1 FROM ${TABLES[kind].table} WHERE id = ?`).get(id) !== undefined;
   }
 
   private write<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
@@ -340,18 +340,16 @@ class SqliteStore implements GraphStore {
     const columns = { id: entity.id, ...spec.columns(entity), doc: JSON.stringify(entity) };
     const names = Object.keys(columns);
     const updates = names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`);
-    this.db
-      .prepare(
-        `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
+    this.prepare(
+      `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
          ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-      )
-      .run(columns);
+    ).run(columns);
     if (kind === 'actors') this.writeActorNames(entity as Actor);
   }
 
   private writeActorNames(actor: Actor): void {
-    this.db.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(actor.id);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name) VALUES (?, ?)');
+    this.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(actor.id);
+    const insert = this.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name) VALUES (?, ?)');
     for (const name of [actor.id, actor.name, ...actor.aliases]) insert.run(actor.id, normalizeName(name));
   }
 
@@ -370,9 +368,10 @@ class SqliteStore implements GraphStore {
   private checkUnique(kind: EntityKind, entity: object, pathPrefix: (string | number)[] = []): void {
     if (kind !== 'documents') return;
     const document = entity as StoredDocument;
-    const twin = this.db
-      .prepare('SELECT id FROM documents WHERE content_hash = ? AND id <> ?')
-      .get(document.contentHash, document.id) as { id: string } | undefined;
+    const twin = this.prepare('SELECT id FROM documents WHERE content_hash = ? AND id <> ?').get(
+      document.contentHash,
+      document.id,
+    ) as { id: string } | undefined;
     if (twin) {
       throw new ConflictError(`the same document is already stored as '${twin.id}'`, [
         { path: [...pathPrefix, 'text'], message: `same content as document '${twin.id}'` },
@@ -389,7 +388,7 @@ class SqliteStore implements GraphStore {
         ]);
       }
       seen.add(current);
-      const row = this.db.prepare('SELECT parent_id AS parentId FROM topics WHERE id = ?').get(current) as
+      const row = this.prepare('SELECT parent_id AS parentId FROM topics WHERE id = ?').get(current) as
         { parentId: string | null } | undefined;
       current = row?.parentId ?? undefined;
     }
@@ -400,25 +399,21 @@ class SqliteStore implements GraphStore {
     const ids = JSON.stringify(frontier);
     const members = new Set(frontier);
     const hops: PathHop[] = [];
-    const relations = this.db
-      .prepare(
-        `SELECT doc FROM relations WHERE review_status = 'accepted'
+    const relations = this.prepare(
+      `SELECT doc FROM relations WHERE review_status = 'accepted'
            AND (source_id IN (SELECT value FROM json_each(@ids)) OR target_id IN (SELECT value FROM json_each(@ids)))
          ORDER BY id`,
-      )
-      .all({ ids }) as Row[];
+    ).all({ ids }) as Row[];
     for (const relation of relations.map((row) => parseDoc<Relation>(row))) {
       const edge = { kind: 'relation' as const, relation };
       if (members.has(relation.sourceId)) hops.push({ from: relation.sourceId, to: relation.targetId, edge });
       if (members.has(relation.targetId)) hops.push({ from: relation.targetId, to: relation.sourceId, edge });
     }
-    const affiliations = this.db
-      .prepare(
-        `SELECT doc FROM affiliations
+    const affiliations = this.prepare(
+      `SELECT doc FROM affiliations
          WHERE member_id IN (SELECT value FROM json_each(@ids)) OR organization_id IN (SELECT value FROM json_each(@ids))
          ORDER BY id`,
-      )
-      .all({ ids }) as Row[];
+    ).all({ ids }) as Row[];
     for (const affiliation of affiliations.map((row) => parseDoc<Affiliation>(row))) {
       const edge = { kind: 'affiliation' as const, affiliation };
       if (members.has(affiliation.memberId))
