@@ -68,8 +68,13 @@ function fromJsonSchema(
     case 'object': {
       const properties = schema.properties ?? {};
       const record: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [key, value] of Object.entries(properties))
-        record[key] = fromJsonSchema(value, defs, context, depth + 1);
+      for (const [key, value] of Object.entries(properties)) {
+        // A field named like an id (a path's `{id}` has no slug pattern) draws from existing ids too.
+        const idLike = /^id$|Id$/.test(key) && value.type === 'string' && !value.pattern;
+        record[key] = idLike
+          ? fc.oneof(fc.constantFrom(...context.ids), fromJsonSchema(value, defs, context, depth + 1))
+          : fromJsonSchema(value, defs, context, depth + 1);
+      }
       return fc.record(record, { requiredKeys: (schema.required ?? []).filter((key) => key in record) });
     }
     case 'array': {
