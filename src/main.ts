@@ -41,8 +41,12 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    // A keep-alive socket turns idle once its last response is out; close it then, not at keepAliveTimeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    sweep.unref();
     server.close(() => {
       clearTimeout(deadline);
+      clearInterval(sweep);
       store
         .close()
         .then(() => {
