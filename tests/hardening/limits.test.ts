@@ -67,9 +67,7 @@ describe('limits', () => {
 
   it('answers the deepest allowed path query on a dense graph with at most the asked number of paths', async () => {
     const pathsRoute = API_ROUTES.find((r) => r.path === '/paths')!;
-    const maxDepth = (
-      z.toJSONSchema(pathsRoute.query!, { io: 'input' }) as { properties: { maxDepth: { maximum: number } } }
-    ).properties.maxDepth.maximum;
+    const maxDepth = ceilings.find((c) => c.route === pathsRoute && c.name === 'maxDepth')!.maximum;
     for (const to of [actorId(1999), actorId(1500), actorId(3)]) {
       const res = await fetch(
         `${base}/api/paths?from=${actorId(1998)}&to=${to}&maxDepth=${maxDepth}&limit=100`,
