@@ -221,9 +221,9 @@ class SqliteStore implements GraphStore {
     window: TimeWindow;
   }): Promise<Statement[]> {
     const rows = this.prepare(
-      `${CURRENT_STANCES_CTE}
-         SELECT doc FROM current WHERE (@actorId IS NULL OR actor_id = @actorId)
-         ORDER BY topic_id, actor_id`,
+      `${currentStancesCte(query.actorId !== undefined ? 'actor_id = @actorId' : undefined)}
+         SELECT s.doc FROM current c JOIN statements s ON s.id = c.id
+         ORDER BY c.topic_id, c.actor_id`,
     ).all({
       actorId: query.actorId ?? null,
       topicId: query.topicId ?? null,
@@ -234,12 +234,19 @@ class SqliteStore implements GraphStore {
 
   async stancePairs(query: StanceQuery & { agreement: 'same' | 'opposite' }): Promise<StancePair[]> {
     const polarityMatch = query.agreement === 'same' ? 'a.polarity = b.polarity' : 'a.polarity <> b.polarity';
+    // For one actor only the topics it spoke on matter; ranking every statement would cost the whole table.
+    const scope =
+      query.actorId !== undefined
+        ? `topic_id IN (SELECT topic_id FROM statements WHERE actor_id = @actorId AND review_status = 'accepted')`
+        : undefined;
     const rows = this.prepare(
-      `${CURRENT_STANCES_CTE},
-         decided AS (SELECT * FROM current WHERE polarity IN ('support', 'oppose'))
-         SELECT a.topic_id AS topicId, a.doc AS first, b.doc AS second
+      `${currentStancesCte(scope)},
+         decided AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM current WHERE polarity IN ('support', 'oppose'))
+         SELECT a.topic_id AS topicId, sa.doc AS first, sb.doc AS second
          FROM decided a JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
-         WHERE (@actorId IS NULL AND a.actor_id < b.actor_id) OR a.actor_id = @actorId
+         JOIN statements sa ON sa.id = a.id
+         JOIN statements sb ON sb.id = b.id
+         WHERE ${query.actorId !== undefined ? 'a.actor_id = @actorId' : 'a.actor_id < b.actor_id'}
          ORDER BY a.topic_id, a.actor_id, b.actor_id`,
     ).all({
       actorId: query.actorId ?? null,
@@ -425,18 +432,25 @@ class SqliteStore implements GraphStore {
   }
 }
 
-/** Latest accepted statement per actor and topic within the window; ties go to the greater id. */
-const CURRENT_STANCES_CTE = `
+/**
+ * Latest accepted statement per actor and topic within the window; ties go to the greater id. Only ids
+ * and the columns needed are ranked (sorting whole documents is what made this slow); `scope` narrows
+ * the statements ranked, and callers join the documents back for the rows they keep.
+ */
+function currentStancesCte(scope?: string): string {
+  return `
 WITH ranked AS (
-  SELECT actor_id, topic_id, polarity, doc,
+  SELECT id, actor_id, topic_id, polarity,
          row_number() OVER (PARTITION BY actor_id, topic_id ORDER BY stated_at DESC, id DESC) AS rank
   FROM statements
   WHERE review_status = 'accepted'
     AND (@topicId IS NULL OR topic_id = @topicId)
     AND (@from IS NULL OR stated_at >= @from)
     AND (@to IS NULL OR stated_at <= @to)
+    ${scope ? `AND ${scope}` : ''}
 ),
-current AS (SELECT actor_id, topic_id, polarity, doc FROM ranked WHERE rank = 1)`;
+current AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM ranked WHERE rank = 1)`;
+}
 
 const relationWindowClause = `(
   (@from IS NULL AND @to IS NULL)
