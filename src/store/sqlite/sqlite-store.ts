@@ -77,7 +77,7 @@ function openDatabase(dataDir: string): Database.Database {
 class SqliteStore implements GraphStore {
   readonly backend = 'sqlite' as const;
 
-  /** Prepared once per distinct SQL text: preparing costs more than running a small insert. */
+  /** Prepared once per distinct SQL text (a handful per query, one per combination of filters set): preparing costs more than running a small insert. */
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {}
@@ -202,8 +202,8 @@ class SqliteStore implements GraphStore {
       `SELECT doc FROM relations
          WHERE review_status = 'accepted'
            AND type IN (SELECT value FROM json_each(@types))
-           AND (@actorId IS NULL OR source_id = @actorId OR target_id = @actorId)
-           AND (@topicId IS NULL OR topic_id = @topicId)
+           ${query.actorId !== undefined ? 'AND (source_id = @actorId OR target_id = @actorId)' : ''}
+           ${query.topicId !== undefined ? 'AND topic_id = @topicId' : ''}
            AND ${relationWindowClause}
          ORDER BY date, id`,
     ).all({
@@ -221,7 +221,7 @@ class SqliteStore implements GraphStore {
     window: TimeWindow;
   }): Promise<Statement[]> {
     const rows = this.prepare(
-      `${currentStancesCte(query.actorId !== undefined ? 'actor_id = @actorId' : undefined)}
+      `${currentStancesCte(query, query.actorId !== undefined ? 'actor_id = @actorId' : undefined)}
          SELECT s.doc FROM current c JOIN statements s ON s.id = c.id
          ORDER BY c.topic_id, c.actor_id`,
     ).all({
@@ -240,7 +240,7 @@ class SqliteStore implements GraphStore {
         ? `topic_id IN (SELECT topic_id FROM statements WHERE actor_id = @actorId AND review_status = 'accepted')`
         : undefined;
     const rows = this.prepare(
-      `${currentStancesCte(scope)},
+      `${currentStancesCte(query, scope)},
          decided AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM current WHERE polarity IN ('support', 'oppose'))
          SELECT a.topic_id AS topicId, sa.doc AS first, sb.doc AS second
          FROM decided a JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
@@ -269,10 +269,11 @@ class SqliteStore implements GraphStore {
     if (query.fromId === query.toId) return [[]];
     // Breadth-first, one layer per query, remembering every way each actor was first reached: that is
     // exactly the set of shortest paths, which are then unwound from the target.
-    const cameFrom = new Map<string, PathHop[]>([[query.fromId, []]]);
+    // The walk reads only ids and endpoints; documents are loaded for the edges of the paths returned.
+    const cameFrom = new Map<string, LightHop[]>([[query.fromId, []]]);
     let frontier = [query.fromId];
     for (let depth = 1; depth <= query.maxDepth && frontier.length > 0; depth++) {
-      const reachedNow = new Map<string, PathHop[]>();
+      const reachedNow = new Map<string, LightHop[]>();
       for (const hop of this.hopsFrom(frontier)) {
         if (cameFrom.has(hop.to)) continue;
         const ways = reachedNow.get(hop.to) ?? [];
@@ -280,7 +281,8 @@ class SqliteStore implements GraphStore {
         reachedNow.set(hop.to, ways);
       }
       for (const [actorId, ways] of reachedNow) cameFrom.set(actorId, ways);
-      if (reachedNow.has(query.toId)) return unwindPaths(cameFrom, query.fromId, query.toId, query.limit);
+      if (reachedNow.has(query.toId))
+        return this.withEdges(unwindPaths(cameFrom, query.fromId, query.toId, query.limit));
       frontier = [...reachedNow.keys()];
     }
     return [];
@@ -402,33 +404,52 @@ class SqliteStore implements GraphStore {
   }
 
   /** Every accepted relation and affiliation touching the frontier, as hops leading away from it. */
-  private hopsFrom(frontier: string[]): PathHop[] {
-    const ids = JSON.stringify(frontier);
-    const members = new Set(frontier);
-    const hops: PathHop[] = [];
-    const relations = this.prepare(
-      `SELECT doc FROM relations WHERE review_status = 'accepted'
-           AND (source_id IN (SELECT value FROM json_each(@ids)) OR target_id IN (SELECT value FROM json_each(@ids)))
-         ORDER BY id`,
-    ).all({ ids }) as Row[];
-    for (const relation of relations.map((row) => parseDoc<Relation>(row))) {
-      const edge = { kind: 'relation' as const, relation };
-      if (members.has(relation.sourceId)) hops.push({ from: relation.sourceId, to: relation.targetId, edge });
-      if (members.has(relation.targetId)) hops.push({ from: relation.targetId, to: relation.sourceId, edge });
-    }
-    const affiliations = this.prepare(
-      `SELECT doc FROM affiliations
-         WHERE member_id IN (SELECT value FROM json_each(@ids)) OR organization_id IN (SELECT value FROM json_each(@ids))
-         ORDER BY id`,
-    ).all({ ids }) as Row[];
-    for (const affiliation of affiliations.map((row) => parseDoc<Affiliation>(row))) {
-      const edge = { kind: 'affiliation' as const, affiliation };
-      if (members.has(affiliation.memberId))
-        hops.push({ from: affiliation.memberId, to: affiliation.organizationId, edge });
-      if (members.has(affiliation.organizationId))
-        hops.push({ from: affiliation.organizationId, to: affiliation.memberId, edge });
-    }
-    return hops;
+  private hopsFrom(frontier: string[]): LightHop[] {
+    // Two index lookups per table (one per end), each row read as a hop away from the frontier end; a
+    // relation with both ends in the frontier gives a hop each way, as the walk needs.
+    const rows = this.prepare(
+      `SELECT 'relation' AS kind, id, source_id AS "from", target_id AS "to", 0 AS side FROM relations
+         WHERE review_status = 'accepted' AND source_id IN (SELECT value FROM json_each(@ids))
+       UNION ALL
+       SELECT 'relation', id, target_id, source_id, 1 FROM relations
+         WHERE review_status = 'accepted' AND target_id IN (SELECT value FROM json_each(@ids))
+       UNION ALL
+       SELECT 'affiliation', id, member_id, organization_id, 0 FROM affiliations
+         WHERE member_id IN (SELECT value FROM json_each(@ids))
+       UNION ALL
+       SELECT 'affiliation', id, organization_id, member_id, 1 FROM affiliations
+         WHERE organization_id IN (SELECT value FROM json_each(@ids))
+       ORDER BY kind DESC, id, side`,
+    ).all({ ids: JSON.stringify(frontier) }) as LightHop[];
+    return rows;
+  }
+
+  /** Turns id-only paths into full ones, loading each relation and affiliation once. */
+  private withEdges(paths: LightHop[][]): PathHop[][] {
+    const hops = paths.flat();
+    const load = <T extends { id: string }>(table: string, kind: LightHop['kind']) =>
+      new Map(
+        (
+          this.prepare(`SELECT doc FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).all(
+            JSON.stringify([...new Set(hops.filter((h) => h.kind === kind).map((h) => h.id))]),
+          ) as Row[]
+        ).map((row) => {
+          const record = parseDoc<T>(row);
+          return [record.id, record] as const;
+        }),
+      );
+    const relations = load<Relation>('relations', 'relation');
+    const affiliations = load<Affiliation>('affiliations', 'affiliation');
+    return paths.map((path) =>
+      path.map(({ from, to, kind, id }) => ({
+        from,
+        to,
+        edge:
+          kind === 'relation'
+            ? { kind, relation: relations.get(id)! }
+            : { kind, affiliation: affiliations.get(id)! },
+      })),
+    );
   }
 }
 
@@ -437,17 +458,22 @@ class SqliteStore implements GraphStore {
  * and the columns needed are ranked (sorting whole documents is what made this slow); `scope` narrows
  * the statements ranked, and callers join the documents back for the rows they keep.
  */
-function currentStancesCte(scope?: string): string {
+function currentStancesCte(query: { topicId?: string; window: TimeWindow }, scope?: string): string {
+  // Only the filters that are set appear in the SQL: `@x IS NULL OR col = @x` would keep SQLite from
+  // using the index on that column, and every query would scan all statements.
+  const scopes = [
+    query.topicId !== undefined ? 'topic_id = @topicId' : undefined,
+    query.window.from !== undefined ? 'stated_at >= @from' : undefined,
+    query.window.to !== undefined ? 'stated_at <= @to' : undefined,
+    scope,
+  ].filter((condition): condition is string => condition !== undefined);
   return `
 WITH ranked AS (
   SELECT id, actor_id, topic_id, polarity,
          row_number() OVER (PARTITION BY actor_id, topic_id ORDER BY stated_at DESC, id DESC) AS rank
   FROM statements
   WHERE review_status = 'accepted'
-    AND (@topicId IS NULL OR topic_id = @topicId)
-    AND (@from IS NULL OR stated_at >= @from)
-    AND (@to IS NULL OR stated_at <= @to)
-    ${scope ? `AND ${scope}` : ''}
+    ${scopes.map((condition) => `AND ${condition}`).join(' ')}
 ),
 current AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM ranked WHERE rank = 1)`;
 }
@@ -461,16 +487,24 @@ function windowParams(window: TimeWindow): { from: string | null; to: string | n
   return { from: window.from ?? null, to: window.to ?? null };
 }
 
+/** A step of a walk before its edge is loaded: enough to find and order the shortest paths. */
+interface LightHop {
+  from: string;
+  to: string;
+  kind: 'relation' | 'affiliation';
+  id: string;
+}
+
 function unwindPaths(
-  cameFrom: Map<string, PathHop[]>,
+  cameFrom: Map<string, LightHop[]>,
   fromId: string,
   toId: string,
   limit: number,
-): PathHop[][] {
+): LightHop[][] {
   // Collect generously before sorting, so the `limit` paths returned are the same ones any store returns.
   const cap = Math.max(limit, 10_000);
-  const paths: PathHop[][] = [];
-  const walk = (actorId: string, suffix: PathHop[]): void => {
+  const paths: LightHop[][] = [];
+  const walk = (actorId: string, suffix: LightHop[]): void => {
     if (paths.length >= cap) return;
     if (actorId === fromId) {
       paths.push(suffix);
@@ -482,10 +516,8 @@ function unwindPaths(
   return paths.sort((a, b) => compareText(pathKey(a), pathKey(b))).slice(0, limit);
 }
 
-function pathKey(path: PathHop[]): string {
-  return path
-    .map((hop) => (hop.edge.kind === 'relation' ? hop.edge.relation.id : hop.edge.affiliation.id))
-    .join('/');
+function pathKey(path: LightHop[]): string {
+  return path.map((hop) => hop.id).join('/');
 }
 
 /** Code-point order, the order both SQLite and Neo4j sort strings in; `localeCompare` would differ. */
