@@ -79,6 +79,7 @@ class SqliteStore implements GraphStore {
 
   /** Prepared once per distinct SQL text (a handful per query, one per combination of filters set): preparing costs more than running a small insert. */
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly upserts = new Map<EntityKind, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -242,7 +243,7 @@ class SqliteStore implements GraphStore {
     const rows = this.prepare(
       `${currentStancesCte(query, scope)},
          decided AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM current WHERE polarity IN ('support', 'oppose'))
-         SELECT a.topic_id AS topicId, sa.doc AS first, sb.doc AS second
+         SELECT a.topic_id AS topicId, a.id AS firstId, sa.doc AS first, b.id AS secondId, sb.doc AS second
          FROM decided a JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
          JOIN statements sa ON sa.id = a.id
          JOIN statements sb ON sb.id = b.id
@@ -254,13 +255,25 @@ class SqliteStore implements GraphStore {
       ...windowParams(query.window),
     }) as {
       topicId: string;
+      firstId: string;
       first: string;
+      secondId: string;
       second: string;
     }[];
+    // A statement appears in every pair on its topic: decode each once (a busy actor has thousands of pairs).
+    const decoded = new Map<string, Statement>();
+    const statement = (id: string, doc: string) => {
+      let parsed = decoded.get(id);
+      if (!parsed) {
+        parsed = JSON.parse(doc) as Statement;
+        decoded.set(id, parsed);
+      }
+      return parsed;
+    };
     return rows.map((row) => ({
       topicId: row.topicId,
-      first: JSON.parse(row.first) as Statement,
-      second: JSON.parse(row.second) as Statement,
+      first: statement(row.firstId, row.first),
+      second: statement(row.secondId, row.second),
     }));
   }
 
@@ -347,12 +360,18 @@ class SqliteStore implements GraphStore {
   private write<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
     const spec = TABLES[kind];
     const columns = { id: entity.id, ...spec.columns(entity), doc: JSON.stringify(entity) };
-    const names = Object.keys(columns);
-    const updates = names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`);
-    this.prepare(
-      `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
-         ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-    ).run(columns);
+    let upsert = this.upserts.get(kind);
+    if (!upsert) {
+      // Every row of a kind has the same columns: the SQL is built once, not once per row (bulk import).
+      const names = Object.keys(columns);
+      const updates = names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`);
+      upsert = this.prepare(
+        `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
+           ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
+      );
+      this.upserts.set(kind, upsert);
+    }
+    upsert.run(columns);
     if (kind === 'actors') this.writeActorNames(entity as Actor);
   }
 
