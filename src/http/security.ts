@@ -9,9 +9,14 @@ import type { ProblemResponse } from './problem-schema';
 const PROBLEM_BASE = 'https://stancegraph.dev/problems/';
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Security headers on every response (CSP, no sniffing, no framing, HSTS...). */
+/**
+ * Security headers on every response (CSP, no sniffing, no framing, HSTS...). The CSP is helmet's
+ * default plus blob: workers, which the network page's ForceAtlas2 layout worker is started from.
+ */
 export function securityHeaders(): RequestHandler {
-  return helmet();
+  return helmet({
+    contentSecurityPolicy: { directives: { workerSrc: ["'self'", 'blob:'] } },
+  });
 }
 
 /**
