@@ -70,6 +70,7 @@ function record(figure: Figure): void {
   console.log(
     `${figure.name.padEnd(44)} ${fmt(figure.value)} ${figure.unit.padEnd(6)} vs ${figure.baselineName} ${fmt(figure.baseline)}  ratio ${figure.ratio.toFixed(2).padStart(6)}  target ${figure.target.padEnd(7)} ${verdict}`,
   );
+  if (figure.note) console.log(`  ${figure.note}`);
 }
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2)).padStart(9);
@@ -321,6 +322,7 @@ async function startupFigures(dataDir: string): Promise<{ ms: number; rss: numbe
       if (ok) break;
     }
     const ms = performance.now() - started;
+    // The busiest actor is the worst case: opposite stances with most of the graph.
     const [answerMs] = await time(() =>
       fetch(`http://127.0.0.1:${port}/api/actors/${actorId(0)}/opponents`).then((r) => r.arrayBuffer()),
     );
