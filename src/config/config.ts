@@ -30,6 +30,10 @@ export const configSchema = z
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 5mb')
       .default('5mb'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ANALYTICS_MAX_NODES: z.coerce.number().int().min(1).default(5000),
+    ANALYTICS_MAX_EDGES: z.coerce.number().int().min(1).default(100_000),
+    ANALYTICS_MAX_STATEMENTS: z.coerce.number().int().min(1).default(200_000),
+    ANALYTICS_MAX_WINDOWS: z.coerce.number().int().min(1).default(200),
     // Hardening: who may call the API, from where, how often and for how long.
     API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
     API_KEY_READS: booleanFlag.default(false),
@@ -71,6 +75,8 @@ export interface Config {
   jsonBodyLimit: string;
   documentBodyLimit: string;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Whole-graph analytics and exports refuse projections above these sizes (422 naming the limit). */
+  analytics: { maxNodes: number; maxEdges: number; maxStatements: number; maxWindows: number };
   /** When set, mutating requests (and reads, with `apiKeyReads`) need `Authorization: Bearer <key>`. */
   apiKey?: string;
   apiKeyReads: boolean;
@@ -118,6 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimit: c.JSON_BODY_LIMIT,
     documentBodyLimit: c.DOCUMENT_BODY_LIMIT,
     logLevel: c.LOG_LEVEL,
+    analytics: {
+      maxNodes: c.ANALYTICS_MAX_NODES,
+      maxEdges: c.ANALYTICS_MAX_EDGES,
+      maxStatements: c.ANALYTICS_MAX_STATEMENTS,
+      maxWindows: c.ANALYTICS_MAX_WINDOWS,
+    },
     apiKey: c.API_KEY,
     apiKeyReads: c.API_KEY_READS,
     corsOrigins: c.CORS_ORIGINS,
