@@ -30,6 +30,17 @@ export const configSchema = z
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 5mb')
       .default('5mb'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Document extraction: the rules extractor runs locally; the LLM one is opt-in.
+    EXTRACTOR: z.enum(['rules', 'llm']).default('rules'),
+    EXTRACTION_AUTO_ACCEPT: z.coerce.number().min(0).max(1).optional(),
+    LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  })
+  .refine((c) => c.EXTRACTOR !== 'llm' || c.LLM_BASE_URL !== undefined, {
+    message: 'is required when EXTRACTOR=llm',
+    path: ['LLM_BASE_URL'],
   })
   .refine((c) => c.STORE !== 'neo4j' || c.NEO4J_URI !== undefined, {
     message: 'is required when STORE=neo4j',
@@ -53,6 +64,12 @@ export interface Config {
   jsonBodyLimit: string;
   documentBodyLimit: string;
   logLevel: RawConfig['LOG_LEVEL'];
+  extraction: {
+    extractor: 'rules' | 'llm';
+    /** Proposals at or above this confidence are accepted without review; none when absent. */
+    autoAcceptAbove?: number;
+    llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
+  };
 }
 
 /** The repository root, found from this file whether it runs from `src/` (tsx, jest) or `dist/src/`. */
@@ -88,6 +105,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimit: c.JSON_BODY_LIMIT,
     documentBodyLimit: c.DOCUMENT_BODY_LIMIT,
     logLevel: c.LOG_LEVEL,
+    extraction: {
+      extractor: c.EXTRACTOR,
+      autoAcceptAbove: c.EXTRACTION_AUTO_ACCEPT,
+      llm: c.LLM_BASE_URL
+        ? { baseUrl: c.LLM_BASE_URL, apiKey: c.LLM_API_KEY, model: c.LLM_MODEL, timeoutMs: c.LLM_TIMEOUT_MS }
+        : undefined,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provenanceFields } from '../extraction/provenance-schema';
 import {
   confidenceSchema,
   datePrecisionSchema,
@@ -76,6 +77,7 @@ const relationFields = {
   method: extractionMethodSchema.default('manual'),
   reviewStatus: reviewStatusSchema.default('accepted'),
   note: z.string().max(2000).optional(),
+  ...provenanceFields,
 };
 
 const notSelf = <T extends { sourceId?: string; targetId?: string }>(relation: T) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provenanceFields } from '../extraction/provenance-schema';
 import {
   confidenceSchema,
   datePrecisionSchema,
@@ -28,6 +29,7 @@ const statementFields = {
   reviewStatus: reviewStatusSchema.default('accepted'),
   /** Free text for what the fields cannot say, e.g. "reported by NBC News sources, no direct quote". */
   note: z.string().max(2000).optional(),
+  ...provenanceFields,
 };
 
 export const statementSchema = z

@@ -1,0 +1,451 @@
+import type { RelationType } from '../relations/relation-schema';
+import type { Polarity } from '../statements/statement-schema';
+import {
+  ActorMentionFinder,
+  isPersonKind,
+  normalizeName,
+  type ActorEntry,
+  type Mention,
+} from './actor-mentions';
+import type { DraftAffiliation, DraftRelation, DraftStatement, ExtractionDraft } from './extraction-schema';
+import type { ExtractionContext, Extractor } from './extractor';
+import {
+  COUNTRY_CODES,
+  HEDGES,
+  INTENSIFIERS,
+  NEUTRAL_CUE,
+  RELATION_NOUNS,
+  RELATION_VERBS,
+  SPEECH_VERB,
+  scorePolarity,
+} from './lexicons';
+import { splitSentences, type Sentence, type Span } from './text-segments';
+import { TopicMatcher } from './topic-matcher';
+
+export const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0' } as const;
+
+/** Stance words that, right after an actor, make the actor the holder of a position. */
+const STANCE_VERB =
+  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:es|ed) (?:for|against|to)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+
+/** Where a reported clause stops: the proposition rarely runs past these. */
+const CLAUSE_END = /[.;:!?]|,\s|\b(?:amid|after|because|as|while|which|who|although|but)\b/;
+
+/**
+ * The default extractor: grammar and lexicons over compromise's tagging, no model. It reads each sentence
+ * for who speaks (quotes, speech verbs, "according to", pronouns), what stance the words take, and which
+ * actor does what to which other actor.
+ */
+export class RulesExtractor implements Extractor {
+  readonly info = RULES_EXTRACTOR_INFO;
+  readonly method = 'rules' as const;
+
+  extract(text: string, context: ExtractionContext): Promise<ExtractionDraft> {
+    return Promise.resolve(extractWithRules(text, context));
+  }
+}
+
+interface SentenceMentions {
+  sentence: Sentence;
+  mentions: Mention[];
+}
+
+export function extractWithRules(text: string, context: ExtractionContext): ExtractionDraft {
+  const sentences = splitSentences(text);
+  const { entries, mentions } = new ActorMentionFinder(text, context.knownActors).find();
+  const bySentence = assignMentions(sentences, mentions);
+  resolveReferences(bySentence, entries);
+
+  const topics = new TopicMatcher(context.topics);
+  const statements: DraftStatement[] = [];
+  const relations: DraftRelation[] = [];
+  const used = new Set<string>();
+  let previousSpeaker: { key: string; paragraph: number } | undefined;
+
+  for (const { sentence, mentions: here } of bySentence) {
+    const named = here.filter((m) => m.key && !insideQuote(sentence, m));
+    const speaker = findSpeaker(sentence, named, entries);
+    let holder = speaker?.key;
+    let quote = speaker ? pickQuote(sentence, speaker.verbAt) : undefined;
+    if (
+      !holder &&
+      previousSpeaker &&
+      startsWithQuote(sentence) &&
+      sentence.paragraph - previousSpeaker.paragraph <= 1
+    ) {
+      // A quotation that runs on without a new attribution still belongs to the last speaker.
+      holder = previousSpeaker.key;
+      quote = sentence.quotes[0];
+    }
+    previousSpeaker =
+      holder && sentence.quotes.length > 0 ? { key: holder, paragraph: sentence.paragraph } : undefined;
+
+    const evidence = { sentence: sentence.text, start: sentence.start, end: sentence.end };
+    const stanceHolders = new Map<string, { content: string; named: boolean; quote?: Span; cueAt: number }>();
+    if (holder) {
+      const content = quote
+        ? `${quote.text} ${reportedClause(sentence, speaker?.verbAt ?? 0)}`
+        : reportedClause(sentence, speaker?.verbAt ?? 0);
+      stanceHolders.set(holder, {
+        content,
+        named: speaker?.via === 'name',
+        quote,
+        cueAt: speaker?.verbAt ?? 0,
+      });
+    }
+    for (const found of findStanceSubjects(sentence, named)) {
+      if (stanceHolders.has(found.key)) continue;
+      stanceHolders.set(found.key, {
+        content: reportedClause(sentence, found.cueAt, true),
+        named: true,
+        cueAt: found.cueAt,
+      });
+    }
+
+    for (const [actorKey, stance] of stanceHolders) {
+      const judged = judgePolarity(stance.content);
+      if (!judged) continue;
+      const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
+      const hedged = HEDGES.test(stance.content);
+      const confidence = clamp(
+        0.45 +
+          (stance.quote ? 0.2 : 0) +
+          (stance.named ? 0.1 : 0) +
+          Math.min(judged.strength, 3) * 0.05 -
+          (hedged ? 0.1 : 0),
+      );
+      statements.push({
+        actorKey,
+        topic: { id: topic.id, title: topic.title },
+        polarity: judged.polarity,
+        intensity: clamp(0.5 + (INTENSIFIERS.test(stance.content) ? 0.3 : 0) - (hedged ? 0.2 : 0)),
+        quote: stance.quote?.text,
+        evidence,
+        confidence: round(confidence),
+        note: stance.quote ? undefined : 'reported position, no direct quote',
+      });
+      used.add(actorKey);
+    }
+
+    for (const relation of findRelations(sentence, named, entries, holder)) {
+      relations.push({ ...relation, evidence, quote: quote?.text });
+      used.add(relation.sourceKey).add(relation.targetKey);
+    }
+  }
+
+  const affiliations = proposeAffiliations(entries, used);
+  return {
+    actors: [...entries.values()]
+      .filter(
+        (entry) => used.has(entry.key) || (isPersonKind(entry.kind) && mentionedByName(mentions, entry.key)),
+      )
+      .map((entry) => ({
+        key: entry.key,
+        name: entry.name,
+        aliases: [...entry.aliases].filter((alias) => alias !== entry.name).slice(0, 100),
+        kind: entry.kind,
+        country:
+          entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined),
+        existingId: entry.existingId,
+        confidence: entry.existingId ? 1 : 0.6,
+      })),
+    statements: dedupeStatements(statements),
+    relations: dedupeRelations(relations),
+    affiliations,
+  };
+}
+
+function assignMentions(sentences: Sentence[], mentions: Mention[]): SentenceMentions[] {
+  const result = sentences.map((sentence) => ({ sentence, mentions: [] as Mention[] }));
+  let s = 0;
+  for (const mention of mentions) {
+    while (s < sentences.length && sentences[s]!.end <= mention.start) s += 1;
+    if (s < sentences.length && sentences[s]!.start <= mention.start) result[s]!.mentions.push(mention);
+  }
+  return result;
+}
+
+/**
+ * Gives pronouns and descriptors their referent: the nearest person named before them, outside
+ * quotations and not as a possessive ("asked about Trump's mind games ... she said" is not Trump).
+ */
+function resolveReferences(sentences: SentenceMentions[], entries: Map<string, ActorEntry>): void {
+  let lastPerson: string | undefined;
+  for (const { sentence, mentions } of sentences) {
+    const resolved: Mention[] = [];
+    for (const mention of mentions) {
+      if (mention.via === 'name') {
+        resolved.push(mention);
+        const entry = entries.get(mention.key);
+        if (entry && isPersonKind(entry.kind) && !mention.possessive && !insideQuote(sentence, mention)) {
+          lastPerson = mention.key;
+        }
+        continue;
+      }
+      if (!mention.person || insideQuote(sentence, mention) || !lastPerson) continue;
+      resolved.push({ ...mention, key: lastPerson });
+    }
+    mentions.splice(0, mentions.length, ...resolved);
+  }
+}
+
+function insideQuote(sentence: Sentence, span: { start: number; end: number }): boolean {
+  return sentence.quotes.some((q) => span.start >= q.start && span.end <= q.end);
+}
+
+function startsWithQuote(sentence: Sentence): boolean {
+  return sentence.quotes.length > 0 && sentence.quotes[0]!.start - sentence.start <= 2;
+}
+
+interface Speaker {
+  key: string;
+  verbAt: number;
+  via: Mention['via'];
+}
+
+/** Who the sentence attributes its words to, in the usual shapes of news attribution. */
+function findSpeaker(
+  sentence: Sentence,
+  named: Mention[],
+  entries: Map<string, ActorEntry>,
+): Speaker | undefined {
+  for (const match of sentence.text.matchAll(SPEECH_VERB)) {
+    const at = sentence.start + match.index;
+    if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    const verbEnd = at + match[0].length;
+    const after = named.find((m) => m.start >= verbEnd && m.start - verbEnd <= 25);
+    if (match[0] === 'according to') {
+      if (after && entries.get(after.key)?.kind !== 'media')
+        return { key: after.key, verbAt: at, via: after.via };
+      continue;
+    }
+    const before = [...named]
+      .reverse()
+      .find((m) => m.end <= at && !m.possessive && !clauseBreakBetween(sentence, m.end, at));
+    const textBefore = sentence.text.slice(0, at - sentence.start);
+    const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
+    if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
+      return { key: after.key, verbAt: at, via: after.via };
+    }
+    if (before) return { key: before.key, verbAt: at, via: before.via };
+  }
+  return undefined;
+}
+
+function clauseBreakBetween(sentence: Sentence, from: number, to: number): boolean {
+  const between = sentence.text.slice(from - sentence.start, to - sentence.start);
+  return /[;:]|["“”]|\b(?:that|which|who)\b/.test(between) && !/^\s*[,"”]/.test(between);
+}
+
+function pickQuote(sentence: Sentence, verbAt: number): Span | undefined {
+  return (
+    sentence.quotes.find((q) => q.start >= verbAt) ??
+    [...sentence.quotes].reverse().find((q) => q.end <= verbAt)
+  );
+}
+
+/** The words from the cue to the end of its clause: the proposition the actor takes a stance on. */
+function reportedClause(sentence: Sentence, from: number, stopAtClause = false): string {
+  const rest = sentence.text.slice(Math.max(0, from - sentence.start));
+  if (!stopAtClause) return rest;
+  const words = rest.split(/\s+/);
+  const kept: string[] = [];
+  for (const word of words) {
+    kept.push(word);
+    if (kept.length > 3 && CLAUSE_END.test(` ${word} `)) break;
+  }
+  return kept.join(' ');
+}
+
+/** Actors named right before a stance verb: "The White House is considering", "Johnson refuses to rule out". */
+function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string; cueAt: number }[] {
+  const found: { key: string; cueAt: number }[] = [];
+  for (const match of sentence.text.matchAll(STANCE_VERB)) {
+    const at = sentence.start + match.index;
+    if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    const subject = [...named].reverse().find((m) => m.end <= at && !m.possessive);
+    if (!subject) continue;
+    const gap = sentence.text.slice(subject.end - sentence.start, at - sentence.start);
+    // The subject sits next to its verb, allowing an apposition or auxiliaries in between.
+    if (gap.split(/\s+/).length > 12 || /[;:]/.test(gap)) continue;
+    found.push({ key: subject.key, cueAt: at });
+    const previous = named[named.indexOf(subject) - 1];
+    if (
+      previous &&
+      /^\s*(?:and|&)\s*$/.test(
+        sentence.text.slice(previous.end - sentence.start, subject.start - sentence.start),
+      )
+    ) {
+      found.push({ key: previous.key, cueAt: at });
+    }
+  }
+  return found;
+}
+
+function judgePolarity(content: string): { polarity: Polarity; strength: number } | undefined {
+  if (NEUTRAL_CUE.test(content)) return { polarity: 'neutral', strength: 1 };
+  const { support, oppose } = scorePolarity(content);
+  if (support === 0 && oppose === 0) return undefined;
+  if (support >= 1.5 && oppose >= 1.5 && Math.abs(support - oppose) < 1)
+    return { polarity: 'mixed', strength: 1 };
+  if (support === oppose) return undefined;
+  return support > oppose
+    ? { polarity: 'support', strength: support - oppose }
+    : { polarity: 'oppose', strength: oppose - support };
+}
+
+function proposeTopicTitle(sentence: Sentence, cueAt: number): string {
+  const clause = reportedClause(sentence, cueAt, true)
+    .replace(/^[\p{L}'’]+\s+/u, '')
+    .replace(/["“”]/g, '')
+    .replace(/[,.;:!?]+$/, '')
+    .split(/\s+/)
+    .filter((w) => !/^(?:that|to|the|a|an|any|such|this|these|it|do|doing|so)$/i.test(w))
+    .slice(0, 8)
+    .join(' ');
+  return clause.length >= 3 ? clause.charAt(0).toUpperCase() + clause.slice(1) : sentence.text.slice(0, 80);
+}
+
+function findRelations(
+  sentence: Sentence,
+  named: Mention[],
+  entries: Map<string, ActorEntry>,
+  speaker: string | undefined,
+): Omit<DraftRelation, 'evidence' | 'quote'>[] {
+  const found: Omit<DraftRelation, 'evidence' | 'quote'>[] = [];
+  const add = (
+    sourceKey: string | undefined,
+    targetKey: string | undefined,
+    type: RelationType,
+    confidence: number,
+  ) => {
+    if (!sourceKey || !targetKey || sourceKey === targetKey) return;
+    found.push({ sourceKey, targetKey, type, confidence });
+  };
+  for (const [pattern, type] of RELATION_VERBS) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      const at = sentence.start + match.index;
+      const end = at + match[0].length;
+      if (insideQuote(sentence, { start: at, end })) continue;
+      const before = [...named].reverse().find((m) => m.end <= at);
+      const after = named.find((m) => m.start >= end && m.start - end <= 40);
+      const passive =
+        /\b(?:was|were|been|being|is|are)\s+$/.test(sentence.text.slice(0, at - sentence.start)) &&
+        /^\s+by\b/.test(sentence.text.slice(end - sentence.start));
+      if (type === 'reports_on') {
+        const media = [before, after].find((m) => m && entries.get(m.key)?.kind === 'media');
+        const subject = named.find((m) => m !== media && entries.get(m.key)?.kind !== 'media');
+        add(media?.key, subject?.key, 'reports_on', 0.55);
+        continue;
+      }
+      if (passive) {
+        const agent = named.find((m) => m.start > end && m.start - end <= 40);
+        add(agent?.key, before?.key, type, 0.5);
+        continue;
+      }
+      const source =
+        before && !before.possessive
+          ? before
+          : before?.possessive &&
+              /^\s*['’]?s?\s*$/.test(
+                sentence.text.slice(before.end - sentence.start, at - sentence.start).replace(/['’]s/, ''),
+              )
+            ? before
+            : speaker
+              ? { key: speaker }
+              : undefined;
+      if (!source || !after) continue;
+      const gap = sentence.text.slice(
+        after.start - sentence.start - 40 < 0 ? 0 : end - sentence.start,
+        after.start - sentence.start,
+      );
+      if (/[.;:]/.test(gap)) continue;
+      add(source.key, after.key, type, before === source ? 0.6 : 0.45);
+    }
+  }
+  // Nominal forms: "threats from A ... against B", "A's pressure on B".
+  for (const [pattern, type] of RELATION_NOUNS) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      const at = sentence.start + match.index;
+      const end = at + match[0].length;
+      if (insideQuote(sentence, { start: at, end })) continue;
+      const rest = sentence.text.slice(end - sentence.start);
+      const agent = /^\s+(?:from|by)\s/.test(rest)
+        ? named.find((m) => m.start >= end && m.start - end <= 30)
+        : [...named].reverse().find((m) => m.end <= at && m.possessive && at - m.end <= 4);
+      if (!agent) continue;
+      const target = named.find(
+        (m) =>
+          m.start > agent.end &&
+          m.start - end <= 90 &&
+          /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/.test(
+            sentence.text.slice(end - sentence.start, m.start - sentence.start),
+          ),
+      );
+      add(agent.key, target?.key ?? (type === 'pressures' ? speaker : undefined), type, 0.45);
+    }
+  }
+  // "According to <media>, X ..." reports on X.
+  const according = /according to\s+(?:the\s+)?/i.exec(sentence.text);
+  if (according) {
+    const at = sentence.start + according.index + according[0].length;
+    const source = named.find((m) => m.start >= at && m.start - at <= 3);
+    if (source && entries.get(source.key)?.kind === 'media') {
+      const subject =
+        named.find((m) => m.start > source.end && entries.get(m.key)?.kind !== 'media') ??
+        named.find((m) => m.end < source.start);
+      add(source.key, subject?.key, 'reports_on', 0.55);
+    }
+  }
+  return found;
+}
+
+function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>): DraftAffiliation[] {
+  const affiliations: DraftAffiliation[] = [];
+  for (const entry of [...entries.values()]) {
+    if (!entry.role?.organization || !used.has(entry.key)) continue;
+    const organization = [...entries.values()].find(
+      (e) => normalizeName(e.name) === normalizeName(entry.role!.organization!),
+    );
+    const key = organization?.key ?? `name:${normalizeName(entry.role.organization)}`;
+    if (!organization) {
+      entries.set(key, {
+        key,
+        name: entry.role.organization,
+        aliases: new Set(),
+        kind: 'state',
+        country: COUNTRY_CODES[entry.role.organization],
+      });
+    }
+    used.add(key);
+    affiliations.push({ memberKey: entry.key, organizationKey: key, role: entry.role.title || undefined });
+  }
+  return affiliations;
+}
+
+function mentionedByName(mentions: Mention[], key: string): boolean {
+  return mentions.some((m) => m.key === key && m.via === 'name');
+}
+
+function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {
+  const seen = new Set<string>();
+  return statements.filter((s) => {
+    const key = `${s.actorKey}|${s.evidence.start}|${s.topic.id ?? s.topic.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function dedupeRelations(relations: DraftRelation[]): DraftRelation[] {
+  const seen = new Set<string>();
+  return relations.filter((r) => {
+    const key = `${r.sourceKey}|${r.targetKey}|${r.type}|${r.evidence.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const clamp = (value: number) => Math.max(0.05, Math.min(0.95, value));
+const round = (value: number) => Math.round(value * 100) / 100;
