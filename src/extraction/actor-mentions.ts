@@ -112,6 +112,7 @@ export class ActorMentionFinder {
     taken.sort((a, b) => a.start - b.start);
     this.mentions.push(...taken);
     this.linkSurnames();
+    this.linkAdministration();
     return { entries: this.entries, mentions: this.mentions };
   }
 
@@ -189,6 +190,7 @@ export class ActorMentionFinder {
 
   private findNamed(candidates: Mention[]): void {
     const terms = parseTerms(this.text);
+    const unresolved: { start: number; end: number; name: string }[] = [];
     let i = 0;
     while (i < terms.length) {
       if (!isNameTerm(terms[i]!)) {
@@ -196,24 +198,36 @@ export class ActorMentionFinder {
         continue;
       }
       let j = i;
-      while (j + 1 < terms.length && !breaksAfter(terms[j]!)) {
+      while (j + 1 < terms.length && !breaksAfter(terms[j]!, terms[j + 1])) {
         const next = terms[j + 1]!;
         if (isNameTerm(next) && !next.sentenceStart) j += 1;
         else if (
           CONNECTORS.has(next.text.toLowerCase()) &&
           j + 2 < terms.length &&
           isNameTerm(terms[j + 2]!) &&
-          !breaksAfter(next)
+          !breaksAfter(next, terms[j + 2])
         )
           j += 2;
         else break;
       }
-      this.classify(terms.slice(i, j + 1), candidates);
+      this.classify(terms.slice(i, j + 1), candidates, unresolved);
       i = j + 1;
+    }
+    // A bare proper noun compromise could not place ("Sheinbaum told reporters") is the person whose
+    // surname it is, when the document names that person in full somewhere.
+    for (const { start, end, name } of unresolved) {
+      const person = [...this.entries.values()].find(
+        (e) => isPersonKind(e.kind) && e.name.includes(' ') && e.name.split(' ').at(-1) === name,
+      );
+      if (person) this.add(candidates, start, end, person, true);
     }
   }
 
-  private classify(span: Term[], candidates: Mention[]): void {
+  private classify(
+    span: Term[],
+    candidates: Mention[],
+    unresolved: { start: number; end: number; name: string }[],
+  ): void {
     let words = span;
     let nationality: string | undefined;
     const titleWords: string[] = [];
@@ -261,6 +275,8 @@ export class ActorMentionFinder {
       this.add(candidates, spanStart, end, this.entry(name, 'state', country), false);
     } else if (orgKind || tags.has('Organization') || (tags.has('Acronym') && words.length === 1)) {
       this.add(candidates, spanStart, end, this.entry(name, orgKind ?? 'organization'), false);
+    } else if (words.length === 1) {
+      unresolved.push({ start: spanStart, end, name });
     }
   }
 
@@ -279,6 +295,16 @@ export class ActorMentionFinder {
         });
       }
     }
+  }
+
+  /** "the administration" is the one administration the document names, when it names exactly one. */
+  private linkAdministration(): void {
+    const generic = this.entries.get(`name:administration`);
+    const named = [...this.entries.values()].filter((e) => e !== generic && / administration$/i.test(e.name));
+    if (!generic || named.length !== 1) return;
+    named[0]!.aliases.add('the administration');
+    for (const mention of this.mentions) if (mention.key === generic.key) mention.key = named[0]!.key;
+    this.entries.delete(generic.key);
   }
 
   /** "Sheinbaum" after (or before) "Claudia Sheinbaum" is the same person. */
@@ -300,13 +326,17 @@ function parseTerms(text: string): Term[] {
   const terms: Term[] = [];
   for (const sentence of nlp(text).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[]) {
     sentence.terms.forEach((term, index) => {
+      // compromise sometimes glues words across a quotation mark ('Times."This'): cut the term there.
+      const glued = /["“”]/.exec(term.text);
       terms.push({
-        text: term.text,
+        text: glued ? term.text.slice(0, glued.index).replace(/\.$/, '') : term.text,
         pre: term.pre,
-        post: term.post,
+        post: glued ? `${term.text.slice(glued.index)}${term.post}` : term.post,
         tags: new Set(term.tags),
         start: term.offset.start,
-        end: term.offset.start + term.offset.length,
+        end: glued
+          ? term.offset.start + term.text.slice(0, glued.index).replace(/\.$/, '').length
+          : term.offset.start + term.offset.length,
         sentenceStart: index === 0 || /["“]/.test(term.pre),
       });
     });
@@ -332,7 +362,18 @@ function isNameTerm(term: Term): boolean {
   return term.tags.has('ProperNoun') || term.tags.has('Acronym') || !term.sentenceStart;
 }
 
-function breaksAfter(term: Term): boolean {
+function breaksAfter(term: Term, next?: Term): boolean {
+  // "Mark T. Esper": an initial's full stop does not end the name.
+  if (/^\p{Lu}$/u.test(term.text) && /^\.\s$/.test(term.post)) return false;
+  // "Mexico's President Claudia Sheinbaum": a country's possessive in front of a title belongs to it.
+  if (
+    /['’]s$/.test(term.text) &&
+    next &&
+    NATIONALITIES[stripPossessive(term.text)] &&
+    TITLE_WORDS.has(next.text)
+  ) {
+    return false;
+  }
   return /[,;:!?()"“”—–]|\.\s/.test(term.post) || /['’]s$/.test(term.text);
 }
 

@@ -286,7 +286,7 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
   [/\bauthori[sz](?:e|es|ed|ing)\b|\bgave (?:the )?(?:green light|approval) to\b/gi, 'authorizes'],
   [/\bsanction(?:s|ed|ing)?\b|\bdesignat(?:e|es|ed|ing)\b/gi, 'sanctions'],
   [
-    /\b(?:strikes?|struck|attack(?:s|ed|ing)?|bomb(?:s|ed|ing)?|fired (?:missiles )?(?:at|on))\b/gi,
+    /\b(?:struck|attacked|bombed|fired (?:missiles )?(?:at|on)|(?:launched|conducted|carried out) (?:an? )?(?:\w+ ){0,2}(?:strikes?|attacks?) (?:on|against))\b/gi,
     'attacks',
   ],
   [/\btarget(?:s|ed|ing)?\b|\bcaptur(?:e|ed|es|ing)\b|\binvestigat(?:e|es|ed|ing)\b/gi, 'targets'],
@@ -306,6 +306,7 @@ export const RELATION_NOUNS: [RegExp, RelationType][] = [
   [/\baccusations?\b/gi, 'accuses'],
   [/\bpressure\b|\bjolt\b/gi, 'pressures'],
   [/\b(?:strikes?|attacks?)\b/gi, 'attacks'],
+  [/\b(?:discussions?|talks|cooperation|coordination|meetings?) (?:between|with)\b/gi, 'cooperates_with'],
 ];
 
 /** Titles that precede a name, longest first so "Defense Secretary" wins over "Secretary". */
@@ -424,7 +425,7 @@ export const METONYMS: { pattern: RegExp; name: string; kind: ActorKind; country
   },
   {
     pattern:
-      /\b(?:the )?(?:U\.S\.|US) (?:military|armed forces|forces)\b|\b(?:the )?military\b|\bUS Military Forces\b/g,
+      /\b(?:the )?(?:U\.S\.|US) (?:military|armed forces|forces)\b|\bthe military\b|\bUS Military Forces\b/g,
     name: 'US military',
     kind: 'military',
     country: 'US',

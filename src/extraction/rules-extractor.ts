@@ -11,6 +11,7 @@ import type { DraftAffiliation, DraftRelation, DraftStatement, ExtractionDraft }
 import type { ExtractionContext, Extractor } from './extractor';
 import {
   COUNTRY_CODES,
+  NATIONALITIES,
   HEDGES,
   INTENSIFIERS,
   NEUTRAL_CUE,
@@ -133,11 +134,14 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
     }
   }
 
-  const affiliations = proposeAffiliations(entries, used);
+  const affiliations = [
+    ...proposeAffiliations(entries, used),
+    ...appositiveAffiliations(text, mentions, entries, used),
+  ];
   return {
     actors: [...entries.values()]
       .filter(
-        (entry) => used.has(entry.key) || (isPersonKind(entry.kind) && mentionedByName(mentions, entry.key)),
+        (entry) => used.has(entry.key) || (entry.kind !== 'state' && mentionedByName(mentions, entry.key)),
       )
       .map((entry) => ({
         key: entry.key,
@@ -219,9 +223,11 @@ function findSpeaker(
         return { key: after.key, verbAt: at, via: after.via };
       continue;
     }
-    const before = [...named]
-      .reverse()
-      .find((m) => m.end <= at && !m.possessive && !clauseBreakBetween(sentence, m.end, at));
+    const before =
+      [...named]
+        .reverse()
+        .find((m) => m.end <= at && !m.possessive && !clauseBreakBetween(sentence, m.end, at)) ??
+      subjectBefore(sentence, named, at);
     const textBefore = sentence.text.slice(0, at - sentence.start);
     const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
     if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
@@ -230,6 +236,33 @@ function findSpeaker(
     if (before) return { key: before.key, verbAt: at, via: before.via };
   }
   return undefined;
+}
+
+/**
+ * The actor a verb at `at` belongs to: the nearest actor before it that is not a possessive, skipping an
+ * apposition ("Ronald Johnson, US ambassador to Mexico, refuses ...").
+ */
+function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mention | undefined {
+  const before = named.filter((m) => m.end <= at && !m.possessive);
+  const gapOf = (m: Mention) => sentence.text.slice(m.end - sentence.start, at - sentence.start);
+  if (/,\s*$/.test(sentence.text.slice(0, at - sentence.start))) {
+    const head = [...before]
+      .reverse()
+      .find((m) => /^\s*,/.test(gapOf(m)) && gapOf(m).split(',').length === 3 && !/[;:"“”]/.test(gapOf(m)));
+    if (head) return head;
+  }
+  return [...before].reverse().find((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
+}
+
+/** The actors after `mention` joined to it by "and": "the US military and intelligence services". */
+function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Mention[] {
+  const all = [mention];
+  for (let i = named.indexOf(mention) + 1; i < named.length; i++) {
+    const between = sentence.text.slice(all.at(-1)!.end - sentence.start, named[i]!.start - sentence.start);
+    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+)?$/.test(between)) break;
+    all.push(named[i]!);
+  }
+  return all;
 }
 
 function clauseBreakBetween(sentence: Sentence, from: number, to: number): boolean {
@@ -263,11 +296,8 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   for (const match of sentence.text.matchAll(STANCE_VERB)) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
-    const subject = [...named].reverse().find((m) => m.end <= at && !m.possessive);
+    const subject = subjectBefore(sentence, named, at);
     if (!subject) continue;
-    const gap = sentence.text.slice(subject.end - sentence.start, at - sentence.start);
-    // The subject sits next to its verb, allowing an apposition or auxiliaries in between.
-    if (gap.split(/\s+/).length > 12 || /[;:]/.test(gap)) continue;
     found.push({ key: subject.key, cueAt: at });
     const previous = named[named.indexOf(subject) - 1];
     if (
@@ -335,7 +365,9 @@ function findRelations(
       if (type === 'reports_on') {
         const media = [before, after].find((m) => m && entries.get(m.key)?.kind === 'media');
         const subject = named.find((m) => m !== media && entries.get(m.key)?.kind !== 'media');
-        add(media?.key, subject?.key, 'reports_on', 0.55);
+        for (const target of subject ? conjuncts(sentence, named, subject) : []) {
+          add(media?.key, target.key, 'reports_on', 0.55);
+        }
         continue;
       }
       if (passive) {
@@ -343,24 +375,13 @@ function findRelations(
         add(agent?.key, before?.key, type, 0.5);
         continue;
       }
-      const source =
-        before && !before.possessive
-          ? before
-          : before?.possessive &&
-              /^\s*['’]?s?\s*$/.test(
-                sentence.text.slice(before.end - sentence.start, at - sentence.start).replace(/['’]s/, ''),
-              )
-            ? before
-            : speaker
-              ? { key: speaker }
-              : undefined;
+      const subject = subjectBefore(sentence, named, at);
+      const source = subject ?? (speaker ? { key: speaker } : undefined);
       if (!source || !after) continue;
-      const gap = sentence.text.slice(
-        after.start - sentence.start - 40 < 0 ? 0 : end - sentence.start,
-        after.start - sentence.start,
-      );
+      const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
       if (/[.;:]/.test(gap)) continue;
-      add(source.key, after.key, type, before === source ? 0.6 : 0.45);
+      for (const target of conjuncts(sentence, named, after))
+        add(source.key, target.key, type, subject ? 0.6 : 0.45);
     }
   }
   // Nominal forms: "threats from A ... against B", "A's pressure on B".
@@ -370,6 +391,12 @@ function findRelations(
       const end = at + match[0].length;
       if (insideQuote(sentence, { start: at, end })) continue;
       const rest = sentence.text.slice(end - sentence.start);
+      if (type === 'cooperates_with') {
+        const first = named.find((m) => m.start >= end && m.start - end <= 6);
+        const parties = first ? conjuncts(sentence, named, first) : [];
+        parties.forEach((a, i) => parties.slice(i + 1).forEach((b) => add(a.key, b.key, type, 0.45)));
+        continue;
+      }
       const agent = /^\s+(?:from|by)\s/.test(rest)
         ? named.find((m) => m.start >= end && m.start - end <= 30)
         : [...named].reverse().find((m) => m.end <= at && m.possessive && at - m.end <= 4);
@@ -382,7 +409,9 @@ function findRelations(
             sentence.text.slice(end - sentence.start, m.start - sentence.start),
           ),
       );
-      add(agent.key, target?.key ?? (type === 'pressures' ? speaker : undefined), type, 0.45);
+      const subject =
+        type === 'pressures' ? named.find((m) => m.end <= agent.start && !m.possessive) : undefined;
+      add(agent.key, target?.key ?? subject?.key, type, 0.45);
     }
   }
   // "According to <media>, X ..." reports on X.
@@ -421,6 +450,60 @@ function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>
     affiliations.push({ memberKey: entry.key, organizationKey: key, role: entry.role.title || undefined });
   }
   return affiliations;
+}
+
+const ROLE_NOUN =
+  /^,\s+(?:the\s+)?(?:(U\.S\.|US|American|Mexican|Mexico['’]s|Venezuelan|Colombian)\s+)?((?:[a-z][\w-]* ){0,3}(?:ambassador|secretary|minister|president|senator|spokesperson|spokesman|spokeswoman|director|chief|leader|analyst|expert|researcher|professor|official|adviser|advisor|commander)\b[^,.;]{0,60})/;
+const MEMBER_OF = /^\s+(?:from|of|at|with)\s+(?:the\s+)?$/;
+
+/**
+ * Roles given in apposition ("Ronald Johnson, US ambassador to Mexico") and membership given by a
+ * preposition ("Gustavo Flores-Macias from Cornell University").
+ */
+function appositiveAffiliations(
+  text: string,
+  mentions: Mention[],
+  entries: Map<string, ActorEntry>,
+  used: Set<string>,
+): DraftAffiliation[] {
+  const found: DraftAffiliation[] = [];
+  const named = mentions.filter((m) => m.via === 'name');
+  named.forEach((mention, i) => {
+    const member = entries.get(mention.key);
+    if (!member || !isPersonKind(member.kind)) return;
+    const next = named[i + 1];
+    if (next && MEMBER_OF.test(text.slice(mention.end, next.start))) {
+      const organization = entries.get(next.key);
+      if (organization && !isPersonKind(organization.kind)) {
+        if (organization.kind === 'academic_institution' && member.kind === 'person') member.kind = 'expert';
+        found.push({ memberKey: member.key, organizationKey: organization.key });
+        used.add(organization.key);
+        return;
+      }
+    }
+    const role = ROLE_NOUN.exec(text.slice(mention.end, mention.end + 120));
+    if (!role) return;
+    const title = role[2]!.trim();
+    if (/\b(?:analyst|expert|researcher|professor)\b/.test(title) && member.kind === 'person')
+      member.kind = 'expert';
+    else if (member.kind === 'person') member.kind = 'official';
+    const nation = role[1] ? NATIONALITIES[role[1].replace(/['’]s$/, '')] : undefined;
+    if (!nation) return;
+    const key = `name:${normalizeName(nation)}`;
+    const organization = [...entries.values()].find(
+      (e) => normalizeName(e.name) === normalizeName(nation),
+    ) ?? {
+      key,
+      name: nation,
+      aliases: new Set<string>(),
+      kind: 'state' as const,
+      country: COUNTRY_CODES[nation],
+    };
+    entries.set(organization.key, organization);
+    found.push({ memberKey: member.key, organizationKey: organization.key, role: title });
+    used.add(organization.key);
+  });
+  return found;
 }
 
 function mentionedByName(mentions: Mention[], key: string): boolean {

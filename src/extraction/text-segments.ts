@@ -84,7 +84,8 @@ export function findQuotes(line: string, offset: number): Span[] {
       openAt = i + 1;
     } else if ((c === '”' || c === '"') && openAt >= 0) {
       const inner = trimQuote(line, openAt, i);
-      if (inner) quotes.push({ start: offset + inner.start, end: offset + inner.end, text: inner.text });
+      if (inner && !isQuotedName(inner.text))
+        quotes.push({ start: offset + inner.start, end: offset + inner.end, text: inner.text });
       openAt = -1;
     }
   }
@@ -94,6 +95,11 @@ export function findQuotes(line: string, offset: number): Span[] {
     if (inner) quotes.push({ start: offset + inner.start, end: offset + inner.end, text: inner.text });
   }
   return quotes;
+}
+
+/** "NBC News" in quotation marks names an outlet; it is not something anyone said. */
+function isQuotedName(text: string): boolean {
+  return /^(?:[\p{Lu}\d][\p{L}\d.'’&-]*\s?){1,5}[.,]?$/u.test(text);
 }
 
 function trimQuote(line: string, start: number, end: number): Span | undefined {
