@@ -63,8 +63,22 @@ const FUNCTION_TAGS = [
   'Date',
   'Value',
 ];
-const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'the', 'for', 'and', 'on']);
-const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.replace(/\./g, '').split(' ')));
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'the', 'for', 'on']);
+/** Titles as word lists, longest first, so "Defense Secretary" is taken whole before "Secretary". */
+const TITLE_SEQUENCES = TITLES.map((t) => t.replace(/\./g, '').split(' ')).sort(
+  (a, b) => b.length - a.length,
+);
+const TITLE_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]!));
+const PARTY_ADJECTIVES = new Set([
+  'Democratic',
+  'Republican',
+  'Democrat',
+  'GOP',
+  'Independent',
+  'former',
+  'Former',
+  'then',
+]);
 const NOT_NAMES = new Set(
   'The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
     ' ',
@@ -203,6 +217,7 @@ export class ActorMentionFinder {
         if (isNameTerm(next) && !next.sentenceStart) j += 1;
         else if (
           CONNECTORS.has(next.text.toLowerCase()) &&
+          !(next.text === 'of' && isPlaceTerm(terms[j + 2]) && terms[i]!.tags.has('Person')) &&
           j + 2 < terms.length &&
           isNameTerm(terms[j + 2]!) &&
           !breaksAfter(next, terms[j + 2])
@@ -231,15 +246,27 @@ export class ActorMentionFinder {
     let words = span;
     let nationality: string | undefined;
     const titleWords: string[] = [];
+    const bare = (term: Term) => stripPossessive(term.text.replace(/\.$/, ''));
     while (words.length > 1) {
-      const word = stripPossessive(words[0]!.text.replace(/\.$/, ''));
+      const word = bare(words[0]!);
       const withDot = words[0]!.post.startsWith('.') ? `${word}.` : word;
-      if (!nationality && (NATIONALITIES[withDot] || NATIONALITIES[word])) {
+      if (!nationality && titleWords.length === 0 && (NATIONALITIES[withDot] || NATIONALITIES[word])) {
         nationality = NATIONALITIES[withDot] ?? NATIONALITIES[word];
-      } else if (TITLE_WORDS.has(word) || (titleWords.length > 0 && CONNECTORS.has(word.toLowerCase()))) {
-        titleWords.push(withDot);
-      } else break;
-      words = words.slice(1);
+        words = words.slice(1);
+        continue;
+      }
+      if (PARTY_ADJECTIVES.has(word) && titleWords.length === 0) {
+        words = words.slice(1);
+        continue;
+      }
+      const title = TITLE_SEQUENCES.find(
+        (t) => t.length < words.length && t.every((part, k) => bare(words[k]!) === part),
+      );
+      if (!title) break;
+      titleWords.push(
+        ...words.slice(0, title.length).map((w) => (w.post.startsWith('.') ? `${bare(w)}.` : bare(w))),
+      );
+      words = words.slice(title.length);
     }
     while (words.length > 0 && CONNECTORS.has(words[0]!.text.toLowerCase())) words = words.slice(1);
     if (words.length === 0) return;
@@ -352,6 +379,10 @@ interface CompromiseSentence {
     tags: string[];
     offset: { start: number; length: number };
   }[];
+}
+
+function isPlaceTerm(term: Term | undefined): boolean {
+  return !!term && (term.tags.has('Place') || term.tags.has('Region') || term.tags.has('City'));
 }
 
 function isNameTerm(term: Term): boolean {

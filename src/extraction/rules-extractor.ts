@@ -27,7 +27,7 @@ export const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0
 
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 const STANCE_VERB =
-  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:es|ed) (?:for|against|to)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
 
 /** Where a reported clause stops: the proposition rarely runs past these. */
 const CLAUSE_END = /[.;:!?]|,\s|\b(?:amid|after|because|as|while|which|who|although|but)\b/;
@@ -174,7 +174,7 @@ function assignMentions(sentences: Sentence[], mentions: Mention[]): SentenceMen
  * quotations and not as a possessive ("asked about Trump's mind games ... she said" is not Trump).
  */
 function resolveReferences(sentences: SentenceMentions[], entries: Map<string, ActorEntry>): void {
-  let lastPerson: string | undefined;
+  const recent: string[] = [];
   for (const { sentence, mentions } of sentences) {
     const resolved: Mention[] = [];
     for (const mention of mentions) {
@@ -182,15 +182,31 @@ function resolveReferences(sentences: SentenceMentions[], entries: Map<string, A
         resolved.push(mention);
         const entry = entries.get(mention.key);
         if (entry && isPersonKind(entry.kind) && !mention.possessive && !insideQuote(sentence, mention)) {
-          lastPerson = mention.key;
+          recent.splice(recent.indexOf(mention.key) >>> 0, recent.includes(mention.key) ? 1 : 0);
+          recent.push(mention.key);
         }
         continue;
       }
-      if (!mention.person || insideQuote(sentence, mention) || !lastPerson) continue;
-      resolved.push({ ...mention, key: lastPerson });
+      if (!mention.person || insideQuote(sentence, mention) || recent.length === 0) continue;
+      resolved.push({ ...mention, key: referent(mention, recent, entries) });
     }
     mentions.splice(0, mentions.length, ...resolved);
   }
+}
+
+/** "the president" is the last person introduced as a president; "she" or "the 62-year-old" the last person. */
+function referent(mention: Mention, recent: string[], entries: Map<string, ActorEntry>): string {
+  const noun =
+    /^the (?:former )?(president|senator|secretary|minister|ambassador|governor|general|admiral|mayor)$/i.exec(
+      mention.surface,
+    )?.[1];
+  if (noun) {
+    const titled = [...recent]
+      .reverse()
+      .find((key) => entries.get(key)?.role?.title.toLowerCase().includes(noun));
+    if (titled) return titled;
+  }
+  return recent.at(-1)!;
 }
 
 function insideQuote(sentence: Sentence, span: { start: number; end: number }): boolean {
@@ -299,14 +315,14 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
     const subject = subjectBefore(sentence, named, at);
     if (!subject) continue;
     found.push({ key: subject.key, cueAt: at });
-    const previous = named[named.indexOf(subject) - 1];
-    if (
-      previous &&
-      /^\s*(?:and|&)\s*$/.test(
-        sentence.text.slice(previous.end - sentence.start, subject.start - sentence.start),
-      )
-    ) {
-      found.push({ key: previous.key, cueAt: at });
+    // "Rand Paul of Kentucky and Lisa Murkowski of Alaska joined ...": every conjoined subject.
+    for (let k = named.indexOf(subject) - 1; k >= 0; k--) {
+      const between = sentence.text.slice(
+        named[k]!.end - sentence.start,
+        named[k + 1]!.start - sentence.start,
+      );
+      if (!/^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2})?\s*(?:,|,? and|&)\s*(?:the\s+)?$/u.test(between)) break;
+      found.push({ key: named[k]!.key, cueAt: at });
     }
   }
   return found;
