@@ -388,6 +388,7 @@ function isPlaceTerm(term: Term | undefined): boolean {
 function isNameTerm(term: Term): boolean {
   if (!/^\p{Lu}/u.test(term.text)) return false;
   if (term.tags.has('Person') || term.tags.has('Place') || term.tags.has('Organization')) return true;
+  if (TITLE_WORDS.has(term.text.replace(/\.$/, ''))) return true;
   if (term.sentenceStart && FUNCTION_TAGS.some((tag) => term.tags.has(tag))) return false;
   if (NOT_NAMES.has(term.text)) return false;
   return term.tags.has('ProperNoun') || term.tags.has('Acronym') || !term.sentenceStart;

@@ -291,7 +291,11 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
     'attacks',
   ],
   [/\btarget(?:s|ed|ing)?\b|\bcaptur(?:e|ed|es|ing)\b|\binvestigat(?:e|es|ed|ing)\b/gi, 'targets'],
-  [/\bpressur(?:e|es|ed|ing)\b|\bdemand(?:s|ed)? (?:that|from)\b|\bcut (?:off )?aid to\b/gi, 'pressures'],
+  [
+    /\bpressur(?:e|es|ed|ing)\b|\bdemand(?:s|ed|ing)?\b(?:\s+\w+){0,3}\s+from\b|\bcut (?:off )?aid to\b/gi,
+    'pressures',
+  ],
+  [/\bcall(?:s|ed|ing)\b(?=(?:\s+\p{Lu}[\p{L}-]+)+\s+["“]?(?:a|an|the)\s)/giu, 'accuses'],
   [/\bprais(?:e|es|ed|ing)\b|\bthank(?:s|ed)\b|\bcommend(?:s|ed)\b/gi, 'praises'],
   [/\bsupport(?:s|ed|ing)?\b|\bback(?:s|ed|ing)\b|\bendors(?:e|es|ed)\b|\bsid(?:e|ed) with\b/gi, 'supports'],
   [/\boppos(?:e|es|ed|ing)\b/gi, 'opposes'],

@@ -126,6 +126,19 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         note: stance.quote ? undefined : 'reported position, no direct quote',
       });
       used.add(actorKey);
+      if (judged.polarity === 'oppose') {
+        for (const target of opposedAgents(sentence, here, entries, actorKey)) {
+          relations.push({
+            sourceKey: actorKey,
+            targetKey: target,
+            type: 'opposes',
+            evidence,
+            quote: quote?.text,
+            confidence: 0.35,
+          });
+          used.add(target);
+        }
+      }
     }
 
     for (const relation of findRelations(sentence, named, entries, holder)) {
@@ -326,6 +339,47 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
     }
   }
   return found;
+}
+
+const POWERS: ReadonlySet<string> = new Set(['government', 'state', 'official', 'military', 'agency']);
+
+/**
+ * Who an opposing actor opposes: the governments, states, officials and forces the same sentence names as
+ * the ones acting ("amid threats from Trump's administration", "an opportunity by the United States to
+ * invade"), other than the actor itself and its own country.
+ */
+function opposedAgents(
+  sentence: Sentence,
+  mentions: Mention[],
+  entries: Map<string, ActorEntry>,
+  holderKey: string,
+): string[] {
+  const holder = entries.get(holderKey);
+  const ownCountry =
+    holder?.country ?? (holder?.role?.organization ? COUNTRY_CODES[holder.role.organization] : undefined);
+  const agents = new Set<string>();
+  for (const mention of mentions) {
+    const entry = entries.get(mention.key);
+    if (!entry || mention.key === holderKey || mention.via !== 'name' || !POWERS.has(entry.kind)) continue;
+    const country =
+      entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
+    if (ownCountry && country === ownCountry) continue;
+    if (!ownCountry && !country) continue;
+    const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 40);
+    const before = sentence.text.slice(
+      Math.max(0, mention.start - sentence.start - 40),
+      mention.start - sentence.start,
+    );
+    // Named as the actor of what is opposed, not as a place or a bystander.
+    if (
+      /\b(?:from|by)\s+(?:\S+\s+){0,3}$/.test(before) ||
+      /^['’]s\b|^\s+(?:to|would|will|is|are|was|were|has|have|had)\b/.test(after) ||
+      mention.possessive
+    ) {
+      agents.add(mention.key);
+    }
+  }
+  return [...agents];
 }
 
 function judgePolarity(content: string): { polarity: Polarity; strength: number } | undefined {
