@@ -69,6 +69,8 @@ const TITLE_SEQUENCES = TITLES.map((t) => t.replace(/\./g, '').split(' ')).sort(
   (a, b) => b.length - a.length,
 );
 const TITLE_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]!));
+const SPEAKS_NEXT =
+  /^\s+(?:said|says|told|tells|added|adds|declared|stated|states|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked)\b/;
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
@@ -235,6 +237,9 @@ export class ActorMentionFinder {
         (e) => isPersonKind(e.kind) && e.name.includes(' ') && e.name.split(' ').at(-1) === name,
       );
       if (person) this.add(candidates, start, end, person, true);
+      // A bare surname that speaks ("Sheinbaum declared") is a person even when never named in full.
+      else if (SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
+        this.add(candidates, start, end, this.entry(name, 'person'), true);
     }
   }
 
@@ -262,7 +267,14 @@ export class ActorMentionFinder {
       const title = TITLE_SEQUENCES.find(
         (t) => t.length < words.length && t.every((part, k) => bare(words[k]!) === part),
       );
-      if (!title) break;
+      if (!title) {
+        // An institution before the title ("Navy Admiral Frank M. Bradley") qualifies the title.
+        const inner = titleWords.length === 0 ? innerTitleAt(words.map(bare)) : -1;
+        if (inner <= 0) break;
+        titleWords.push(...words.slice(0, inner).map(bare));
+        words = words.slice(inner);
+        continue;
+      }
       titleWords.push(
         ...words.slice(0, title.length).map((w) => (w.post.startsWith('.') ? `${bare(w)}.` : bare(w))),
       );
@@ -381,6 +393,17 @@ interface CompromiseSentence {
   }[];
 }
 
+/** Where a title starts inside a span, when a name follows it; -1 when none does. */
+function innerTitleAt(words: string[]): number {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (
+      TITLE_SEQUENCES.some((t) => k + t.length < words.length && t.every((part, n) => words[k + n] === part))
+    )
+      return k;
+  }
+  return -1;
+}
+
 function isPlaceTerm(term: Term | undefined): boolean {
   return !!term && (term.tags.has('Place') || term.tags.has('Region') || term.tags.has('City'));
 }
@@ -395,8 +418,8 @@ function isNameTerm(term: Term): boolean {
 }
 
 function breaksAfter(term: Term, next?: Term): boolean {
-  // "Mark T. Esper": an initial's full stop does not end the name.
-  if (/^\p{Lu}$/u.test(term.text) && /^\.\s$/.test(term.post)) return false;
+  // "Mark T. Esper", "Rep. Jim Himes": an initial's or a title's full stop does not end the name.
+  if ((/^\p{Lu}$/u.test(term.text) || TITLE_WORDS.has(term.text)) && /^\.\s$/.test(term.post)) return false;
   // "Mexico's President Claudia Sheinbaum": a country's possessive in front of a title belongs to it.
   if (
     /['’]s$/.test(term.text) &&

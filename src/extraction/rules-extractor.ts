@@ -246,7 +246,14 @@ function findSpeaker(
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
     const verbEnd = at + match[0].length;
-    const after = named.find((m) => m.start >= verbEnd && m.start - verbEnd <= 25);
+    // Inverted attribution puts the speaker right after the verb: "warns Gustavo Flores-Macias".
+    const after = named.find(
+      (m) =>
+        m.start >= verbEnd &&
+        /^\s+(?:(?:the|a|an|[A-Z][\w.-]*)\s+){0,4}$/.test(
+          sentence.text.slice(verbEnd - sentence.start, m.start - sentence.start),
+        ),
+    );
     if (match[0] === 'according to') {
       if (after && entries.get(after.key)?.kind !== 'media')
         return { key: after.key, verbAt: at, via: after.via };
