@@ -28,6 +28,8 @@ export interface ActorEntry {
   country?: string;
   /** Set when the actor is already in the graph. */
   existingId?: string;
+  /** From a first name or honorific, when one says it: lets "she" skip the men. */
+  gender?: 'female' | 'male';
   /** The title it carries in the text and the state or body that title belongs to. */
   role?: { title: string; organization?: string };
 }
@@ -64,6 +66,9 @@ const FUNCTION_TAGS = [
   'Value',
 ];
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'the', 'for', 'on']);
+/** Capitalised names of laws, plans and doctrines: things, never actors. */
+const NOT_ACTORS =
+  /\b(?:Doctrine|Act|Resolution|Law|Treaty|Amendment|Constitution|Accords?|Plan|Operation|Manual|Order|Report|Conference|Summit|Day|Month|Week|Year)$/;
 /** Titles as word lists, longest first, so "Defense Secretary" is taken whole before "Secretary". */
 const TITLE_SEQUENCES = TITLES.map((t) => t.replace(/\./g, '').split(' ')).sort(
   (a, b) => b.length - a.length,
@@ -148,6 +153,9 @@ export class ActorMentionFinder {
           }
         : { key, name, aliases: new Set(), kind, country };
       this.entries.set(key, entry);
+    } else if (!entry.existingId && entry.kind === 'organization' && isPersonKind(kind)) {
+      // A title ("President Trump") is better evidence than compromise's guess that a name is an organisation.
+      entry.kind = kind;
     }
     return entry;
   }
@@ -216,15 +224,23 @@ export class ActorMentionFinder {
       let j = i;
       while (j + 1 < terms.length && !breaksAfter(terms[j]!, terms[j + 1])) {
         const next = terms[j + 1]!;
-        if (isNameTerm(next) && !next.sentenceStart) j += 1;
-        else if (
+        // "(R-KY)" after a name is a label, not more of the name.
+        if (/[([“"]/.test(next.pre)) break;
+        if (isNameTerm(next) && !next.sentenceStart) {
+          j += 1;
+          continue;
+        }
+        // Up to two connectors inside a name: "Office of the Director", "Juan Ramón de la Fuente".
+        const width = CONNECTORS.has(terms[j + 2]?.text.toLowerCase() ?? '') ? 2 : 1;
+        const after = terms[j + 1 + width];
+        if (
           CONNECTORS.has(next.text.toLowerCase()) &&
-          !(next.text === 'of' && isPlaceTerm(terms[j + 2]) && terms[i]!.tags.has('Person')) &&
-          j + 2 < terms.length &&
-          isNameTerm(terms[j + 2]!) &&
-          !breaksAfter(next, terms[j + 2])
+          after &&
+          isNameTerm(after) &&
+          !(next.text === 'of' && isPlaceTerm(after) && terms[i]!.tags.has('Person')) &&
+          !terms.slice(j + 1, j + 1 + width).some((t, n) => breaksAfter(t, terms[j + 2 + n]))
         )
-          j += 2;
+          j += 1 + width;
         else break;
       }
       this.classify(terms.slice(i, j + 1), candidates, unresolved);
@@ -285,7 +301,7 @@ export class ActorMentionFinder {
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
     const name = stripPossessive(this.text.slice(start, end));
-    if (NOT_NAMES.has(name) || name.length < 2) return;
+    if (NOT_NAMES.has(name) || name.length < 2 || NOT_ACTORS.test(name)) return;
     const tags = new Set(words.flatMap((w) => [...w.tags]));
     const orgKind = ORGANIZATION_KINDS.find(([pattern]) => pattern.test(name))?.[1];
     const isPerson =
@@ -309,6 +325,8 @@ export class ActorMentionFinder {
         titleWords.length > 0 && !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(title) ? 'official' : 'person',
       );
       if (title && !entry.role) entry.role = { title, organization: nationality };
+      if (tags.has('FemaleName') || /^(?:Ms|Mrs)\.?$/.test(title)) entry.gender ??= 'female';
+      else if (tags.has('MaleName') || /^Mr\.?$/.test(title)) entry.gender ??= 'male';
       this.add(candidates, spanStart, end, entry, true);
     } else if (country) {
       this.add(candidates, spanStart, end, this.entry(name, 'state', country), false);
@@ -354,6 +372,7 @@ export class ActorMentionFinder {
       const long = full.find((e) => e.name.split(' ').at(-1) === short.name);
       if (!long) continue;
       for (const alias of [short.name, ...short.aliases]) long.aliases.add(alias);
+      long.gender ??= short.gender;
       if (short.role && !long.role) long.role = short.role;
       for (const mention of this.mentions) if (mention.key === short.key) mention.key = long.key;
       this.entries.delete(short.key);

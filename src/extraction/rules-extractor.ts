@@ -228,6 +228,18 @@ function referent(mention: Mention, recent: string[], entries: Map<string, Actor
       .find((key) => entries.get(key)?.role?.title.toLowerCase().includes(noun));
     if (titled) return titled;
   }
+  const gender = /^she$/i.test(mention.surface)
+    ? 'female'
+    : /^he$/i.test(mention.surface)
+      ? 'male'
+      : undefined;
+  if (gender) {
+    const reversed = [...recent].reverse();
+    const match =
+      reversed.find((key) => entries.get(key)?.gender === gender) ??
+      reversed.find((key) => entries.get(key)?.gender === undefined);
+    if (match) return match;
+  }
   return recent.at(-1)!;
 }
 
