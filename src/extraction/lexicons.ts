@@ -88,6 +88,8 @@ const SUPPORT_CUES = [
   'expanded',
   'escalate',
   'threatened',
+  'declared',
+  'declares',
   'threatens',
   'threaten',
   'introduced',
@@ -305,7 +307,10 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
     /\b(?:struck|attacked|bombed|fired (?:missiles )?(?:at|on)|(?:launched|conducted|carried out) (?:an? )?(?:\w+ ){0,2}(?:strikes?|attacks?) (?:on|against))\b/gi,
     'attacks',
   ],
-  [/\btarget(?:s|ed|ing)?\b|\bcaptur(?:e|ed|es|ing)\b|\binvestigat(?:e|es|ed|ing)\b/gi, 'targets'],
+  [
+    /\bdeclar(?:e|es|ed|ing)\b(?=(?: \w+){1,4} (?:a|an) (?:threat|enemy|terrorist))|\btarget(?:s|ed|ing)?\b|\bcaptur(?:e|ed|es|ing)\b|\binvestigat(?:e|es|ed|ing)\b/gi,
+    'targets',
+  ],
   [
     /\bpressur(?:e|es|ed|ing)\b|\bdemand(?:s|ed|ing)?\b(?:\s+\w+){0,3}\s+from\b|\bcut (?:off )?aid to\b/gi,
     'pressures',
@@ -324,7 +329,7 @@ export const RELATION_NOUNS: [RegExp, RelationType][] = [
   [/\bwarnings?\b/gi, 'warns'],
   [/\bcriticism\b/gi, 'criticizes'],
   [/\baccusations?\b/gi, 'accuses'],
-  [/\bpressure\b|\bjolt\b/gi, 'pressures'],
+  [/\bpressure\b|\bjolt\b|\bdemands\b/gi, 'pressures'],
   [/\b(?:strikes?|attacks?)\b/gi, 'attacks'],
   [/\b(?:discussions?|talks|cooperation|coordination|meetings?) (?:between|with)\b/gi, 'cooperates_with'],
 ];

@@ -27,7 +27,7 @@ export const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0
 
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 const STANCE_VERB =
-  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
 
 /** Where a reported clause stops: the proposition rarely runs past these. */
 const CLAUSE_END = /[.;:!?]|,\s|\b(?:amid|after|because|as|while|which|who|although|but)\b/;
@@ -85,8 +85,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
     const stanceHolders = new Map<string, { content: string; named: boolean; quote?: Span; cueAt: number }>();
     if (holder) {
       const content = quote
-        ? `${quote.text} ${reportedClause(sentence, speaker?.verbAt ?? 0)}`
-        : reportedClause(sentence, speaker?.verbAt ?? 0);
+        ? `${quote.text} ${reportedClause(sentence, speaker?.verbEnd ?? 0)}`
+        : reportedClause(sentence, speaker?.verbEnd ?? 0);
       stanceHolders.set(holder, {
         content,
         named: speaker?.via === 'name',
@@ -95,7 +95,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       });
     }
     for (const found of findStanceSubjects(sentence, named)) {
-      if (stanceHolders.has(found.key)) continue;
+      // What a speaker says wins over the stance verb after their name, unless it takes no side.
+      const said = stanceHolders.get(found.key);
+      if (said && judgePolarity(said.content)) continue;
       stanceHolders.set(found.key, {
         content: reportedClause(sentence, found.cueAt, true),
         named: true,
@@ -254,6 +256,8 @@ function startsWithQuote(sentence: Sentence): boolean {
 interface Speaker {
   key: string;
   verbAt: number;
+  /** Where the verb of saying ends: what follows is what was said, the verb itself takes no side. */
+  verbEnd: number;
   via: Mention['via'];
 }
 
@@ -276,8 +280,9 @@ function findSpeaker(
         ),
     );
     if (match[0] === 'according to') {
+      // "..., according to X, ...": the claim surrounds the attribution, so all of the sentence counts.
       if (after && entries.get(after.key)?.kind !== 'media')
-        return { key: after.key, verbAt: at, via: after.via };
+        return { key: after.key, verbAt: at, verbEnd: sentence.start, via: after.via };
       continue;
     }
     const before =
@@ -288,9 +293,9 @@ function findSpeaker(
     const textBefore = sentence.text.slice(0, at - sentence.start);
     const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
     if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
-      return { key: after.key, verbAt: at, via: after.via };
+      return { key: after.key, verbAt: at, verbEnd, via: after.via };
     }
-    if (before) return { key: before.key, verbAt: at, via: before.via };
+    if (before) return { key: before.key, verbAt: at, verbEnd, via: before.via };
   }
   return undefined;
 }
@@ -508,7 +513,9 @@ function findRelations(
           ),
       );
       const subject =
-        type === 'pressures' ? named.find((m) => m.end <= agent.start && !m.possessive) : undefined;
+        type === 'pressures'
+          ? [...named].reverse().find((m) => m.end <= agent.start && !m.possessive)
+          : undefined;
       add(agent.key, target?.key ?? subject?.key, type, 0.45);
     }
   }

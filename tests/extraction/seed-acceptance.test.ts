@@ -75,5 +75,10 @@ it('ingesting the seed article into an empty store proposes the curated statemen
     `seed acceptance: ${statementHits.length}/${seed.statements.length} statements, ` +
       `${relationHits.length}/${seed.relations.length} relations, coverage ${(coverage * 100).toFixed(1)}% (target 90%)`,
   );
+  const missed = [
+    ...seed.statements.filter((c) => !statementHits.includes(c)).map((c) => `${c.actorId} ${c.polarity} ${c.topicId}`),
+    ...seed.relations.filter((c) => !relationHits.includes(c)).map((c) => `${c.sourceId} ${c.type} ${c.targetId}`),
+  ];
+  console.log(`missed:\n  ${missed.join('\n  ')}`);
   expect(coverage).toBeGreaterThanOrEqual(SEED_FLOOR);
 });
