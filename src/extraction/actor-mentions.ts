@@ -297,6 +297,11 @@ export class ActorMentionFinder {
       words = words.slice(title.length);
     }
     while (words.length > 0 && CONNECTORS.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+    // "Tim Kaine of Virginia": a person's name ends where "of <place>" begins.
+    const of = words.findIndex((w) => w.text === 'of');
+    if (of > 0 && words.slice(0, of).some((w) => w.tags.has('FirstName') || w.tags.has('LastName'))) {
+      words = words.slice(0, of);
+    }
     if (words.length === 0) return;
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
@@ -429,6 +434,8 @@ function isPlaceTerm(term: Term | undefined): boolean {
 
 function isNameTerm(term: Term): boolean {
   if (!/^\p{Lu}/u.test(term.text)) return false;
+  // "R-Ark.", "D-Conn.": a legislator's party and state label, not a name.
+  if (/^[RDI]-\p{Lu}/u.test(term.text)) return false;
   if (term.tags.has('Person') || term.tags.has('Place') || term.tags.has('Organization')) return true;
   if (TITLE_WORDS.has(term.text.replace(/\.$/, ''))) return true;
   if (term.sentenceStart && FUNCTION_TAGS.some((tag) => term.tags.has(tag))) return false;

@@ -181,7 +181,7 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\b(?:vot(?:e|es|ed|ing)|(?:is|are|was|were|came out|spoke out|speak out|stood|stand)) against\b/gi, -1.5],
   [/\b(?:vot(?:e|es|ed|ing)) (?:for|in favou?r of|to (?:advance|pass|approve|force))\b/gi, 1.5],
   [/\bcall(?:s|ed)? (?:for|on)\b/gi, 1],
-  [/\bforc(?:e|es|ed|ing) (?:a |the )?vote\b/gi, 1.5],
+  [/\bforc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote\b/gi, 1.5],
   [/\b(?:not|isn't|is not) (?:a|the) (?:military|right) (?:problem|tool|answer|solution)\b/gi, -1.5],
 ];
 

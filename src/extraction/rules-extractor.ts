@@ -27,7 +27,7 @@ export const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0
 
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 const STANCE_VERB =
-  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
 
 /** Where a reported clause stops: the proposition rarely runs past these. */
 const CLAUSE_END = /[.;:!?]|,\s|\b(?:amid|after|because|as|while|which|who|although|but)\b/;
@@ -358,9 +358,18 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   for (const match of sentence.text.matchAll(STANCE_VERB)) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
-    const subject = subjectBefore(sentence, named, at);
+    let subject = subjectBefore(sentence, named, at);
     if (!subject) continue;
     found.push({ key: subject.key, cueAt: at });
+    // "Rand Paul and Lisa Murkowski joined Democrats in voting for ...": those who joined take the stance too.
+    const joined = /\bjoin(?:s|ed)?\s+(?:\w+\s+){0,2}$/.exec(
+      sentence.text.slice(0, subject.start - sentence.start),
+    );
+    const joiner = joined ? subjectBefore(sentence, named, sentence.start + joined.index) : undefined;
+    if (joiner) {
+      found.push({ key: joiner.key, cueAt: at });
+      subject = joiner;
+    }
     // "Rand Paul of Kentucky and Lisa Murkowski of Alaska joined ...": every conjoined subject.
     for (let k = named.indexOf(subject) - 1; k >= 0; k--) {
       const between = sentence.text.slice(

@@ -18,7 +18,7 @@ export interface Sentence extends Span {
  */
 const ABBREVIATIONS = new Set(
   (
-    'mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev hon pres sec amb atty ' +
+    'mr mrs ms dr prof sen sens rep reps gov govs gen lt col maj capt sgt adm cmdr st jr sr rev hon pres sec amb atty ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept est approx fig ' +
     'u.s u.n u.k e.u d.c l.a n.y a.m p.m i.e e.g'
   ).split(' '),

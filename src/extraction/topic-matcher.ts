@@ -24,6 +24,9 @@ export function contentStems(text: string): string[] {
     .map(stem);
 }
 
+/** Below this cosine similarity a passage is about something else and gets a topic of its own. */
+const MATCH_THRESHOLD = 0.25;
+
 export interface TopicChoice {
   id?: string;
   title: string;
@@ -51,13 +54,19 @@ export class TopicMatcher {
     let best: TopicChoice | undefined;
     for (const topic of this.topics) {
       let score = 0;
+      let weights = 0;
+      for (const weight of topic.stems.values()) weights += weight * weight;
       for (const word of words) score += topic.stems.get(word) ?? 0;
-      const normalized = score / Math.sqrt(topic.stems.size || 1);
-      if (!best || normalized > best.score) best = { id: topic.id, title: topic.title, score: normalized };
+      // Cosine similarity between the passage's words and the topic's (title words weigh double).
+      const cosine = score / Math.sqrt(Math.max(1, weights) * Math.max(1, words.size));
+      if (!best || cosine > best.score) best = { id: topic.id, title: topic.title, score: cosine };
     }
-    if (best && best.score >= 1.2) return best;
+    if (best && best.score >= MATCH_THRESHOLD) return best;
     const title = proposeTitle();
-    const proposed = { title, stems: new Map(contentStems(title).map((s): [string, number] => [s, 2])) };
+    const stems = new Map<string, number>();
+    for (const word of words) stems.set(word, 1);
+    for (const word of contentStems(title)) stems.set(word, 2);
+    const proposed = { title, stems };
     // Later passages of the same document can join the topic this one proposed.
     this.topics.push(proposed);
     return { title, score: 0 };
