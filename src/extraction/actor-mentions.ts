@@ -206,7 +206,11 @@ export class ActorMentionFinder {
   private findMetonyms(candidates: Mention[]): void {
     for (const metonym of METONYMS) {
       for (const match of this.text.matchAll(metonym.pattern)) {
-        const entry = this.entry(metonym.name, metonym.kind, metonym.country);
+        const entry = this.entry(
+          metonym.name ?? match[0].replace(/^the /, ''),
+          metonym.kind,
+          metonym.country,
+        );
         this.add(candidates, match.index, match.index + match[0].length, entry, false);
       }
     }

@@ -8,7 +8,7 @@ import type { RelationType } from '../relations/relation-schema';
 
 /** Verbs (and "according to") that introduce what an actor said or holds. */
 export const SPEECH_VERB =
-  /\b(?:said|says|say|saying|told|tells|tell|added|adds|warned|warns|warning|stated|states|insisted|insists|argued|argues|explained|explains|noted|notes|wrote|writes|posted|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|maintained|maintains|asserted|asserts|claimed|claims|acknowledged|reiterated|reiterates|vowed|vows|urged|urges|replied|responded|continued|commented|recalled|predicted|cautioned|complained|questioned|asked|called|calls|described|describes|according to)\b/g;
+  /\b(?:said|says|say|saying|told|tells|tell|added|adds|warned|warns|warning|stated|states|insisted|insists|argued|argues|explained|explains|noted|notes|wrote|writes|posted|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|maintained|maintains|asserted|asserts|claimed|claims|acknowledged|reiterated|reiterates|vowed|vows|urged|urges|replied|responded|continued|commented|recalled|predicted|cautioned|complained|questioned|asked|called|calls|calling|described|describes|according to)\b/g;
 
 /** Words that make a sentence a position rather than a report of facts, with the direction they point. */
 const SUPPORT_CUES = [
@@ -131,6 +131,8 @@ const OPPOSE_CUES = [
   'reckless',
   'mistake',
   'violation',
+  'invade',
+  'invading',
   'violate',
   'violates',
   'violated',
@@ -181,6 +183,7 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\b(?:vot(?:e|es|ed|ing)|(?:is|are|was|were|came out|spoke out|speak out|stood|stand)) against\b/gi, -1.5],
   [/\b(?:vot(?:e|es|ed|ing)) (?:for|in favou?r of|to (?:advance|pass|approve|force))\b/gi, 1.5],
   [/\bcall(?:s|ed)? (?:for|on)\b/gi, 1],
+  [/\b(?:is|are|am|were|was) going to (?:start|begin|keep|continue)\b/gi, 1],
   [/\bforc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote\b/gi, 1.5],
   [/\b(?:not|isn't|is not) (?:a|the) (?:military|right) (?:problem|tool|answer|solution)\b/gi, -1.5],
 ];
@@ -440,7 +443,8 @@ export const COUNTRY_CODES: Record<string, string> = {
  * How news names actors by metonym or short form. Each maps to a canonical name and kind; the store's
  * own actors and aliases come first, this is only the fallback for an empty or new graph.
  */
-export const METONYMS: { pattern: RegExp; name: string; kind: ActorKind; country?: string }[] = [
+/** `name` absent: the group is named by its own words ("UN human rights experts"). */
+export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; country?: string }[] = [
   { pattern: /\b(?:the )?White House\b/g, name: 'White House', kind: 'government', country: 'US' },
   { pattern: /\b(?:the )?Pentagon\b/g, name: 'Pentagon', kind: 'agency', country: 'US' },
   { pattern: /\bWashington(?!,? D\.?C\.?)\b/g, name: 'United States', kind: 'state', country: 'US' },
@@ -504,6 +508,11 @@ export const METONYMS: { pattern: RegExp; name: string; kind: ActorKind; country
     country: 'MX',
   },
   { pattern: /\b(?:the )?administration\b/g, name: 'administration', kind: 'government' },
+  {
+    pattern:
+      /\b(?:UN|U\.N\.|United Nations)(?: [a-z]+){0,3} (?:experts|investigators|monitors|rapporteurs?)\b/g,
+    kind: 'international_organization',
+  },
 ];
 
 /** Words in an organisation's name that say what kind of actor it is. */

@@ -102,6 +102,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         content: reportedClause(sentence, found.cueAt, true),
         named: true,
         cueAt: found.cueAt,
+        // "accused the United States of “murder”": the quoted words after the stance verb are the actor's.
+        quote: sentence.quotes.find((q) => q.start >= found.cueAt),
       });
     }
 
@@ -308,9 +310,14 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
   const before = named.filter((m) => m.end <= at && !m.possessive);
   const gapOf = (m: Mention) => sentence.text.slice(m.end - sentence.start, at - sentence.start);
   if (/,\s*$/.test(sentence.text.slice(0, at - sentence.start))) {
-    const head = [...before]
+    // The head of the apposition: preferably a person ("Sen. Mark Kelly, D-Ariz., a member of the
+    // Senate Armed Services Committee, told ..."), otherwise the nearest name set off by two commas.
+    const heads = [...before]
       .reverse()
-      .find((m) => /^\s*,/.test(gapOf(m)) && gapOf(m).split(',').length === 3 && !/[;:"“”]/.test(gapOf(m)));
+      .filter((m) => /^\s*,/.test(gapOf(m)) && gapOf(m).split(',').length <= 6 && !/[;:"“”]/.test(gapOf(m)));
+    const head =
+      heads.find((m) => m.person && gapOf(m).split(',').length >= 3) ??
+      heads.find((m) => gapOf(m).split(',').length === 3);
     if (head) return head;
   }
   return [...before].reverse().find((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
