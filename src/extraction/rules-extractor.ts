@@ -287,7 +287,10 @@ function findSpeaker(
         return { key: after.key, verbAt: at, verbEnd: sentence.start, via: after.via };
       continue;
     }
+    // After an apposition ("Sen. Mark Kelly, D-Ariz., a member of ..., told") the speaker is its head.
+    const apposition = /,\s*$/.test(sentence.text.slice(0, at - sentence.start));
     const before =
+      (apposition ? subjectBefore(sentence, named, at) : undefined) ??
       [...named]
         .reverse()
         .find((m) => m.end <= at && !m.possessive && !clauseBreakBetween(sentence, m.end, at)) ??
