@@ -1,18 +1,17 @@
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from './app';
-import { loadConfig } from './config/config';
+import { loadConfig, type Config } from './config/config';
 import { isEmpty, loadSeed } from './seed/seed-loader';
-import { createLogger } from './shared/logger';
+import { StoreUnavailableError } from './shared/errors';
+import { createLogger, type Logger } from './shared/logger';
+import type { GraphStore } from './store/graph-store';
 import { openStore } from './store/store-factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const store = await openStore(config);
-  if (config.seedOnStart && (await isEmpty(store))) {
-    const counts = await loadSeed(store, config.seedDir);
-    logger.info({ counts }, 'store was empty: seed loaded');
-  }
+  const store = openStore(config, logger);
   const app = createApp(store, config, logger);
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(
@@ -20,12 +19,15 @@ async function main(): Promise<void> {
       'stancegraph is listening',
     );
   });
+  // The service answers (health, 503s) while the seed waits for a store that is not up yet.
+  const seeding = seedWhenReachable(store, config, logger);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    seeding.abort();
     server.close(() => {
       store.close().finally(() => process.exit(0));
     });
@@ -33,6 +35,34 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Loads the seed into an empty store, retrying for as long as the store is unreachable. */
+function seedWhenReachable(store: GraphStore, config: Config, logger: Logger): AbortController {
+  const controller = new AbortController();
+  if (!config.seedOnStart) return controller;
+  const attempt = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      try {
+        if (await isEmpty(store)) {
+          const counts = await loadSeed(store, config.seedDir);
+          logger.info({ counts }, 'store was empty: seed loaded');
+        }
+        return;
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        logger.warn({ retryInSeconds: error.retryAfterSeconds }, 'store unreachable: seed waits');
+        await sleep(error.retryAfterSeconds * 1000, undefined, { signal: controller.signal }).catch(
+          () => undefined,
+        );
+      }
+    }
+  };
+  attempt().catch((error: unknown) => {
+    logger.fatal({ err: error }, 'the seed could not be loaded');
+    process.exit(1);
+  });
+  return controller;
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@ import { openStore } from '../store/store-factory';
 /** `npm run seed`: loads the curated seed into the configured store. Safe to run again. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await openStore(config);
+  const store = openStore(config);
   try {
     const counts = await loadSeed(store, config.seedDir);
     const summary = Object.entries(counts)

@@ -30,6 +30,10 @@ export const configSchema = z
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 5mb')
       .default('5mb'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ANALYTICS_MAX_NODES: z.coerce.number().int().min(1).default(5000),
+    ANALYTICS_MAX_EDGES: z.coerce.number().int().min(1).default(100_000),
+    ANALYTICS_MAX_STATEMENTS: z.coerce.number().int().min(1).default(200_000),
+    ANALYTICS_MAX_WINDOWS: z.coerce.number().int().min(1).default(200),
     // Document extraction: the rules extractor runs locally; the LLM one is opt-in.
     EXTRACTOR: z.enum(['rules', 'llm']).default('rules'),
     EXTRACTION_AUTO_ACCEPT: z.coerce.number().min(0).max(1).optional(),
@@ -64,6 +68,8 @@ export interface Config {
   jsonBodyLimit: string;
   documentBodyLimit: string;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Whole-graph analytics and exports refuse projections above these sizes (422 naming the limit). */
+  analytics: { maxNodes: number; maxEdges: number; maxStatements: number; maxWindows: number };
   extraction: {
     extractor: 'rules' | 'llm';
     /** Proposals at or above this confidence are accepted without review; none when absent. */
@@ -105,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimit: c.JSON_BODY_LIMIT,
     documentBodyLimit: c.DOCUMENT_BODY_LIMIT,
     logLevel: c.LOG_LEVEL,
+    analytics: {
+      maxNodes: c.ANALYTICS_MAX_NODES,
+      maxEdges: c.ANALYTICS_MAX_EDGES,
+      maxStatements: c.ANALYTICS_MAX_STATEMENTS,
+      maxWindows: c.ANALYTICS_MAX_WINDOWS,
+    },
     extraction: {
       extractor: c.EXTRACTOR,
       autoAcceptAbove: c.EXTRACTION_AUTO_ACCEPT,

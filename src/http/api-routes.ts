@@ -1,6 +1,8 @@
 import { actorRoutes } from '../actors/actor-routes';
+import { analyticsRoutes } from '../analytics/analytics-routes';
 import { affiliationRoutes } from '../affiliations/affiliation-routes';
 import { documentRoutes } from '../documents/document-routes';
+import { importRoutes } from '../imports/import-routes';
 import { networkRoutes } from '../network/network-routes';
 import { relationRoutes } from '../relations/relation-routes';
 import { relationshipRoutes } from '../relationships/relationship-routes';
@@ -18,4 +20,6 @@ export const API_ROUTES: RouteDefinition[] = [
   ...affiliationRoutes,
   ...relationshipRoutes,
   ...networkRoutes,
+  ...analyticsRoutes,
+  ...importRoutes,
 ];

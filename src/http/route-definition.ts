@@ -42,6 +42,17 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   handle(input: RouteInput<P, Q, B>, deps: RouteDeps): Promise<unknown>;
   /** For 201: where the created resource lives. */
   location?(result: unknown): string;
+  /** Media types besides JSON the handler may answer with a RawResponse (exports), for OpenAPI. */
+  rawContentTypes?: string[];
+}
+
+/** A handler result sent as is, with its own media type (an export file), instead of as JSON. */
+export class RawResponse {
+  constructor(
+    readonly contentType: string,
+    readonly body: string,
+    readonly filename?: string,
+  ) {}
 }
 
 export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
@@ -62,6 +73,11 @@ export function mountRoutes(router: express.Router, routes: RouteDefinition[], d
       };
       const result = await route.handle(input, deps);
       const status = route.status ?? 200;
+      if (result instanceof RawResponse) {
+        if (result.filename) res.attachment(result.filename);
+        res.status(status).type(result.contentType).send(result.body);
+        return;
+      }
       if (status === 201 && route.location) res.location(`/api${route.location(result)}`);
       if (status === 204) res.status(204).end();
       else res.status(status).json(result);
@@ -111,6 +127,11 @@ export function registerRoutes(registry: OpenAPIRegistry, routes: RouteDefinitio
           ? { description: 'Done' }
           : { description: 'OK', content: { 'application/json': { schema: route.response } } },
     };
+    for (const type of route.rawContentTypes ?? []) {
+      (responses[status] as { content: Record<string, { schema: z.ZodType }> }).content[type] = {
+        schema: z.string(),
+      };
+    }
     for (const code of [...errorStatuses].sort()) {
       responses[code] = {
         description: STATUS_DESCRIPTIONS[code] ?? 'Error',

@@ -1,15 +1,39 @@
 import { z } from 'zod';
+import { projectionFields } from '../analytics/analytics-schema';
 import { relationTypeListSchema } from '../relations/relation-schema';
 import { slugIdSchema, withTimeWindow } from '../shared/common-schema';
 
-export const networkKindSchema = z.enum(['relations', 'agreement', 'conflict', 'affiliation', 'actor-topic']);
+export const networkKindSchema = z.enum([
+  'relations',
+  'agreement',
+  'conflict',
+  'subtract',
+  'affiliation',
+  'actor-topic',
+]);
+
+export const exportFormatSchema = z.enum(['graphology', 'gexf', 'graphml', 'csv', 'cytoscape']).meta({
+  description:
+    'graphology: serialized JSON (the default); gexf: GEXF 1.3 with a timeline from statement dates (Gephi); graphml: GraphML with typed keys (networkx, yEd, Gephi); csv: the statements table, one row per statement; cytoscape: Cytoscape.js elements JSON',
+});
+
+export const MAX_EGO_DEPTH = 3;
+export const MAX_EGO_FANOUT = 200;
+
+const { from: _from, to: _to, ...projectionOptions } = projectionFields;
 
 export const networkQuerySchema = withTimeWindow({
   kind: networkKindSchema.default('relations'),
-  topic: slugIdSchema.optional(),
+  ...projectionOptions,
   types: relationTypeListSchema
     .optional()
     .meta({ description: 'comma-separated relation types (kind=relations)' }),
+  format: exportFormatSchema.optional(),
+  ego: slugIdSchema.optional().meta({ description: 'only the network around this actor' }),
+  depth: z.coerce.number().int().min(1).max(MAX_EGO_DEPTH).default(1).meta({ description: 'hops from ego' }),
+  fanout: z.coerce.number().int().min(1).max(MAX_EGO_FANOUT).default(50).meta({
+    description: 'at most this many neighbours, the most strongly tied, are followed from each node',
+  }),
 });
 
 /** graphology's serialization format: the page calls `graph.import(data)` on it. */
@@ -32,3 +56,4 @@ export const serializedGraphSchema = z
 
 export type NetworkKind = z.infer<typeof networkKindSchema>;
 export type NetworkQuery = z.infer<typeof networkQuerySchema>;
+export type ExportFormat = z.infer<typeof exportFormatSchema>;

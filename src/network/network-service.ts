@@ -7,7 +7,12 @@ import {
   type RelationType,
 } from '../relations/relation-schema';
 import { windowOf, withoutUndefined } from '../relationships/relationship-service';
-import type { GraphStore, StancePair } from '../store/graph-store';
+import { projectionFor } from '../analytics/analytics-service';
+import { actorTopicNetwork, congruenceNetwork } from '../analytics/discourse-network';
+import { checkNodes, type AnalyticsLimits, type Projection } from '../analytics/stance-projection';
+import { LimitExceededError, NotFoundError } from '../shared/errors';
+import type { GraphStore } from '../store/graph-store';
+import { egoNetwork } from './ego-network';
 import type { NetworkKind, NetworkQuery } from './network-schema';
 
 export type Tone = 'hostile' | 'friendly' | 'neutral';
@@ -19,7 +24,11 @@ export function toneOf(type: RelationType): Tone {
 }
 
 /** The network of one kind as a graphology graph: actors are nodes, edges carry their evidence. */
-export async function buildNetwork(store: GraphStore, query: NetworkQuery): Promise<Graph> {
+export async function buildNetwork(
+  store: GraphStore,
+  query: NetworkQuery,
+  limits: AnalyticsLimits,
+): Promise<Graph> {
   const window = windowOf(query);
   const graph = newGraph(query.kind);
   graph.replaceAttributes(
@@ -32,6 +41,7 @@ export async function buildNetwork(store: GraphStore, query: NetworkQuery): Prom
         topicId: query.topic,
         window,
       });
+      checkEdges(relations.length, limits);
       await addActors(
         store,
         graph,
@@ -58,52 +68,23 @@ export async function buildNetwork(store: GraphStore, query: NetworkQuery): Prom
       break;
     }
     case 'agreement':
-    case 'conflict': {
-      const agreement = query.kind === 'agreement' ? 'same' : 'opposite';
-      const pairs = await store.stancePairs({ agreement, topicId: query.topic, window });
-      await addActors(
-        store,
-        graph,
-        pairs.flatMap((p) => [p.first.actorId, p.second.actorId]),
-      );
-      addStanceEdges(graph, pairs, query.kind === 'agreement' ? 'friendly' : 'hostile');
-      break;
-    }
+    case 'conflict':
+    case 'subtract':
     case 'actor-topic': {
-      // Two-mode: actors and topics are both nodes; an edge is an actor's current stance on a topic.
-      const stances = await store.currentStances({ topicId: query.topic, window });
-      await addActors(
-        store,
-        graph,
-        stances.map((s) => s.actorId),
-      );
-      const topics = await store.getMany('topics', [...new Set(stances.map((s) => s.topicId))]);
-      for (const topic of topics)
-        graph.addNode(`topic:${topic.id}`, { label: topic.title, nodeType: 'topic', topicId: topic.id });
-      for (const s of stances) {
-        graph.addDirectedEdgeWithKey(
-          s.id,
-          s.actorId,
-          `topic:${s.topicId}`,
-          withoutUndefined({
-            type: s.polarity,
-            tone: s.polarity === 'support' ? 'friendly' : s.polarity === 'oppose' ? 'hostile' : 'neutral',
-            derived: false,
-            polarity: s.polarity,
-            intensity: s.intensity,
-            date: s.statedAt,
-            quote: s.quote,
-            sentence: s.evidence?.sentence,
-            documentId: s.documentId,
-            confidence: s.confidence,
-          }),
-        );
-      }
+      const projection = await projectionFor(store, query, limits);
+      const derived =
+        query.kind === 'actor-topic'
+          ? actorTopicNetwork(projection, await topicTitles(store, projection))
+          : congruenceNetwork(projection, query.kind, query.normalization, limits.maxEdges);
+      graph.import(derived);
       break;
     }
     case 'affiliation': {
       const affiliations = [];
-      for await (const batch of store.readAll('affiliations', 1000)) affiliations.push(...batch);
+      for await (const batch of store.readAll('affiliations', 1000)) {
+        affiliations.push(...batch);
+        checkEdges(affiliations.length, limits);
+      }
       await addActors(
         store,
         graph,
@@ -127,11 +108,18 @@ export async function buildNetwork(store: GraphStore, query: NetworkQuery): Prom
       break;
     }
   }
-  return graph;
+  checkNodes(graph.order, limits);
+  if (!query.ego) return graph;
+  if (!graph.hasNode(query.ego)) {
+    const ego = await store.get('actors', query.ego);
+    if (!ego) throw new NotFoundError('actor', query.ego);
+    graph.addNode(ego.id, withoutUndefined({ label: ego.name, kind: ego.kind, country: ego.country }));
+  }
+  return egoNetwork(graph, query.ego, query.depth, query.fanout);
 }
 
 function newGraph(kind: NetworkKind): Graph {
-  const derived = kind === 'agreement' || kind === 'conflict';
+  const derived = kind === 'agreement' || kind === 'conflict' || kind === 'subtract';
   return new Graph({ type: derived ? 'undirected' : 'directed', multi: !derived, allowSelfLoops: false });
 }
 
@@ -145,25 +133,18 @@ async function addActors(store: GraphStore, graph: Graph, ids: string[]): Promis
   }
 }
 
-/** One edge per actor pair, weighted by the number of topics on which they agree (or clash). */
-function addStanceEdges(graph: Graph, pairs: StancePair[], tone: Tone): void {
-  for (const { topicId, first, second } of pairs) {
-    const [a, b] = first.actorId < second.actorId ? [first, second] : [second, first];
-    const key = `${a.actorId}--${b.actorId}`;
-    if (!graph.hasEdge(key)) {
-      graph.addUndirectedEdgeWithKey(key, a.actorId, b.actorId, {
-        tone,
-        derived: true,
-        weight: 0,
-        topics: [],
-        statements: [],
-      });
-    }
-    graph.updateEdgeAttributes(key, (attributes) => ({
-      ...attributes,
-      weight: (attributes.weight as number) + 1,
-      topics: [...(attributes.topics as string[]), topicId],
-      statements: [...(attributes.statements as string[]), a.id, b.id],
-    }));
+function checkEdges(count: number, limits: AnalyticsLimits): void {
+  if (count > limits.maxEdges) {
+    throw new LimitExceededError(
+      `stancegraph/network: more than ${limits.maxEdges} edges (ANALYTICS_MAX_EDGES)`,
+      'ANALYTICS_MAX_EDGES',
+      count,
+      limits.maxEdges,
+    );
   }
+}
+
+async function topicTitles(store: GraphStore, projection: Projection): Promise<Map<string, string>> {
+  const ids = [...new Set(projection.positions.map((p) => p.topicId))];
+  return new Map((await store.getMany('topics', ids)).map((t) => [t.id, t.title]));
 }

@@ -22,6 +22,7 @@ import {
   type StanceQuery,
   type StoreHealth,
 } from '../graph-store';
+import { actorNameKeys, normalizeName } from '../search-keys';
 import { REFERENCES, REFERRERS, TABLES, type SqlFilter } from './sqlite-tables';
 import { CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
 
@@ -352,7 +353,7 @@ class SqliteStore implements GraphStore {
   private writeActorNames(actor: Actor): void {
     this.db.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(actor.id);
     const insert = this.db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name) VALUES (?, ?)');
-    for (const name of [actor.id, actor.name, ...actor.aliases]) insert.run(actor.id, normalizeName(name));
+    for (const key of actorNameKeys(actor)) insert.run(actor.id, key);
   }
 
   private assertReferencesExist(kind: EntityKind, entity: object, pathPrefix: (string | number)[]): void {
@@ -486,8 +487,4 @@ export function compareText(a: string, b: string): number {
 
 function parseDoc<T>(row: Row): T {
   return JSON.parse(row.doc as string) as T;
-}
-
-export function normalizeName(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -5,6 +5,7 @@ import type { Relation } from '../../relations/relation-schema';
 import type { Statement } from '../../statements/statement-schema';
 import type { Topic } from '../../topics/topic-schema';
 import type { EntityKind, EntityMap, ListFilterMap } from '../graph-store';
+import { searchTextOf } from '../search-keys';
 
 export interface SqlFilter {
   where: string[];
@@ -16,14 +17,6 @@ interface TableSpec<K extends EntityKind> {
   /** The indexed columns besides `id` and `doc`. */
   columns(entity: EntityMap[K]): Record<string, string | number | null>;
   filter(filter: ListFilterMap[K]): SqlFilter;
-}
-
-/** Lower-cased text that `?q=` searches with a substring match. */
-function searchText(...parts: (string | undefined)[]): string {
-  return parts
-    .filter((part): part is string => Boolean(part))
-    .join('\n')
-    .toLowerCase();
 }
 
 /** Builds `WHERE` parts from the filters that are set; values always travel as parameters. */
@@ -51,7 +44,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
     columns: (a: Actor) => ({
       kind: a.kind,
       country: a.country ?? null,
-      search: searchText(a.id, a.name, ...a.aliases),
+      search: searchTextOf.actor(a),
     }),
     filter: (f) =>
       conditions([
@@ -64,7 +57,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
     table: 'topics',
     columns: (t: Topic) => ({
       parent_id: t.parentId ?? null,
-      search: searchText(t.id, t.title, t.description),
+      search: searchTextOf.topic(t),
     }),
     filter: (f) =>
       conditions([
@@ -78,7 +71,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       content_hash: d.contentHash,
       outlet: d.outlet ?? null,
       published_at: d.publishedAt ?? null,
-      search: searchText(d.id, d.title, d.outlet),
+      search: searchTextOf.document(d),
     }),
     filter: (f) =>
       conditions([

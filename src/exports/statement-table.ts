@@ -1,0 +1,105 @@
+import { stringify } from 'csv-stringify/sync';
+import { qualifiedStatements, type AnalyticsLimits } from '../analytics/stance-projection';
+import type { Affiliation } from '../affiliations/affiliation-schema';
+import type { TimeWindow } from '../shared/common-schema';
+import type { Statement } from '../statements/statement-schema';
+import type { GraphStore } from '../store/graph-store';
+import { append } from '../analytics/multimap';
+
+/**
+ * The statements table in the shape discourse network coders use: one row per statement, the speaking
+ * actor, the organization they spoke for, the topic (DNA's concept), agreement, date, quote and source;
+ * the remaining columns keep everything else a statement has, so the table imports back without loss.
+ */
+export const STATEMENT_COLUMNS = [
+  'statement_id',
+  'actor',
+  'actor_name',
+  'organization',
+  'topic',
+  'topic_title',
+  'agreement',
+  'polarity',
+  'intensity',
+  'date',
+  'date_precision',
+  'quote',
+  'source',
+  'source_url',
+  'document_id',
+  'evidence',
+  'evidence_start',
+  'evidence_end',
+  'confidence',
+  'method',
+  'review_status',
+  'note',
+] as const;
+
+export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
+
+/** DNA's agreement qualifier: 1 agrees with the concept, 0 disagrees; neutral and mixed have none. */
+export const AGREEMENT_OF = { support: '1', oppose: '0', neutral: '', mixed: '' } as const;
+
+export async function statementTable(
+  store: GraphStore,
+  query: { window: TimeWindow; topicId?: string; acceptedOnly: boolean; minConfidence: number },
+  limits: AnalyticsLimits,
+): Promise<string> {
+  const statements = await qualifiedStatements(store, query, limits);
+  statements.sort((a, b) =>
+    a.statedAt === b.statedAt ? (a.id < b.id ? -1 : 1) : a.statedAt < b.statedAt ? -1 : 1,
+  );
+  const [actors, topics, documents] = await Promise.all([
+    store.getMany('actors', [...new Set(statements.map((s) => s.actorId))]),
+    store.getMany('topics', [...new Set(statements.map((s) => s.topicId))]),
+    store.getMany('documents', [...new Set(statements.flatMap((s) => (s.documentId ? [s.documentId] : [])))]),
+  ]);
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  const titles = new Map(topics.map((t) => [t.id, t.title]));
+  const sources = new Map(documents.map((d) => [d.id, d]));
+  const memberships = await membershipsOf(store, new Set(names.keys()));
+  const organizationAt = (s: Statement) =>
+    (memberships.get(s.actorId) ?? [])
+      .filter((a) => (!a.from || a.from <= s.statedAt) && (!a.to || s.statedAt <= a.to))
+      .map((a) => a.organizationId)
+      .sort()[0] ?? '';
+  const rows = statements.map((s): Record<StatementColumn, string | number> => {
+    const document = s.documentId ? sources.get(s.documentId) : undefined;
+    return {
+      statement_id: s.id,
+      actor: s.actorId,
+      actor_name: names.get(s.actorId) ?? '',
+      organization: organizationAt(s),
+      topic: s.topicId,
+      topic_title: titles.get(s.topicId) ?? '',
+      agreement: AGREEMENT_OF[s.polarity],
+      polarity: s.polarity,
+      intensity: s.intensity,
+      date: s.statedAt,
+      date_precision: s.datePrecision,
+      quote: s.quote ?? '',
+      source: document ? [document.outlet, document.title].filter(Boolean).join(': ') : '',
+      source_url: document?.url ?? '',
+      document_id: s.documentId ?? '',
+      evidence: s.evidence?.sentence ?? '',
+      evidence_start: s.evidence?.start ?? '',
+      evidence_end: s.evidence?.end ?? '',
+      confidence: s.confidence,
+      method: s.method,
+      review_status: s.reviewStatus,
+      note: s.note ?? '',
+    };
+  });
+  return stringify(rows, { header: true, columns: [...STATEMENT_COLUMNS] });
+}
+
+async function membershipsOf(store: GraphStore, actorIds: Set<string>): Promise<Map<string, Affiliation[]>> {
+  const memberships = new Map<string, Affiliation[]>();
+  for await (const batch of store.readAll('affiliations', 1000)) {
+    for (const a of batch) {
+      if (actorIds.has(a.memberId)) append(memberships, a.memberId, a);
+    }
+  }
+  return memberships;
+}

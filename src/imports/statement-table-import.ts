@@ -1,0 +1,251 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Actor } from '../actors/actor-schema';
+import { buildDocument } from '../documents/document-service';
+import type { StoredDocument } from '../documents/document-schema';
+import { STATEMENT_COLUMNS } from '../exports/statement-table';
+import { slugIdSchema } from '../shared/common-schema';
+import { ValidationError } from '../shared/errors';
+import { slugFromName } from '../shared/ids';
+import { createStatementSchema } from '../statements/statement-schema';
+import { buildStatement } from '../statements/statement-service';
+import type { GraphStore } from '../store/graph-store';
+import type { Topic } from '../topics/topic-schema';
+import type { ImportPlan, PlannedRecord } from './import-plan';
+import type { Rejection } from './import-schema';
+
+/** Empty cells are absent values, as in every spreadsheet. */
+const cell = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** A row of the statements table; only actor, topic, date and a side (agreement or polarity) are required. */
+const rowSchema = z
+  .object({
+    statement_id: cell(slugIdSchema),
+    actor: z.string().trim().min(1, 'is required'),
+    actor_name: cell(z.string().trim().max(300)),
+    organization: cell(z.string()),
+    topic: z.string().trim().min(1, 'is required'),
+    topic_title: cell(z.string().trim().max(500)),
+    agreement: cell(
+      z.enum(['1', '0', 'yes', 'no', 'true', 'false'], { message: 'must be 1 or 0 (yes or no)' }),
+    ),
+    polarity: cell(z.string()),
+    intensity: cell(z.coerce.number()),
+    // Coders' tools write date and time; the statement keeps the day.
+    date: z
+      .string()
+      .trim()
+      .transform((v) => v.slice(0, 10)),
+    date_precision: cell(z.string()),
+    quote: cell(z.string()),
+    source: cell(z.string().trim().max(1000)),
+    source_url: cell(z.string()),
+    document_id: cell(slugIdSchema),
+    evidence: cell(z.string()),
+    evidence_start: cell(z.coerce.number()),
+    evidence_end: cell(z.coerce.number()),
+    confidence: cell(z.coerce.number()),
+    method: cell(z.string()),
+    review_status: cell(z.string()),
+    note: cell(z.string()),
+  })
+  .refine((r) => r.agreement !== undefined || r.polarity !== undefined, {
+    message: 'needs agreement (1 or 0) or polarity',
+    path: ['agreement'],
+  });
+
+type Row = z.infer<typeof rowSchema>;
+
+/** Statement field to the column that fills it, so a rejection names what the user wrote. */
+const COLUMN_OF: Record<string, string> = {
+  id: 'statement_id',
+  actorId: 'actor',
+  topicId: 'topic',
+  statedAt: 'date',
+  datePrecision: 'date_precision',
+  documentId: 'document_id',
+  reviewStatus: 'review_status',
+  evidence: 'evidence',
+};
+const columnOf = (field: string) => COLUMN_OF[field] ?? field;
+
+/**
+ * Reads a statements table into an import plan. Actors and topics are found by id, then by name or title;
+ * one not found is created (an actor of kind `other`, named by actor_name). A document is found by
+ * document_id, or created from source and source_url.
+ */
+export async function planStatementTable(store: GraphStore, csv: string): Promise<ImportPlan> {
+  let table: Record<string, string>[];
+  try {
+    table = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: false });
+  } catch (error) {
+    throw new ValidationError('stancegraph/imports: the statements table is not valid CSV', [
+      { path: ['csv'], location: 'body', message: error instanceof Error ? error.message : String(error) },
+    ]);
+  }
+  const header = Object.keys(table[0] ?? {});
+  const missing = ['actor', 'topic', 'date'].filter((c) => !header.includes(c));
+  if (table.length > 0 && missing.length > 0) {
+    throw new ValidationError('stancegraph/imports: the statements table lacks required columns', [
+      {
+        path: ['csv'],
+        location: 'body',
+        message: `missing columns: ${missing.join(', ')} (expected ${STATEMENT_COLUMNS.join(', ')})`,
+      },
+    ]);
+  }
+
+  const records: PlannedRecord[] = [];
+  const rejected: Rejection[] = [];
+  const resolver = new Resolver(store);
+  for (const [index, raw] of table.entries()) {
+    const row = index + 2;
+    const seen = new Set<string>();
+    // One reason per field: a malformed date fails both the format and the calendar check.
+    const reject = (field: string, reason: string) => {
+      if (!seen.has(field)) rejected.push({ row, field, reason });
+      seen.add(field);
+    };
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) reject(String(issue.path[0] ?? 'row'), issue.message);
+      continue;
+    }
+    const r = parsed.data;
+    const polarity = r.polarity ?? (['1', 'yes', 'true'].includes(r.agreement!) ? 'support' : 'oppose');
+    const input = {
+      id: r.statement_id,
+      actorId: 'placeholder',
+      topicId: 'placeholder',
+      polarity,
+      intensity: r.intensity,
+      statedAt: r.date,
+      datePrecision: r.date_precision,
+      quote: r.quote,
+      evidence:
+        r.evidence !== undefined && r.evidence_start !== undefined && r.evidence_end !== undefined
+          ? { sentence: r.evidence, start: r.evidence_start, end: r.evidence_end }
+          : undefined,
+      confidence: r.confidence,
+      method: r.method,
+      reviewStatus: r.review_status,
+      note: r.note,
+    };
+    const checked = createStatementSchema.safeParse(input);
+    if (!checked.success) {
+      for (const issue of checked.error.issues)
+        reject(columnOf(String(issue.path[0] ?? 'row')), issue.message);
+      continue;
+    }
+    const document = await resolver.document(r);
+    if (document === 'unknown') {
+      reject('document_id', `unknown document '${r.document_id}'; give a source to create it`);
+      continue;
+    }
+    if (document && checked.data.evidence && document.text !== undefined) {
+      const { sentence, start, end } = checked.data.evidence;
+      if (document.text.slice(start, end) !== sentence) {
+        reject('evidence_start', `the span does not match the text of document '${document.id}'`);
+        continue;
+      }
+    }
+    const actor = await resolver.actor(r);
+    const topic = await resolver.topic(r);
+    const statement = buildStatement({
+      ...checked.data,
+      actorId: actor.record.id,
+      topicId: topic.record.id,
+      documentId: document?.id,
+    });
+    for (const created of [actor, topic]) {
+      if (created.isNew) records.push({ ...created.planned, row } as PlannedRecord);
+    }
+    if (document && resolver.isNewDocument(document.id)) {
+      records.push({ kind: 'documents', record: document, row, fieldName: () => 'source' });
+      resolver.markPlanned(document.id);
+    }
+    records.push({ kind: 'statements', record: statement, row, fieldName: columnOf });
+  }
+  return { records, rejected, skipped: 0 };
+}
+
+interface Resolved<T> {
+  record: T;
+  isNew: boolean;
+  planned: Omit<PlannedRecord, 'row'>;
+}
+
+/** Finds what a row names, remembering what earlier rows created so each new record is created once. */
+class Resolver {
+  private readonly actors = new Map<string, Actor>();
+  private readonly topics = new Map<string, Topic>();
+  private readonly documents = new Map<string, StoredDocument>();
+  private readonly newDocuments = new Set<string>();
+  private readonly planned = new Set<string>();
+
+  constructor(private readonly store: GraphStore) {}
+
+  async actor(r: Row): Promise<Resolved<Actor>> {
+    const key = r.actor.toLowerCase();
+    const known = this.actors.get(key);
+    if (known) return { record: known, isNew: false, planned: planned('actors', known, 'actor') };
+    const found =
+      (await this.store.get('actors', r.actor)) ??
+      (await this.store.findActorsByName(r.actor)).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+    const record: Actor = found ?? {
+      id: slugIdSchema.safeParse(r.actor).success ? r.actor : slugFromName(r.actor),
+      name: r.actor_name ?? r.actor,
+      aliases: [],
+      kind: 'other',
+    };
+    this.actors.set(key, record);
+    return { record, isNew: !found, planned: planned('actors', record, 'actor') };
+  }
+
+  async topic(r: Row): Promise<Resolved<Topic>> {
+    const key = r.topic.toLowerCase();
+    const known = this.topics.get(key);
+    if (known) return { record: known, isNew: false, planned: planned('topics', known, 'topic') };
+    const byTitle = async () =>
+      (await this.store.list('topics', { q: r.topic, limit: 50, offset: 0 })).items.find(
+        (t) => t.title.toLowerCase() === key,
+      );
+    const found = (await this.store.get('topics', r.topic)) ?? (await byTitle());
+    const record: Topic = found ?? {
+      id: slugIdSchema.safeParse(r.topic).success ? r.topic : slugFromName(r.topic),
+      title: r.topic_title ?? r.topic,
+    };
+    this.topics.set(key, record);
+    return { record, isNew: !found, planned: planned('topics', record, 'topic') };
+  }
+
+  async document(r: Row): Promise<StoredDocument | 'unknown' | undefined> {
+    if (!r.document_id && !r.source) return undefined;
+    const id = r.document_id ?? slugFromName(r.source!);
+    const known = this.documents.get(id) ?? (await this.store.get('documents', id));
+    if (known) return this.documents.set(id, known).get(id);
+    if (!r.source) return 'unknown';
+    const url = r.source_url && /^https?:\/\//.test(r.source_url) ? r.source_url : undefined;
+    const created = buildDocument({ id, title: r.source, url });
+    this.documents.set(id, created);
+    this.newDocuments.add(id);
+    return created;
+  }
+
+  isNewDocument(id: string): boolean {
+    return this.newDocuments.has(id) && !this.planned.has(id);
+  }
+
+  markPlanned(id: string): void {
+    this.planned.add(id);
+  }
+}
+
+function planned(
+  kind: 'actors' | 'topics',
+  record: Actor | Topic,
+  column: string,
+): Omit<PlannedRecord, 'row'> {
+  return { kind, record, fieldName: () => column } as Omit<PlannedRecord, 'row'>;
+}
