@@ -18,7 +18,8 @@ import { normalizeAlias } from '../../scripts/extraction-scoring';
  * leading "the" and a possessive), and, for statements, the polarity is the same; for relations, the
  * target actor is the same too. Relation types are reported, not required.
  */
-const SEED_FLOOR = 0.3;
+// Today's coverage is 23 of 33 (70%); the floor sits under it. The issue's target is 90%.
+const SEED_FLOOR = 0.65;
 
 const seed = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../seed/seed-graph.json'), 'utf8'),
@@ -76,8 +77,12 @@ it('ingesting the seed article into an empty store proposes the curated statemen
       `${relationHits.length}/${seed.relations.length} relations, coverage ${(coverage * 100).toFixed(1)}% (target 90%)`,
   );
   const missed = [
-    ...seed.statements.filter((c) => !statementHits.includes(c)).map((c) => `${c.actorId} ${c.polarity} ${c.topicId}`),
-    ...seed.relations.filter((c) => !relationHits.includes(c)).map((c) => `${c.sourceId} ${c.type} ${c.targetId}`),
+    ...seed.statements
+      .filter((c) => !statementHits.includes(c))
+      .map((c) => `${c.actorId} ${c.polarity} ${c.topicId}`),
+    ...seed.relations
+      .filter((c) => !relationHits.includes(c))
+      .map((c) => `${c.sourceId} ${c.type} ${c.targetId}`),
   ];
   console.log(`missed:\n  ${missed.join('\n  ')}`);
   expect(coverage).toBeGreaterThanOrEqual(SEED_FLOOR);
