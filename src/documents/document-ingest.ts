@@ -31,9 +31,9 @@ const proposalCountsSchema = z.object({
   affiliations: z.number().int(),
 });
 
-export const ingestResultSchema = z
-  .object({
-    document: documentSchema,
+/** The stored document, with what ingesting it did. */
+export const ingestResultSchema = documentSchema
+  .extend({
     /** True when a document with the same text was already stored: nothing new was written. */
     duplicate: z.boolean(),
     extraction: z.object({
@@ -68,7 +68,7 @@ export async function ingestDocument(
   const duplicate = await store.findDocumentByHash(document.contentHash);
   if (duplicate) {
     return {
-      document: duplicate,
+      ...duplicate,
       duplicate: true,
       extraction: { extractor: extractor.info, skipped: 'duplicate document', written: NOTHING },
     };
@@ -82,7 +82,7 @@ export async function ingestDocument(
   if (!english) {
     await store.upsertSnapshot({ documents: [document] });
     return {
-      document,
+      ...document,
       duplicate: false,
       extraction: { extractor: extractor.info, skipped: 'not English text', written: NOTHING },
     };
@@ -101,7 +101,7 @@ export async function reextractDocument(
   if (!document) throw new NotFoundError('document', documentId);
   if (!document.text) {
     return {
-      document,
+      ...document,
       duplicate: false,
       extraction: { extractor: extractor.info, skipped: 'the document has no text', written: NOTHING },
     };
@@ -127,7 +127,7 @@ async function extractInto(
     if (isNew) await store.upsertSnapshot({ documents: [document] });
     const message = error instanceof Error ? error.message : String(error);
     return {
-      document,
+      ...document,
       duplicate: false,
       extraction: { extractor: extractor.info, error: message, written: NOTHING },
     };
@@ -135,7 +135,7 @@ async function extractInto(
   const fresh = await onlyNew(store, proposals);
   await store.upsertSnapshot({ ...(isNew ? { documents: [document] } : {}), ...fresh });
   return {
-    document,
+    ...document,
     duplicate: false,
     extraction: {
       extractor: extractor.info,

@@ -37,7 +37,7 @@ export const documentRoutes = [
     body: ingestDocumentSchema,
     status: 201,
     response: ingestResultSchema,
-    location: (result) => `/documents/${(result as { document: { id: string } }).document.id}`,
+    location: (result) => `/documents/${(result as { id: string }).id}`,
     handle: ({ body }, { store, config }) => ingestDocument(store, config, body),
   }),
   ...entityRoutes('documents').filter((route) => !(route.method === 'post' && route.path === '/documents')),

@@ -17,7 +17,8 @@ export function plainText(raw: string, format?: TextFormat): string {
     ]);
   }
   const html = format === 'html' || (format === undefined && HTML_HINT.test(raw));
-  const text = (html ? htmlToText(raw) : raw).replace(/\r\n?/g, '\n').trim();
+  // Plain text is kept exactly as sent, so offsets a client computed on it stay right.
+  const text = html ? htmlToText(raw).trim() : raw;
   if (!/\p{L}/u.test(text)) {
     throw new ValidationError('the document has no text', [
       { path: ['text'], location: 'body', message: 'must contain words once markup is removed' },

@@ -34,12 +34,12 @@ describe('POST /api/documents', () => {
         text: GLOBALNEWS,
       })
       .expect(201);
-    expect(res.headers.location).toBe(`/api/documents/${res.body.document.id}`);
+    expect(res.headers.location).toBe(`/api/documents/${res.body.id}`);
     expect(res.body.duplicate).toBe(false);
     expect(res.body.extraction.extractor).toEqual({ name: 'stancegraph-rules', version: expect.any(String) });
     expect(res.body.extraction.written.statements).toBeGreaterThan(0);
 
-    const list = await request(env.app).get(`/api/documents/${res.body.document.id}/extractions`).expect(200);
+    const list = await request(env.app).get(`/api/documents/${res.body.id}/extractions`).expect(200);
     expect(list.body.statements.length).toBe(res.body.extraction.written.statements);
     for (const claim of [...list.body.statements, ...list.body.relations]) {
       expect(claim.reviewStatus).toBe('proposed');
@@ -72,11 +72,9 @@ describe('POST /api/documents', () => {
     expect(again.body.duplicate).toBe(true);
     expect(await store.counts()).toEqual(before);
     // Running extraction again adds at most what the now larger graph lets it see, once.
-    await request(env.app).post(`/api/documents/${again.body.document.id}/extractions`).expect(200);
+    await request(env.app).post(`/api/documents/${again.body.id}/extractions`).expect(200);
     const settled = await store.counts();
-    const rerun = await request(env.app)
-      .post(`/api/documents/${again.body.document.id}/extractions`)
-      .expect(200);
+    const rerun = await request(env.app).post(`/api/documents/${again.body.id}/extractions`).expect(200);
     expect(rerun.body.extraction.written).toEqual({
       actors: 0,
       topics: 0,
@@ -94,7 +92,7 @@ describe('POST /api/documents', () => {
       .post('/api/documents')
       .send({ title: 'Global News', text: GLOBALNEWS })
       .expect(201);
-    const list = await request(env.app).get(`/api/documents/${res.body.document.id}/extractions`).expect(200);
+    const list = await request(env.app).get(`/api/documents/${res.body.id}/extractions`).expect(200);
     for (const s of list.body.statements) {
       expect(s.reviewStatus).toBe(s.confidence >= 0.5 ? 'accepted' : 'proposed');
       if (s.reviewStatus === 'accepted') expect(s.reviewedBy).toBe('auto-accept');
@@ -115,7 +113,7 @@ describe('reviewing proposals', () => {
       .post('/api/documents')
       .send({ title: 'Global News', text: GLOBALNEWS })
       .expect(201);
-    const id = res.body.document.id as string;
+    const id = res.body.id as string;
     const list = await request(env.app).get(`/api/documents/${id}/extractions`).expect(200);
     return { app: env.app, id, list: list.body };
   }
@@ -224,12 +222,12 @@ describe('bad input', () => {
       .map((p) => `<p>${p}</p>`)
       .join('')}</body></html>`;
     const res = await post(env.app, { title: 'html', text: html }).expect(201);
-    expect(res.body.document.text).not.toContain('alert');
-    expect(res.body.document.text).not.toContain('<p>');
-    const list = await request(env.app).get(`/api/documents/${res.body.document.id}/extractions`).expect(200);
+    expect(res.body.text).not.toContain('alert');
+    expect(res.body.text).not.toContain('<p>');
+    const list = await request(env.app).get(`/api/documents/${res.body.id}/extractions`).expect(200);
     expect(list.body.statements.length).toBeGreaterThan(0);
     for (const s of list.body.statements) {
-      expect(res.body.document.text.slice(s.evidence.start, s.evidence.end)).toBe(s.evidence.sentence);
+      expect(res.body.text.slice(s.evidence.start, s.evidence.end)).toBe(s.evidence.sentence);
     }
   });
 

@@ -102,7 +102,7 @@ describe('LLM extractor', () => {
         topics: 1,
       });
 
-      const list = await request(app).get(`/api/documents/${res.body.document.id}/extractions`).expect(200);
+      const list = await request(app).get(`/api/documents/${res.body.id}/extractions`).expect(200);
       const [statement] = list.body.statements;
       expect(statement).toMatchObject({ method: 'llm', polarity: 'oppose', reviewStatus: 'proposed' });
       expect(TEXT.slice(statement.evidence.start, statement.evidence.end)).toBe(SENTENCE);

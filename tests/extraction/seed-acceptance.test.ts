@@ -39,8 +39,7 @@ it('ingesting the seed article into an empty store proposes the curated statemen
     .post('/api/documents')
     .send({ title: seedDocument.title, url: seedDocument.url, publishedAt: seedDocument.publishedAt, text })
     .expect(201);
-  const list = (await request(app).get(`/api/documents/${res.body.document.id}/extractions`).expect(200))
-    .body as {
+  const list = (await request(app).get(`/api/documents/${res.body.id}/extractions`).expect(200)).body as {
     statements: Statement[];
     relations: Relation[];
   };
