@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig } from '../config/config';
+import { loadConfig, type Config } from '../config/config';
+import type { GraphStore } from '../store/graph-store';
 import { ingestDocument, ingestDocumentSchema, type IngestDocument } from '../documents/document-ingest';
 import { createExtractor } from '../extraction/extractor-factory';
 import { ValidationError } from '../shared/errors';
@@ -9,22 +10,34 @@ import { openStore } from '../store/store-factory';
 
 const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.json']);
 
+export interface IngestSummary {
+  files: number;
+  documents: number;
+  duplicates: number;
+  skipped: number;
+  failed: number;
+  statements: number;
+  relations: number;
+  actors: number;
+  failures: string[];
+}
+
 /**
- * `npm run ingest -- <files or folders>`: ingests .txt, .md, .html and .json documents into the
- * configured store exactly as POST /api/documents does, with a progress bar and a summary. A file that
- * fails is reported and skipped; the others still go in.
+ * Ingests every .txt, .md, .html and .json document under `targets` into `store`, exactly as
+ * POST /api/documents does. A file that fails is reported and skipped; the others still go in.
  */
-async function main(args: string[]): Promise<void> {
-  if (args.length === 0) {
-    console.error('usage: npm run ingest -- <files or folders> (.txt .md .html .json)');
-    process.exitCode = 2;
-    return;
-  }
-  const files = (await Promise.all(args.map((arg) => collectFiles(path.resolve(arg))))).flat().sort();
-  const config = loadConfig();
-  const store = await openStore(config);
+export async function ingestFiles(
+  targets: readonly string[],
+  store: GraphStore,
+  config: Config,
+  progress: { show: boolean } = { show: false },
+): Promise<IngestSummary> {
+  const files = (await Promise.all(targets.map((target) => collectFiles(path.resolve(target)))))
+    .flat()
+    .sort();
   const extractor = createExtractor(config);
-  const totals = {
+  const summary: IngestSummary = {
+    files: files.length,
     documents: 0,
     duplicates: 0,
     skipped: 0,
@@ -32,46 +45,63 @@ async function main(args: string[]): Promise<void> {
     statements: 0,
     relations: 0,
     actors: 0,
+    failures: [],
   };
-  const failures: string[] = [];
   const bar = new SingleBar(
     { format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
     Presets.shades_classic,
   );
-  bar.start(files.length, 0, { file: '' });
+  if (progress.show) bar.start(files.length, 0, { file: '' });
   try {
     for (const file of files) {
-      bar.update({ file: path.basename(file) });
+      if (progress.show) bar.update({ file: path.basename(file) });
       try {
         for (const input of await readDocuments(file)) {
           const result = await ingestDocument(store, config, input, extractor);
-          if (result.duplicate) totals.duplicates += 1;
-          else totals.documents += 1;
-          if (result.extraction.skipped && !result.duplicate) totals.skipped += 1;
+          if (result.duplicate) summary.duplicates += 1;
+          else summary.documents += 1;
+          if (result.extraction.skipped && !result.duplicate) summary.skipped += 1;
           if (result.extraction.error)
-            failures.push(`${file}: extraction failed: ${result.extraction.error}`);
-          totals.statements += result.extraction.written.statements;
-          totals.relations += result.extraction.written.relations;
-          totals.actors += result.extraction.written.actors;
+            summary.failures.push(`${file}: extraction failed: ${result.extraction.error}`);
+          summary.statements += result.extraction.written.statements;
+          summary.relations += result.extraction.written.relations;
+          summary.actors += result.extraction.written.actors;
         }
       } catch (error) {
-        totals.failed += 1;
-        failures.push(`${file}: ${describe(error)}`);
+        summary.failed += 1;
+        summary.failures.push(`${file}: ${describe(error)}`);
       }
-      bar.increment();
+      if (progress.show) bar.increment();
     }
   } finally {
-    bar.stop();
+    if (progress.show) bar.stop();
+  }
+  return summary;
+}
+
+/** `npm run ingest -- <files or folders>`: ingests into the configured store and prints a summary. */
+async function main(args: string[]): Promise<void> {
+  if (args.length === 0) {
+    console.error('usage: npm run ingest -- <files or folders> (.txt .md .html .json)');
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    const s = await ingestFiles(args, store, config, { show: process.stderr.isTTY });
+    const extractor = createExtractor(config).info;
+    console.log(
+      `stancegraph: ingested ${s.documents} document(s) from ${s.files} file(s) into ${store.backend}` +
+        ` (${s.duplicates} already stored, ${s.skipped} without proposals, ${s.failed} failed);` +
+        ` proposed ${s.statements} statement(s), ${s.relations} relation(s), ${s.actors} new actor(s)` +
+        ` with ${extractor.name} ${extractor.version}`,
+    );
+    for (const failure of s.failures) console.error(`  ${failure}`);
+    if (s.failed > 0) process.exitCode = 1;
+  } finally {
     await store.close();
   }
-  console.log(
-    `stancegraph: ingested ${totals.documents} document(s) from ${files.length} file(s) into ${store.backend}` +
-      ` (${totals.duplicates} already stored, ${totals.skipped} without proposals, ${totals.failed} failed);` +
-      ` proposed ${totals.statements} statement(s), ${totals.relations} relation(s), ${totals.actors} new actor(s)` +
-      ` with ${extractor.info.name} ${extractor.info.version}`,
-  );
-  for (const failure of failures) console.error(`  ${failure}`);
-  if (totals.failed > 0) process.exitCode = 1;
 }
 
 async function collectFiles(target: string): Promise<string[]> {
@@ -127,7 +157,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(describe(error));
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(describe(error));
+    process.exitCode = 1;
+  });
+}
