@@ -65,7 +65,9 @@ const FUNCTION_TAGS = [
   'Date',
   'Value',
 ];
-const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'the', 'for', 'on']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'for', 'on']);
+/** What may follow a connector inside a name: "Office of the Director", "Juan Ramón de la Fuente". */
+const SECOND_CONNECTORS = new Set(['the', 'la', 'de', 'del', 'los', 'las']);
 /** Capitalised names of laws, plans and doctrines: things, never actors. */
 const NOT_ACTORS =
   /\b(?:Doctrine|Act|Resolution|Law|Treaty|Amendment|Constitution|Accords?|Plan|Operation|Manual|Order|Report|Conference|Summit|Day|Month|Week|Year)$/;
@@ -87,7 +89,7 @@ const PARTY_ADJECTIVES = new Set([
   'then',
 ]);
 const NOT_NAMES = new Set(
-  'The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+  'D.C. The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
     ' ',
   ),
 );
@@ -235,7 +237,7 @@ export class ActorMentionFinder {
           continue;
         }
         // Up to two connectors inside a name: "Office of the Director", "Juan Ramón de la Fuente".
-        const width = CONNECTORS.has(terms[j + 2]?.text.toLowerCase() ?? '') ? 2 : 1;
+        const width = SECOND_CONNECTORS.has(terms[j + 2]?.text.toLowerCase() ?? '') ? 2 : 1;
         const after = terms[j + 1 + width];
         if (
           CONNECTORS.has(next.text.toLowerCase()) &&
@@ -339,8 +341,13 @@ export class ActorMentionFinder {
       this.add(candidates, spanStart, end, entry, true);
     } else if (country) {
       this.add(candidates, spanStart, end, this.entry(name, 'state', country), false);
+    } else if (words.length === 1 && (tags.has('Demonym') || NATIONALITIES[name])) {
+      // "Venezuelan", "American": an adjective of nationality, not an actor.
+      return;
     } else if (orgKind || tags.has('Organization') || (tags.has('Acronym') && words.length === 1)) {
-      this.add(candidates, spanStart, end, this.entry(name, orgKind ?? 'organization'), false);
+      // An organisation keeps its nationality: "US Forces", not "Forces".
+      const full = nationality ? stripPossessive(this.text.slice(spanStart, end)) : name;
+      this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization'), false);
     } else if (words.length === 1) {
       unresolved.push({ start: spanStart, end, name });
     }

@@ -335,6 +335,10 @@ export const RELATION_NOUNS: [RegExp, RelationType][] = [
   [/\bpressure\b|\bjolt\b|\bdemands\b/gi, 'pressures'],
   [/\b(?:strikes?|attacks?)\b/gi, 'attacks'],
   [/\b(?:discussions?|talks|cooperation|coordination|meetings?) (?:between|with)\b/gi, 'cooperates_with'],
+  [
+    /\b(?:have|has|had|maintain|maintains|hold|holds|held)\s+(?:a |an )?(?:\w+\s+){0,3}(?:dialogue|cooperation|partnership|coordination)\b/gi,
+    'cooperates_with',
+  ],
 ];
 
 /** Titles that precede a name, longest first so "Defense Secretary" wins over "Secretary". */

@@ -514,6 +514,22 @@ function findRelations(
       if (insideQuote(sentence, { start: at, end })) continue;
       const rest = sentence.text.slice(end - sentence.start);
       if (type === 'cooperates_with') {
+        // "A and B have a good ongoing dialogue": the parties are the conjoined subjects before the verb.
+        const subject = /^(?:have|has|had|maintain|hold|held)/i.test(match[0])
+          ? subjectBefore(sentence, named, at)
+          : undefined;
+        const leading = subject ? named.slice(0, named.indexOf(subject) + 1).reverse() : [];
+        const subjects = leading.filter(
+          (m, k) =>
+            k === 0 ||
+            /^\s*(?:,|,? and|&)\s*(?:the\s+)?$/.test(
+              sentence.text.slice(m.end - sentence.start, leading[k - 1]!.start - sentence.start),
+            ),
+        );
+        if (subjects.length > 1) {
+          subjects.forEach((a, i) => subjects.slice(i + 1).forEach((b) => add(b.key, a.key, type, 0.45)));
+          continue;
+        }
         const first = named.find((m) => m.start >= end && m.start - end <= 6);
         const parties = first ? conjuncts(sentence, named, first) : [];
         parties.forEach((a, i) => parties.slice(i + 1).forEach((b) => add(a.key, b.key, type, 0.45)));
