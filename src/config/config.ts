@@ -34,6 +34,13 @@ export const configSchema = z
     ANALYTICS_MAX_EDGES: z.coerce.number().int().min(1).default(100_000),
     ANALYTICS_MAX_STATEMENTS: z.coerce.number().int().min(1).default(200_000),
     ANALYTICS_MAX_WINDOWS: z.coerce.number().int().min(1).default(200),
+    // Document extraction: the rules extractor runs locally; the LLM one is opt-in.
+    EXTRACTOR: z.enum(['rules', 'llm']).default('rules'),
+    EXTRACTION_AUTO_ACCEPT: z.coerce.number().min(0).max(1).optional(),
+    LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
     // Hardening: who may call the API, from where, how often and for how long.
     API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
     API_KEY_READS: booleanFlag.default(false),
@@ -52,6 +59,10 @@ export const configSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  })
+  .refine((c) => c.EXTRACTOR !== 'llm' || c.LLM_BASE_URL !== undefined, {
+    message: 'is required when EXTRACTOR=llm',
+    path: ['LLM_BASE_URL'],
   })
   .refine((c) => c.STORE !== 'neo4j' || c.NEO4J_URI !== undefined, {
     message: 'is required when STORE=neo4j',
@@ -77,6 +88,12 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   /** Whole-graph analytics and exports refuse projections above these sizes (422 naming the limit). */
   analytics: { maxNodes: number; maxEdges: number; maxStatements: number; maxWindows: number };
+  extraction: {
+    extractor: 'rules' | 'llm';
+    /** Proposals at or above this confidence are accepted without review; none when absent. */
+    autoAcceptAbove?: number;
+    llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
+  };
   /** When set, mutating requests (and reads, with `apiKeyReads`) need `Authorization: Bearer <key>`. */
   apiKey?: string;
   apiKeyReads: boolean;
@@ -129,6 +146,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxEdges: c.ANALYTICS_MAX_EDGES,
       maxStatements: c.ANALYTICS_MAX_STATEMENTS,
       maxWindows: c.ANALYTICS_MAX_WINDOWS,
+    },
+    extraction: {
+      extractor: c.EXTRACTOR,
+      autoAcceptAbove: c.EXTRACTION_AUTO_ACCEPT,
+      llm: c.LLM_BASE_URL
+        ? { baseUrl: c.LLM_BASE_URL, apiKey: c.LLM_API_KEY, model: c.LLM_MODEL, timeoutMs: c.LLM_TIMEOUT_MS }
+        : undefined,
     },
     apiKey: c.API_KEY,
     apiKeyReads: c.API_KEY_READS,

@@ -10,6 +10,8 @@ import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '
 import type { Statement } from '../../statements/statement-schema';
 import {
   ENTITY_KINDS,
+  ENTITY_NAMES,
+  ENTITY_REFERENCES,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
@@ -23,7 +25,7 @@ import {
   type StoreHealth,
 } from '../graph-store';
 import { actorNameKeys, normalizeName } from '../search-keys';
-import { REFERENCES, REFERRERS, TABLES, type SqlFilter } from './sqlite-tables';
+import { REFERRERS, TABLES, type SqlFilter } from './sqlite-tables';
 import { CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
 
 type Row = Record<string, unknown>;
@@ -32,15 +34,6 @@ export interface SqliteStoreOptions {
   /** A folder for the database file, or `:memory:` for a throw-away store. */
   dataDir: string;
 }
-
-const ENTITY_NAMES: Record<EntityKind, string> = {
-  actors: 'actor',
-  topics: 'topic',
-  documents: 'document',
-  statements: 'statement',
-  relations: 'relation',
-  affiliations: 'affiliation',
-};
 
 /**
  * The embedded default store: one SQLite file in WAL mode with `synchronous = FULL`, so a write is on
@@ -387,7 +380,7 @@ class SqliteStore implements GraphStore {
 
   private assertReferencesExist(kind: EntityKind, entity: object, pathPrefix: (string | number)[]): void {
     const issues: FieldIssue[] = [];
-    for (const { field, kind: target } of REFERENCES[kind]) {
+    for (const { field, kind: target } of ENTITY_REFERENCES[kind]) {
       const value = (entity as Record<string, unknown>)[field];
       if (typeof value === 'string' && !this.exists(target, value)) {
         issues.push({ path: [...pathPrefix, field], message: `unknown ${ENTITY_NAMES[target]} '${value}'` });
