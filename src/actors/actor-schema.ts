@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { paginationSchema, slugIdSchema } from '../shared/common-schema';
+import { provenanceFields } from '../extraction/provenance-schema';
+import { paginationSchema, reviewStatusSchema, slugIdSchema } from '../shared/common-schema';
 
 export const actorKindSchema = z.enum([
   'state',
@@ -29,6 +30,9 @@ const actorFields = {
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "MX"')
     .optional(),
   description: z.string().max(5000).optional(),
+  /** Set on actors proposed by extraction; absent means accepted. */
+  reviewStatus: reviewStatusSchema.optional(),
+  ...provenanceFields,
 };
 
 export const actorSchema = z

@@ -34,6 +34,35 @@ export const configSchema = z
     ANALYTICS_MAX_EDGES: z.coerce.number().int().min(1).default(100_000),
     ANALYTICS_MAX_STATEMENTS: z.coerce.number().int().min(1).default(200_000),
     ANALYTICS_MAX_WINDOWS: z.coerce.number().int().min(1).default(200),
+    // Document extraction: the rules extractor runs locally; the LLM one is opt-in.
+    EXTRACTOR: z.enum(['rules', 'llm']).default('rules'),
+    EXTRACTION_AUTO_ACCEPT: z.coerce.number().min(0).max(1).optional(),
+    LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+    // Hardening: who may call the API, from where, how often and for how long.
+    API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    API_KEY_READS: booleanFlag.default(false),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })]))),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+    RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  })
+  .refine((c) => c.EXTRACTOR !== 'llm' || c.LLM_BASE_URL !== undefined, {
+    message: 'is required when EXTRACTOR=llm',
+    path: ['LLM_BASE_URL'],
   })
   .refine((c) => c.STORE !== 'neo4j' || c.NEO4J_URI !== undefined, {
     message: 'is required when STORE=neo4j',
@@ -59,6 +88,24 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   /** Whole-graph analytics and exports refuse projections above these sizes (422 naming the limit). */
   analytics: { maxNodes: number; maxEdges: number; maxStatements: number; maxWindows: number };
+  extraction: {
+    extractor: 'rules' | 'llm';
+    /** Proposals at or above this confidence are accepted without review; none when absent. */
+    autoAcceptAbove?: number;
+    llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
+  };
+  /** When set, mutating requests (and reads, with `apiKeyReads`) need `Authorization: Bearer <key>`. */
+  apiKey?: string;
+  apiKeyReads: boolean;
+  /** Origins allowed to call the API from a browser; empty turns CORS off, `*` allows any. */
+  corsOrigins: string[];
+  rateLimitWindowMs: number;
+  /** Requests per client and window; 0 turns rate limiting off. */
+  rateLimitMax: number;
+  /** Proxy hops in front of the service whose X-Forwarded-For is trusted for the client address. */
+  trustProxy: number;
+  requestTimeoutMs: number;
+  shutdownTimeoutMs: number;
 }
 
 /** The repository root, found from this file whether it runs from `src/` (tsx, jest) or `dist/src/`. */
@@ -100,13 +147,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxStatements: c.ANALYTICS_MAX_STATEMENTS,
       maxWindows: c.ANALYTICS_MAX_WINDOWS,
     },
+    extraction: {
+      extractor: c.EXTRACTOR,
+      autoAcceptAbove: c.EXTRACTION_AUTO_ACCEPT,
+      llm: c.LLM_BASE_URL
+        ? { baseUrl: c.LLM_BASE_URL, apiKey: c.LLM_API_KEY, model: c.LLM_MODEL, timeoutMs: c.LLM_TIMEOUT_MS }
+        : undefined,
+    },
+    apiKey: c.API_KEY,
+    apiKeyReads: c.API_KEY_READS,
+    corsOrigins: c.CORS_ORIGINS,
+    rateLimitWindowMs: c.RATE_LIMIT_WINDOW_MS,
+    rateLimitMax: c.RATE_LIMIT_MAX,
+    trustProxy: c.TRUST_PROXY,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }
 
-/** Config for tests and tools: an in-memory store, no seed, quiet logs, unless overridden. */
+/** Config for tests and tools: an in-memory store, no seed, quiet logs, no rate limit, unless overridden. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ DATA_DIR: ':memory:', SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
+    ...loadConfig({ DATA_DIR: ':memory:', SEED_ON_START: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }),
     ...overrides,
   };
 }

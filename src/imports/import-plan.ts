@@ -1,6 +1,7 @@
 import { ValidationError } from '../shared/errors';
 import {
   ENTITY_KINDS,
+  ENTITY_REFERENCES,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
@@ -23,25 +24,6 @@ export interface ImportPlan {
   skipped: number;
 }
 
-const REFERENCES: { [K in EntityKind]?: { field: keyof EntityMap[K] & string; kind: EntityKind }[] } = {
-  topics: [{ field: 'parentId', kind: 'topics' }],
-  statements: [
-    { field: 'actorId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  relations: [
-    { field: 'sourceId', kind: 'actors' },
-    { field: 'targetId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  affiliations: [
-    { field: 'memberId', kind: 'actors' },
-    { field: 'organizationId', kind: 'actors' },
-  ],
-};
-
 /**
  * Writes the plan in one transaction, or nothing: with any rejected row and no `partial`, it throws a
  * ValidationError whose issues name each row and field. References are checked first, against the store
@@ -60,7 +42,7 @@ export async function applyImport(
     const present = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set(stored.get(k))]));
     for (const r of records) present.get(r.kind)!.add(r.record.id);
     records = records.filter((r) => {
-      for (const ref of REFERENCES[r.kind] ?? []) {
+      for (const ref of ENTITY_REFERENCES[r.kind]) {
         const value = (r.record as unknown as Record<string, unknown>)[ref.field] as string | undefined;
         if (value === undefined || present.get(ref.kind)!.has(value)) continue;
         rejected.push({
@@ -91,7 +73,7 @@ export async function applyImport(
 async function existingIds(store: GraphStore, records: PlannedRecord[]): Promise<Map<EntityKind, string[]>> {
   const wanted = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set()]));
   for (const r of records) {
-    for (const ref of REFERENCES[r.kind] ?? []) {
+    for (const ref of ENTITY_REFERENCES[r.kind]) {
       const value = (r.record as unknown as Record<string, unknown>)[ref.field];
       if (typeof value === 'string') wanted.get(ref.kind)!.add(value);
     }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { provenanceFields } from '../extraction/provenance-schema';
 import {
-  confidenceSchema,
-  datePrecisionSchema,
-  evidenceSpanSchema,
-  extractionMethodSchema,
   isoDateSchema,
   paginationSchema,
   reviewStatusSchema,
   slugIdSchema,
+  sourcedClaimFields,
+  sourcedClaimUpdateFields,
 } from '../shared/common-schema';
 
 /** The fixed vocabulary of actor-to-actor interactions. Only these ever reach a query. */
@@ -68,14 +67,8 @@ const relationFields = {
   /** The proposition the interaction is about, when there is one. */
   topicId: slugIdSchema.optional(),
   date: isoDateSchema.optional(),
-  datePrecision: datePrecisionSchema.default('day'),
-  quote: z.string().min(1).max(5000).optional(),
-  evidence: evidenceSpanSchema.optional(),
-  documentId: slugIdSchema.optional(),
-  confidence: confidenceSchema.default(1),
-  method: extractionMethodSchema.default('manual'),
-  reviewStatus: reviewStatusSchema.default('accepted'),
-  note: z.string().max(2000).optional(),
+  ...sourcedClaimFields,
+  ...provenanceFields,
 };
 
 const notSelf = <T extends { sourceId?: string; targetId?: string }>(relation: T) =>
@@ -99,14 +92,7 @@ export const updateRelationSchema = z
     type: relationTypeSchema,
     topicId: slugIdSchema.nullable(),
     date: isoDateSchema.nullable(),
-    datePrecision: datePrecisionSchema,
-    quote: relationFields.quote.nullable(),
-    evidence: evidenceSpanSchema.nullable(),
-    documentId: slugIdSchema.nullable(),
-    confidence: confidenceSchema,
-    method: extractionMethodSchema,
-    reviewStatus: reviewStatusSchema,
-    note: relationFields.note.nullable(),
+    ...sourcedClaimUpdateFields,
   })
   .partial()
   .strict()

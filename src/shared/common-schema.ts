@@ -38,6 +38,33 @@ export const evidenceSpanSchema = z
   })
   .refine((span) => span.end > span.start, { message: 'end must be greater than start', path: ['end'] });
 
+/**
+ * What every claim (a statement or a relation) carries about where it comes from and how sure we are.
+ * The update variant makes each field replaceable, and the optional ones removable with `null`.
+ */
+export const sourcedClaimFields = {
+  datePrecision: datePrecisionSchema.default('day'),
+  quote: z.string().min(1).max(5000).optional(),
+  evidence: evidenceSpanSchema.optional(),
+  documentId: slugIdSchema.optional(),
+  confidence: confidenceSchema.default(1),
+  method: extractionMethodSchema.default('manual'),
+  reviewStatus: reviewStatusSchema.default('accepted'),
+  /** Free text for what the fields cannot say, e.g. "reported by NBC News sources, no direct quote". */
+  note: z.string().max(2000).optional(),
+};
+
+export const sourcedClaimUpdateFields = {
+  datePrecision: datePrecisionSchema,
+  quote: sourcedClaimFields.quote.nullable(),
+  evidence: evidenceSpanSchema.nullable(),
+  documentId: slugIdSchema.nullable(),
+  confidence: confidenceSchema,
+  method: extractionMethodSchema,
+  reviewStatus: reviewStatusSchema,
+  note: sourcedClaimFields.note.nullable(),
+};
+
 export const paginationSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { provenanceFields } from '../extraction/provenance-schema';
 import {
-  confidenceSchema,
-  datePrecisionSchema,
-  evidenceSpanSchema,
   extractionMethodSchema,
   isoDateSchema,
   paginationSchema,
   reviewStatusSchema,
   slugIdSchema,
+  sourcedClaimFields,
+  sourcedClaimUpdateFields,
 } from '../shared/common-schema';
 
 export const polaritySchema = z.enum(['support', 'oppose', 'neutral', 'mixed']);
@@ -19,15 +19,8 @@ const statementFields = {
   /** How strongly the stance is put: 0 barely, 1 as strongly as language allows. */
   intensity: z.number().min(0).max(1).default(0.5),
   statedAt: isoDateSchema,
-  datePrecision: datePrecisionSchema.default('day'),
-  quote: z.string().min(1).max(5000).optional(),
-  evidence: evidenceSpanSchema.optional(),
-  documentId: slugIdSchema.optional(),
-  confidence: confidenceSchema.default(1),
-  method: extractionMethodSchema.default('manual'),
-  reviewStatus: reviewStatusSchema.default('accepted'),
-  /** Free text for what the fields cannot say, e.g. "reported by NBC News sources, no direct quote". */
-  note: z.string().max(2000).optional(),
+  ...sourcedClaimFields,
+  ...provenanceFields,
 };
 
 export const statementSchema = z
@@ -46,14 +39,7 @@ export const updateStatementSchema = z
     polarity: polaritySchema,
     intensity: z.number().min(0).max(1),
     statedAt: isoDateSchema,
-    datePrecision: datePrecisionSchema,
-    quote: statementFields.quote.nullable(),
-    evidence: evidenceSpanSchema.nullable(),
-    documentId: slugIdSchema.nullable(),
-    confidence: confidenceSchema,
-    method: extractionMethodSchema,
-    reviewStatus: reviewStatusSchema,
-    note: statementFields.note.nullable(),
+    ...sourcedClaimUpdateFields,
   })
   .partial()
   .strict()

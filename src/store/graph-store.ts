@@ -38,6 +38,43 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
 
 export type GraphSnapshot = { [K in EntityKind]: EntityMap[K][] };
 
+/** One record of each kind, for messages: "unknown actor 'x'". */
+export const ENTITY_NAMES: Record<EntityKind, string> = {
+  actors: 'actor',
+  topics: 'topic',
+  documents: 'document',
+  statements: 'statement',
+  relations: 'relation',
+  affiliations: 'affiliation',
+};
+
+export interface EntityReference {
+  field: string;
+  kind: 'actors' | 'topics' | 'documents';
+}
+
+/** The fields of each kind that name another record, in the order issues are reported. */
+export const ENTITY_REFERENCES: Record<EntityKind, readonly EntityReference[]> = {
+  actors: [],
+  topics: [{ field: 'parentId', kind: 'topics' }],
+  documents: [],
+  statements: [
+    { field: 'actorId', kind: 'actors' },
+    { field: 'topicId', kind: 'topics' },
+    { field: 'documentId', kind: 'documents' },
+  ],
+  relations: [
+    { field: 'sourceId', kind: 'actors' },
+    { field: 'targetId', kind: 'actors' },
+    { field: 'topicId', kind: 'topics' },
+    { field: 'documentId', kind: 'documents' },
+  ],
+  affiliations: [
+    { field: 'memberId', kind: 'actors' },
+    { field: 'organizationId', kind: 'actors' },
+  ],
+};
+
 export interface RelationQuery {
   /** Relations touching this actor, as source or target. All relations when absent. */
   actorId?: string;

@@ -61,6 +61,32 @@ export function storeContract(name: string, factory: StoreFactory): void {
         );
       });
 
+      it('keeps the provenance of proposed records: extractor, review status and reviewer', async () => {
+        await seeded();
+        const proposedActor = {
+          ...actors.vigil,
+          id: 'cornell-university',
+          name: 'Cornell University',
+          aliases: [],
+          kind: 'academic_institution' as const,
+          reviewStatus: 'proposed' as const,
+          extractor: { name: 'rules', version: '1.0.0' },
+        };
+        await store.create('actors', proposedActor);
+        expect(await store.get('actors', proposedActor.id)).toEqual(proposedActor);
+        const reviewed: Statement = {
+          ...statements.floresMaciasOpposes,
+          id: 'st-reviewed-proposal',
+          method: 'rules',
+          extractor: { name: 'rules', version: '1.0.0' },
+          reviewedBy: 'analyst@example.org',
+          reviewedAt: '2025-04-11T09:30:00.000Z',
+          reviewOutcome: 'edited',
+        };
+        await store.create('statements', reviewed);
+        expect(await store.get('statements', reviewed.id)).toEqual(reviewed);
+      });
+
       it('answers undefined for an id it does not have', async () => {
         expect(await store.get('actors', 'nobody')).toBeUndefined();
       });

@@ -13,6 +13,8 @@ import type { Statement } from '../../statements/statement-schema';
 import type { Topic } from '../../topics/topic-schema';
 import {
   ENTITY_KINDS,
+  ENTITY_NAMES,
+  ENTITY_REFERENCES,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
@@ -67,37 +69,6 @@ export interface Neo4jGraphStore extends GraphStore {
 /** Rows per UNWIND statement in bulk writes; also bounded by their size, for documents with long texts. */
 const BATCH_ROWS = 2_000;
 const BATCH_CHARS = 8_000_000;
-
-const ENTITY_NAMES: Record<EntityKind, string> = {
-  actors: 'actor',
-  topics: 'topic',
-  documents: 'document',
-  statements: 'statement',
-  relations: 'relation',
-  affiliations: 'affiliation',
-};
-
-/** The fields of each kind that name another record, in the order issues are reported. */
-const REFERENCES: Record<EntityKind, { field: string; kind: 'actors' | 'topics' | 'documents' }[]> = {
-  actors: [],
-  topics: [{ field: 'parentId', kind: 'topics' }],
-  documents: [],
-  statements: [
-    { field: 'actorId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  relations: [
-    { field: 'sourceId', kind: 'actors' },
-    { field: 'targetId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  affiliations: [
-    { field: 'memberId', kind: 'actors' },
-    { field: 'organizationId', kind: 'actors' },
-  ],
-};
 
 type IdsQuery = CypherQuery<{ ids: string[] }>;
 type IdQuery = CypherQuery<{ id: string }>;
@@ -642,7 +613,7 @@ class Neo4jStore implements Neo4jGraphStore {
     entities: readonly object[],
     pathOf: (index: number) => (string | number)[],
   ): Promise<void> {
-    const references = REFERENCES[kind];
+    const references = ENTITY_REFERENCES[kind];
     if (references.length === 0) return;
     const wanted: Record<'actors' | 'topics' | 'documents', Set<string>> = {
       actors: new Set(),

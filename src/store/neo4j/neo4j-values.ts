@@ -68,6 +68,34 @@ function evidenceProps(evidence: EvidenceSpan | undefined): Props {
   };
 }
 
+/** Extraction provenance, flat: `extractorName`, `extractorVersion`, `reviewedBy`, `reviewedAt`, `reviewOutcome`. */
+function provenanceProps(record: {
+  extractor?: { name: string; version: string };
+  reviewedBy?: string;
+  reviewedAt?: string;
+  reviewOutcome?: string;
+}): Props {
+  return {
+    extractorName: record.extractor?.name,
+    extractorVersion: record.extractor?.version,
+    reviewedBy: record.reviewedBy,
+    reviewedAt: record.reviewedAt,
+    reviewOutcome: record.reviewOutcome,
+  };
+}
+
+function provenanceFrom(p: Props): Props {
+  return {
+    extractor:
+      typeof p.extractorName === 'string'
+        ? { name: p.extractorName, version: p.extractorVersion }
+        : undefined,
+    reviewedBy: p.reviewedBy,
+    reviewedAt: p.reviewedAt,
+    reviewOutcome: p.reviewOutcome,
+  };
+}
+
 function evidenceFrom(p: Props): EvidenceSpan | undefined {
   if (typeof p.evidenceSentence !== 'string') return undefined;
   return { sentence: p.evidenceSentence, start: p.evidenceStart as number, end: p.evidenceEnd as number };
@@ -92,6 +120,8 @@ function actorRow(a: Actor): WriteRow {
       kind: a.kind,
       country: a.country,
       description: a.description,
+      reviewStatus: a.reviewStatus,
+      ...provenanceProps(a),
       search: searchTextOf.actor(a),
       nameKeys: actorNameKeys(a),
     }),
@@ -146,6 +176,7 @@ function statementRow(s: Statement): WriteRow {
       method: s.method,
       reviewStatus: s.reviewStatus,
       note: s.note,
+      ...provenanceProps(s),
     }),
   };
 }
@@ -168,6 +199,7 @@ function relationRow(r: Relation): WriteRow {
       method: r.method,
       reviewStatus: r.reviewStatus,
       note: r.note,
+      ...provenanceProps(r),
     }),
   };
 }
@@ -194,6 +226,8 @@ function actorFrom(p: Props): Actor {
     kind: p.kind,
     country: p.country,
     description: p.description,
+    reviewStatus: p.reviewStatus,
+    ...provenanceFrom(p),
   });
 }
 
@@ -230,6 +264,7 @@ function statementFrom(p: Props): Statement {
     method: p.method,
     reviewStatus: p.reviewStatus,
     note: p.note,
+    ...provenanceFrom(p),
   });
 }
 
@@ -249,6 +284,7 @@ function relationFrom(p: Props): Relation {
     method: p.method,
     reviewStatus: p.reviewStatus,
     note: p.note,
+    ...provenanceFrom(p),
   });
 }
 

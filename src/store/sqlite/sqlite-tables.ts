@@ -139,28 +139,6 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
   },
 };
 
-/** The fields of each kind that name another record. */
-export const REFERENCES: Record<EntityKind, { field: string; kind: EntityKind }[]> = {
-  actors: [],
-  topics: [{ field: 'parentId', kind: 'topics' }],
-  documents: [],
-  statements: [
-    { field: 'actorId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  relations: [
-    { field: 'sourceId', kind: 'actors' },
-    { field: 'targetId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  affiliations: [
-    { field: 'memberId', kind: 'actors' },
-    { field: 'organizationId', kind: 'actors' },
-  ],
-};
-
 /**
  * Who refers to a record of each kind, and what a cascading delete does to them: records that cannot
  * exist without it go; a relation merely about a deleted topic, or a sub-topic, only loses the link.

@@ -1,0 +1,222 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HOSTILE_RELATION_TYPES, type RelationType } from '../src/relations/relation-schema';
+import type { ExtractionDraft } from '../src/extraction/extraction-schema';
+import type { GraphSnapshot } from '../src/store/graph-store';
+
+/** One hand-annotated document, in the format of tests/fixtures/extraction/README.md. */
+export interface GoldDocument {
+  name: string;
+  text: string;
+  actors: { name: string; aliases: string[] }[];
+  statements: { actor: string; polarity: string; topic: string; quote: string | null; sentence: string }[];
+  relations: { source: string; target: string; type: string; sentence: string }[];
+  oppositionPairs: [string, string][];
+}
+
+export interface Counts {
+  actorsPredicted: number;
+  actorsPredictedCorrect: number;
+  actorsGold: number;
+  actorsGoldFound: number;
+  quotesGold: number;
+  quotesCorrect: number;
+  statementsGold: number;
+  statementsMatched: number;
+  polarityCorrect: number;
+  pairsPredicted: number;
+  pairsCorrect: number;
+  pairsGold: number;
+}
+
+export const FIXTURE_DIR = path.resolve(__dirname, '../tests/fixtures/extraction');
+export const SEED_DIR = path.resolve(__dirname, '../seed');
+
+export function loadGoldFixtures(): GoldDocument[] {
+  return readdirSync(FIXTURE_DIR)
+    .filter((file) => file.endsWith('.gold.json'))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.gold\.json$/, '');
+      const gold = JSON.parse(readFileSync(path.join(FIXTURE_DIR, file), 'utf8')) as Omit<
+        GoldDocument,
+        'name' | 'text'
+      >;
+      return { ...gold, name, text: readFileSync(path.join(FIXTURE_DIR, `${name}.txt`), 'utf8') };
+    });
+}
+
+/** The curated seed, read as a gold annotation of its article; its opposition pairs follow the README rule. */
+export function loadSeedGold(): GoldDocument {
+  const seed = JSON.parse(readFileSync(path.join(SEED_DIR, 'seed-graph.json'), 'utf8')) as GraphSnapshot;
+  const document = seed.documents[0]!;
+  const text = readFileSync(path.join(SEED_DIR, 'documents', `${document.id}.txt`), 'utf8');
+  const nameOf = new Map(seed.actors.map((a) => [a.id, a.name]));
+  const statements = seed.statements.map((s) => ({
+    actor: nameOf.get(s.actorId)!,
+    polarity: s.polarity,
+    topic: s.topicId,
+    quote: s.quote ?? null,
+    sentence: s.evidence?.sentence ?? '',
+  }));
+  const relations = seed.relations.map((r) => ({
+    source: nameOf.get(r.sourceId)!,
+    target: nameOf.get(r.targetId)!,
+    type: r.type,
+    sentence: r.evidence?.sentence ?? '',
+  }));
+  return {
+    name: `seed:${document.id}`,
+    text,
+    actors: seed.actors.map((a) => ({ name: a.name, aliases: a.aliases })),
+    statements,
+    relations,
+    oppositionPairs: oppositionPairs(statements, relations),
+  };
+}
+
+/** The README's mechanical rule: a hostile relation either way, or support and oppose on one topic. */
+export function oppositionPairs(
+  statements: { actor: string; polarity: string; topic: string }[],
+  relations: { source: string; target: string; type: string }[],
+): [string, string][] {
+  const pairs = new Map<string, [string, string]>();
+  const add = (a: string, b: string) => {
+    if (a === b) return;
+    const pair: [string, string] = a < b ? [a, b] : [b, a];
+    pairs.set(pair.join('\u0000'), pair);
+  };
+  for (const r of relations)
+    if (HOSTILE_RELATION_TYPES.includes(r.type as RelationType)) add(r.source, r.target);
+  for (const s of statements) {
+    if (s.polarity !== 'support') continue;
+    for (const o of statements) if (o.polarity === 'oppose' && o.topic === s.topic) add(s.actor, o.actor);
+  }
+  return [...pairs.values()];
+}
+
+export function normalizeAlias(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\./g, '')
+    .replace(/^the\s+/, '')
+    .replace(/'s$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The matching rule: a proposed actor is a gold actor when one of its names or aliases equals one of the
+ * gold actor's, ignoring case, full stops, a leading "the" and a possessive. Gold names stay gold-side.
+ */
+export function actorMatcher(gold: GoldDocument['actors']) {
+  const index = new Map<string, string[]>();
+  for (const actor of gold) {
+    for (const alias of [actor.name, ...actor.aliases]) {
+      const key = normalizeAlias(alias);
+      index.set(key, [...(index.get(key) ?? []), actor.name]);
+    }
+  }
+  return (names: readonly string[]): string[] => {
+    const found = new Set<string>();
+    for (const name of names)
+      for (const goldName of index.get(normalizeAlias(name)) ?? []) found.add(goldName);
+    return [...found];
+  };
+}
+
+const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
+
+export function scoreDocument(gold: GoldDocument, draft: ExtractionDraft): Counts {
+  const match = actorMatcher(gold.actors);
+  const goldNamesOf = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
+  const mapped = (key: string) => goldNamesOf.get(key) ?? [];
+  const nameOf = new Map(draft.actors.map((a) => [a.key, a.name]));
+
+  const matchedGold = new Set(draft.actors.flatMap((a) => mapped(a.key)));
+  const counts: Counts = {
+    actorsPredicted: draft.actors.length,
+    actorsPredictedCorrect: draft.actors.filter((a) => mapped(a.key).length > 0).length,
+    actorsGold: gold.actors.length,
+    actorsGoldFound: gold.actors.filter((a) => matchedGold.has(a.name)).length,
+    quotesGold: 0,
+    quotesCorrect: 0,
+    statementsGold: gold.statements.length,
+    statementsMatched: 0,
+    polarityCorrect: 0,
+    pairsPredicted: 0,
+    pairsCorrect: 0,
+    pairsGold: gold.oppositionPairs.length,
+  };
+
+  for (const statement of gold.statements) {
+    const inSentence = draft.statements.filter((s) => overlaps(s.evidence.sentence, statement.sentence));
+    if (statement.quote) {
+      counts.quotesGold += 1;
+      const quoted = inSentence.filter((s) => s.quote && overlaps(s.quote, statement.quote!));
+      if (quoted.some((s) => mapped(s.actorKey).includes(statement.actor))) counts.quotesCorrect += 1;
+    }
+    const byActor = inSentence.filter((s) => mapped(s.actorKey).includes(statement.actor));
+    if (byActor.length > 0) {
+      counts.statementsMatched += 1;
+      if (byActor.some((s) => s.polarity === statement.polarity)) counts.polarityCorrect += 1;
+    }
+  }
+
+  // Predicted pairs, named by gold name where the actor is a gold actor, by its own name otherwise.
+  const label = (key: string) => mapped(key)[0] ?? `?${nameOf.get(key) ?? key}`;
+  const predicted = oppositionPairs(
+    draft.statements.map((s) => ({
+      actor: label(s.actorKey),
+      polarity: s.polarity,
+      topic: s.topic.id ?? s.topic.title,
+    })),
+    draft.relations.map((r) => ({ source: label(r.sourceKey), target: label(r.targetKey), type: r.type })),
+  );
+  const goldPairs = new Set(
+    gold.oppositionPairs.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)),
+  );
+  counts.pairsPredicted = predicted.length;
+  counts.pairsCorrect = predicted.filter((pair) => goldPairs.has(pair.join('\u0000'))).length;
+  return counts;
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  const sum = { ...a };
+  for (const key of Object.keys(b) as (keyof Counts)[]) sum[key] += b[key];
+  return sum;
+}
+
+export interface Figures {
+  actorPrecision: number;
+  actorRecall: number;
+  actorF1: number;
+  attribution: number;
+  statementRecall: number;
+  polarity: number;
+  pairPrecision: number;
+  pairRecall: number;
+  pairF1: number;
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
+const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+export function figures(c: Counts): Figures {
+  const actorPrecision = ratio(c.actorsPredictedCorrect, c.actorsPredicted);
+  const actorRecall = ratio(c.actorsGoldFound, c.actorsGold);
+  const pairPrecision = ratio(c.pairsCorrect, c.pairsPredicted);
+  const pairRecall = ratio(c.pairsCorrect, c.pairsGold);
+  return {
+    actorPrecision,
+    actorRecall,
+    actorF1: f1(actorPrecision, actorRecall),
+    attribution: ratio(c.quotesCorrect, c.quotesGold),
+    statementRecall: ratio(c.statementsMatched, c.statementsGold),
+    polarity: ratio(c.polarityCorrect, c.statementsMatched),
+    pairPrecision,
+    pairRecall,
+    pairF1: f1(pairPrecision, pairRecall),
+  };
+}

@@ -1,0 +1,78 @@
+import { convert } from 'html-to-text';
+import { ValidationError } from '../shared/errors';
+
+/** The forms a document's text can arrive in. */
+export type TextFormat = 'text' | 'markdown' | 'html';
+
+const HTML_HINT = /<(?:!doctype|html|head|body|article|p|div|script|span|br)\b[^>]*>/i;
+
+/**
+ * The plain text that is stored and that evidence offsets point into. HTML is rendered to text with
+ * scripts, styles and images dropped; binary data and empty text are refused naming the field.
+ */
+export function plainText(raw: string, format?: TextFormat): string {
+  if (raw.includes('\u0000') || controlCharacterShare(raw) > 0.01 || replacementShare(raw) > 0.01) {
+    throw new ValidationError('the document text looks like binary data', [
+      { path: ['text'], location: 'body', message: 'must be readable text, not binary data' },
+    ]);
+  }
+  const html = format === 'html' || (format === undefined && HTML_HINT.test(raw));
+  // Plain text is kept exactly as sent, so offsets a client computed on it stay right.
+  const text = html ? htmlToText(raw).trim() : raw;
+  if (!/\p{L}/u.test(text)) {
+    throw new ValidationError('the document has no text', [
+      { path: ['text'], location: 'body', message: 'must contain words once markup is removed' },
+    ]);
+  }
+  return text;
+}
+
+function htmlToText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'script', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'noscript', format: 'skip' },
+      { selector: 'iframe', format: 'skip' },
+      { selector: 'img', format: 'skip' },
+      { selector: 'nav', format: 'skip' },
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+    ],
+  });
+}
+
+function controlCharacterShare(text: string): number {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Tab, line feed and carriage return are text; the other C0 controls and DEL are not.
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) controls += 1;
+  }
+  return text.length === 0 ? 0 : controls / text.length;
+}
+
+function replacementShare(text: string): number {
+  const replaced = text.match(/\uFFFD/g)?.length ?? 0;
+  return text.length === 0 ? 0 : replaced / text.length;
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to in a is that for on with as was by it at from be are this have has an not or his her their said which were but will would its they he she been who'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the text reads as English: function words make up a large share of any English prose and
+ * almost none of other languages. The rules extractor only knows English, so other text gets no proposals.
+ */
+export function looksEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 8) return words.some((w) => ENGLISH_FUNCTION_WORDS.has(w)) || words.length < 3;
+  const hits = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  return hits / words.length >= 0.12;
+}

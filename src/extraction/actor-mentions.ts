@@ -1,0 +1,492 @@
+import nlp from 'compromise';
+import type { ActorKind } from '../actors/actor-schema';
+import {
+  COUNTRY_CODES,
+  METONYMS,
+  NATIONALITIES,
+  ORGANIZATION_KINDS,
+  PERSON_DESCRIPTOR,
+  PRONOUN,
+  TITLES,
+} from './lexicons';
+
+/** An actor already in the graph, as the extractor needs to recognise it. */
+export interface KnownActor {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  kind: ActorKind;
+  country?: string;
+}
+
+/** One actor the document talks about, gathered from all the ways it names it. */
+export interface ActorEntry {
+  key: string;
+  name: string;
+  aliases: Set<string>;
+  kind: ActorKind;
+  country?: string;
+  /** Set when the actor is already in the graph. */
+  existingId?: string;
+  /** From a first name or honorific, when one says it: lets "she" skip the men. */
+  gender?: 'female' | 'male';
+  /** The title it carries in the text and the state or body that title belongs to. */
+  role?: { title: string; organization?: string };
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  surface: string;
+  key: string;
+  possessive: boolean;
+  /** Pronouns and descriptors are resolved later, from the mentions before them. */
+  via: 'name' | 'pronoun' | 'descriptor';
+  person: boolean;
+}
+
+interface Term {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+  start: number;
+  end: number;
+  sentenceStart: boolean;
+}
+
+const FUNCTION_TAGS = [
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Adverb',
+  'Verb',
+  'Date',
+  'Value',
+];
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'for', 'on']);
+/** What may follow a connector inside a name: "Office of the Director", "Juan Ramón de la Fuente". */
+const SECOND_CONNECTORS = new Set(['the', 'la', 'de', 'del', 'los', 'las']);
+/** Capitalised names of laws, plans and doctrines: things, never actors. */
+const NOT_ACTORS =
+  /\b(?:Doctrine|Act|Resolution|Law|Treaty|Amendment|Constitution|Accords?|Plan|Operation|Manual|Order|Report|Conference|Summit|Day|Month|Week|Year)$/;
+/** Titles as word lists, longest first, so "Defense Secretary" is taken whole before "Secretary". */
+const TITLE_SEQUENCES = TITLES.map((t) => t.replace(/\./g, '').split(' ')).sort(
+  (a, b) => b.length - a.length,
+);
+const TITLE_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]!));
+const SPEAKS_NEXT =
+  /^\s+(?:said|says|told|tells|added|adds|declared|stated|states|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked)\b/;
+const PARTY_ADJECTIVES = new Set([
+  'Democratic',
+  'Republican',
+  'Democrat',
+  'GOP',
+  'Independent',
+  'former',
+  'Former',
+  'then',
+]);
+const NOT_NAMES = new Set(
+  'D.C. The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Finds the actors a document names: first the graph's own actors and their aliases, then metonyms
+ * ("the White House"), then people and organisations recognised by compromise, with titles split off.
+ */
+export class ActorMentionFinder {
+  readonly entries = new Map<string, ActorEntry>();
+  readonly mentions: Mention[] = [];
+  private readonly knownByAlias = new Map<string, KnownActor>();
+
+  constructor(
+    private readonly text: string,
+    known: readonly KnownActor[],
+  ) {
+    for (const actor of known) {
+      for (const alias of [actor.name, ...actor.aliases, actor.id]) {
+        this.knownByAlias.set(normalizeName(alias), actor);
+      }
+    }
+  }
+
+  find(): { entries: Map<string, ActorEntry>; mentions: Mention[] } {
+    const candidates: Mention[] = [];
+    this.findKnown(candidates);
+    this.findGovernmentsByLeader(candidates);
+    this.findMetonyms(candidates);
+    this.findNamed(candidates);
+    this.findReferring(candidates);
+    // Longest mention wins an overlap; among equals, the earlier pass (the graph's own names) wins.
+    const ordered = candidates
+      .map((mention, order) => ({ mention, order }))
+      .sort(
+        (a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start) || a.order - b.order,
+      );
+    const taken: Mention[] = [];
+    for (const { mention } of ordered) {
+      if (taken.some((m) => m.start < mention.end && mention.start < m.end)) continue;
+      taken.push(mention);
+    }
+    taken.sort((a, b) => a.start - b.start);
+    this.mentions.push(...taken);
+    this.linkSurnames();
+    this.linkAdministration();
+    return { entries: this.entries, mentions: this.mentions };
+  }
+
+  private entry(name: string, kind: ActorKind, country?: string): ActorEntry {
+    const known = this.knownByAlias.get(normalizeName(name));
+    const key = known ? `id:${known.id}` : `name:${normalizeName(name)}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = known
+        ? {
+            key,
+            name: known.name,
+            aliases: new Set(),
+            kind: known.kind,
+            country: known.country,
+            existingId: known.id,
+          }
+        : { key, name, aliases: new Set(), kind, country };
+      this.entries.set(key, entry);
+    } else if (!entry.existingId && entry.kind === 'organization' && isPersonKind(kind)) {
+      // A title ("President Trump") is better evidence than compromise's guess that a name is an organisation.
+      entry.kind = kind;
+    }
+    return entry;
+  }
+
+  private add(candidates: Mention[], start: number, end: number, entry: ActorEntry, person: boolean): void {
+    const raw = this.text.slice(start, end);
+    const possessive = /['’]s$/.test(raw) || /^['’]s\b/.test(this.text.slice(end, end + 3));
+    const surface = raw.replace(/['’]s$/, '');
+    const trimmedEnd = start + surface.length;
+    if (surface !== entry.name) entry.aliases.add(surface.replace(/^the /, (m) => m));
+    candidates.push({ start, end: trimmedEnd, surface, key: entry.key, possessive, via: 'name', person });
+  }
+
+  private findKnown(candidates: Mention[]): void {
+    if (this.knownByAlias.size === 0) return;
+    const aliases = [...this.knownByAlias.keys()].filter((alias) => alias.length >= 2);
+    // One alternation over every alias: the text is scanned once whatever the size of the graph.
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\d])(?:${aliases
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')})(?![\\p{L}\\d])`,
+      'giu',
+    );
+    for (const match of this.text.matchAll(pattern)) {
+      const actor = this.knownByAlias.get(normalizeName(match[0]))!;
+      // Short aliases ("US", "Trump") must keep their capitals, or common words would match.
+      if (match[0].length <= 3 && match[0] !== match[0].toUpperCase()) continue;
+      if (!/^\p{Lu}|^the /u.test(match[0]) && !/^\p{Lu}/u.test(actor.name)) continue;
+      const entry = this.entry(actor.name, actor.kind, actor.country);
+      this.add(candidates, match.index, match.index + match[0].length, entry, isPersonKind(actor.kind));
+    }
+  }
+
+  /** "Trump's team", "the Trump administration", "Petro's government" name a government by its leader. */
+  private findGovernmentsByLeader(candidates: Mention[]): void {
+    const pattern =
+      /\b(?:the )?((?:\p{Lu}[\p{L}.-]+ )*\p{Lu}[\p{L}-]+)(?:['’]s)? (administration|team|government|cabinet)\b/gu;
+    for (const match of this.text.matchAll(pattern)) {
+      const leader = match[1]!.split(' ').filter((w) => !NATIONALITIES[w] && !TITLE_WORDS.has(w));
+      if (leader.length === 0 || NOT_NAMES.has(leader[0]!)) continue;
+      const surname = leader[leader.length - 1]!;
+      const entry = this.entry(`${surname} administration`, 'government');
+      this.add(candidates, match.index, match.index + match[0].length, entry, false);
+    }
+  }
+
+  private findMetonyms(candidates: Mention[]): void {
+    for (const metonym of METONYMS) {
+      for (const match of this.text.matchAll(metonym.pattern)) {
+        const entry = this.entry(
+          metonym.name ?? match[0].replace(/^the /, ''),
+          metonym.kind,
+          metonym.country,
+        );
+        this.add(candidates, match.index, match.index + match[0].length, entry, false);
+      }
+    }
+  }
+
+  private findNamed(candidates: Mention[]): void {
+    const terms = parseTerms(this.text);
+    const unresolved: { start: number; end: number; name: string }[] = [];
+    let i = 0;
+    while (i < terms.length) {
+      if (!isNameTerm(terms[i]!)) {
+        i += 1;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < terms.length && !breaksAfter(terms[j]!, terms[j + 1])) {
+        const next = terms[j + 1]!;
+        // "(R-KY)" after a name is a label, not more of the name.
+        if (/[([“"]/.test(next.pre)) break;
+        if (isNameTerm(next) && !next.sentenceStart) {
+          j += 1;
+          continue;
+        }
+        // Up to two connectors inside a name: "Office of the Director", "Juan Ramón de la Fuente".
+        const width = SECOND_CONNECTORS.has(terms[j + 2]?.text.toLowerCase() ?? '') ? 2 : 1;
+        const after = terms[j + 1 + width];
+        if (
+          CONNECTORS.has(next.text.toLowerCase()) &&
+          after &&
+          isNameTerm(after) &&
+          !(next.text === 'of' && isPlaceTerm(after) && terms[i]!.tags.has('Person')) &&
+          !terms.slice(j + 1, j + 1 + width).some((t, n) => breaksAfter(t, terms[j + 2 + n]))
+        )
+          j += 1 + width;
+        else break;
+      }
+      this.classify(terms.slice(i, j + 1), candidates, unresolved);
+      i = j + 1;
+    }
+    // A bare proper noun compromise could not place ("Sheinbaum told reporters") is the person whose
+    // surname it is, when the document names that person in full somewhere.
+    for (const { start, end, name } of unresolved) {
+      const person = [...this.entries.values()].find(
+        (e) => isPersonKind(e.kind) && e.name.includes(' ') && e.name.split(' ').at(-1) === name,
+      );
+      if (person) this.add(candidates, start, end, person, true);
+      // A bare surname that speaks ("Sheinbaum declared") is a person even when never named in full.
+      else if (SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
+        this.add(candidates, start, end, this.entry(name, 'person'), true);
+    }
+  }
+
+  private classify(
+    span: Term[],
+    candidates: Mention[],
+    unresolved: { start: number; end: number; name: string }[],
+  ): void {
+    let words = span;
+    let nationality: string | undefined;
+    const titleWords: string[] = [];
+    const bare = (term: Term) => stripPossessive(term.text.replace(/\.$/, ''));
+    while (words.length > 1) {
+      const word = bare(words[0]!);
+      const withDot = words[0]!.post.startsWith('.') ? `${word}.` : word;
+      if (!nationality && titleWords.length === 0 && (NATIONALITIES[withDot] || NATIONALITIES[word])) {
+        nationality = NATIONALITIES[withDot] ?? NATIONALITIES[word];
+        words = words.slice(1);
+        continue;
+      }
+      if (PARTY_ADJECTIVES.has(word) && titleWords.length === 0) {
+        words = words.slice(1);
+        continue;
+      }
+      const title = TITLE_SEQUENCES.find(
+        (t) => t.length < words.length && t.every((part, k) => bare(words[k]!) === part),
+      );
+      if (!title) {
+        // An institution before the title ("Navy Admiral Frank M. Bradley") qualifies the title.
+        const inner = titleWords.length === 0 ? innerTitleAt(words.map(bare)) : -1;
+        if (inner <= 0) break;
+        titleWords.push(...words.slice(0, inner).map(bare));
+        words = words.slice(inner);
+        continue;
+      }
+      titleWords.push(
+        ...words.slice(0, title.length).map((w) => (w.post.startsWith('.') ? `${bare(w)}.` : bare(w))),
+      );
+      words = words.slice(title.length);
+    }
+    while (words.length > 0 && CONNECTORS.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+    // "Tim Kaine of Virginia": a person's name ends where "of <place>" begins.
+    const of = words.findIndex((w) => w.text === 'of');
+    if (of > 0 && words.slice(0, of).some((w) => w.tags.has('FirstName') || w.tags.has('LastName'))) {
+      words = words.slice(0, of);
+    }
+    if (words.length === 0) return;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+    const name = stripPossessive(this.text.slice(start, end));
+    if (NOT_NAMES.has(name) || name.length < 2 || NOT_ACTORS.test(name)) return;
+    const tags = new Set(words.flatMap((w) => [...w.tags]));
+    const orgKind = ORGANIZATION_KINDS.find(([pattern]) => pattern.test(name))?.[1];
+    const isPerson =
+      !orgKind &&
+      (titleWords.length > 0 ||
+        tags.has('Person') ||
+        tags.has('FirstName') ||
+        tags.has('LastName') ||
+        tags.has('Honorific'));
+    const country = COUNTRY_CODES[name];
+    const spanStart = span[0]!.start;
+    const known = this.knownByAlias.get(normalizeName(name));
+    if (known) {
+      this.add(candidates, spanStart, end, this.entry(known.name, known.kind), isPersonKind(known.kind));
+      return;
+    }
+    if (isPerson) {
+      const title = titleWords.join(' ');
+      const entry = this.entry(
+        name,
+        titleWords.length > 0 && !/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(title) ? 'official' : 'person',
+      );
+      if (title && !entry.role) entry.role = { title, organization: nationality };
+      if (tags.has('FemaleName') || /^(?:Ms|Mrs)\.?$/.test(title)) entry.gender ??= 'female';
+      else if (tags.has('MaleName') || /^Mr\.?$/.test(title)) entry.gender ??= 'male';
+      this.add(candidates, spanStart, end, entry, true);
+    } else if (country) {
+      this.add(candidates, spanStart, end, this.entry(name, 'state', country), false);
+    } else if (words.length === 1 && (tags.has('Demonym') || NATIONALITIES[name])) {
+      // "Venezuelan", "American": an adjective of nationality, not an actor.
+      return;
+    } else if (orgKind || tags.has('Organization') || (tags.has('Acronym') && words.length === 1)) {
+      // An organisation keeps its nationality: "US Forces", not "Forces".
+      const full = nationality ? stripPossessive(this.text.slice(spanStart, end)) : name;
+      this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization'), false);
+    } else if (words.length === 1) {
+      unresolved.push({ start: spanStart, end, name });
+    }
+  }
+
+  /** Pronouns and descriptors become mentions now and are given their referent during attribution. */
+  private findReferring(candidates: Mention[]): void {
+    for (const pattern of [PRONOUN, PERSON_DESCRIPTOR]) {
+      for (const match of this.text.matchAll(pattern)) {
+        candidates.push({
+          start: match.index,
+          end: match.index + match[0].length,
+          surface: match[0],
+          key: '',
+          possessive: false,
+          via: pattern === PRONOUN ? 'pronoun' : 'descriptor',
+          person: !/^they$/i.test(match[0]),
+        });
+      }
+    }
+  }
+
+  /** "the administration" is the one administration the document names, when it names exactly one. */
+  private linkAdministration(): void {
+    const generic = this.entries.get(`name:administration`);
+    const named = [...this.entries.values()].filter((e) => e !== generic && / administration$/i.test(e.name));
+    if (!generic || named.length !== 1) return;
+    named[0]!.aliases.add('the administration');
+    for (const mention of this.mentions) if (mention.key === generic.key) mention.key = named[0]!.key;
+    this.entries.delete(generic.key);
+  }
+
+  /** "Sheinbaum" after (or before) "Claudia Sheinbaum" is the same person. */
+  private linkSurnames(): void {
+    const people = [...this.entries.values()].filter((e) => !e.existingId && isPersonKind(e.kind));
+    const full = people.filter((e) => e.name.includes(' '));
+    for (const short of people.filter((e) => !e.name.includes(' '))) {
+      const long = full.find((e) => e.name.split(' ').at(-1) === short.name);
+      if (!long) continue;
+      for (const alias of [short.name, ...short.aliases]) long.aliases.add(alias);
+      long.gender ??= short.gender;
+      if (short.role && !long.role) long.role = short.role;
+      for (const mention of this.mentions) if (mention.key === short.key) mention.key = long.key;
+      this.entries.delete(short.key);
+    }
+  }
+}
+
+function parseTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  for (const sentence of nlp(text).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[]) {
+    sentence.terms.forEach((term, index) => {
+      // compromise sometimes glues words across a quotation mark ('Times."This'): cut the term there.
+      const glued = /["“”]/.exec(term.text);
+      terms.push({
+        text: glued ? term.text.slice(0, glued.index).replace(/\.$/, '') : term.text,
+        pre: term.pre,
+        post: glued ? `${term.text.slice(glued.index)}${term.post}` : term.post,
+        tags: new Set(term.tags),
+        start: term.offset.start,
+        end: glued
+          ? term.offset.start + term.text.slice(0, glued.index).replace(/\.$/, '').length
+          : term.offset.start + term.offset.length,
+        sentenceStart: index === 0 || /["“]/.test(term.pre),
+      });
+    });
+  }
+  return terms;
+}
+
+interface CompromiseSentence {
+  terms: {
+    text: string;
+    pre: string;
+    post: string;
+    tags: string[];
+    offset: { start: number; length: number };
+  }[];
+}
+
+/** Where a title starts inside a span, when a name follows it; -1 when none does. */
+function innerTitleAt(words: string[]): number {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (
+      TITLE_SEQUENCES.some((t) => k + t.length < words.length && t.every((part, n) => words[k + n] === part))
+    )
+      return k;
+  }
+  return -1;
+}
+
+function isPlaceTerm(term: Term | undefined): boolean {
+  return !!term && (term.tags.has('Place') || term.tags.has('Region') || term.tags.has('City'));
+}
+
+function isNameTerm(term: Term): boolean {
+  if (!/^\p{Lu}/u.test(term.text)) return false;
+  // "R-Ark.", "D-Conn.": a legislator's party and state label, not a name.
+  if (/^[RDI]-\p{Lu}/u.test(term.text)) return false;
+  if (term.tags.has('Person') || term.tags.has('Place') || term.tags.has('Organization')) return true;
+  if (TITLE_WORDS.has(term.text.replace(/\.$/, ''))) return true;
+  if (term.sentenceStart && FUNCTION_TAGS.some((tag) => term.tags.has(tag))) return false;
+  if (NOT_NAMES.has(term.text)) return false;
+  return term.tags.has('ProperNoun') || term.tags.has('Acronym') || !term.sentenceStart;
+}
+
+function breaksAfter(term: Term, next?: Term): boolean {
+  // "Mark T. Esper", "Rep. Jim Himes": an initial's or a title's full stop does not end the name.
+  if ((/^\p{Lu}$/u.test(term.text) || TITLE_WORDS.has(term.text)) && /^\.\s$/.test(term.post)) return false;
+  // "Mexico's President Claudia Sheinbaum": a country's possessive in front of a title belongs to it.
+  if (
+    /['’]s$/.test(term.text) &&
+    next &&
+    NATIONALITIES[stripPossessive(term.text)] &&
+    TITLE_WORDS.has(next.text)
+  ) {
+    return false;
+  }
+  return /[,;:!?()"“”—–]|\.\s/.test(term.post) || /['’]s$/.test(term.text);
+}
+
+function stripPossessive(text: string): string {
+  return text.replace(/['’]s$/, '');
+}
+
+export function normalizeName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/^the\s+/, '')
+    .replace(/'s$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isPersonKind(kind: ActorKind): boolean {
+  return kind === 'official' || kind === 'person' || kind === 'expert';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,17 @@
+import type { Topic } from '../topics/topic-schema';
+import type { KnownActor } from './actor-mentions';
+import type { ExtractionDraft } from './extraction-schema';
+import type { ExtractorInfo } from './provenance-schema';
+
+/** What the graph already holds that an extractor should reuse rather than propose again. */
+export interface ExtractionContext {
+  knownActors: readonly KnownActor[];
+  topics: readonly Pick<Topic, 'id' | 'title' | 'description'>[];
+}
+
+/** Turns a document's text into proposals. The rules extractor is the default; an LLM one is optional. */
+export interface Extractor {
+  readonly info: ExtractorInfo;
+  readonly method: 'rules' | 'llm';
+  extract(text: string, context: ExtractionContext): Promise<ExtractionDraft>;
+}

@@ -1,0 +1,549 @@
+import type { ActorKind } from '../actors/actor-schema';
+import type { RelationType } from '../relations/relation-schema';
+
+/**
+ * The word lists the rules extractor reasons with. They describe how English news reports speech,
+ * stance and interaction in general; none of them is tied to one article.
+ */
+
+/** Verbs (and "according to") that introduce what an actor said or holds. */
+export const SPEECH_VERB =
+  /\b(?:said|says|say|saying|told|tells|tell|added|adds|warned|warns|warning|stated|states|insisted|insists|argued|argues|explained|explains|noted|notes|wrote|writes|posted|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|maintained|maintains|asserted|asserts|claimed|claims|acknowledged|reiterated|reiterates|vowed|vows|urged|urges|replied|responded|continued|commented|recalled|predicted|cautioned|complained|questioned|asked|called|calls|calling|described|describes|according to)\b/g;
+
+/** Words that make a sentence a position rather than a report of facts, with the direction they point. */
+const SUPPORT_CUES = [
+  'support',
+  'supports',
+  'supported',
+  'supporting',
+  'back',
+  'backs',
+  'backed',
+  'endorse',
+  'endorses',
+  'endorsed',
+  'favor',
+  'favors',
+  'favour',
+  'welcome',
+  'welcomes',
+  'welcomed',
+  'approve',
+  'approves',
+  'approved',
+  'agree',
+  'agrees',
+  'agreed',
+  'cooperate',
+  'cooperates',
+  'cooperated',
+  'cooperation',
+  'coordinate',
+  'coordinates',
+  'coordinated',
+  'collaborate',
+  'collaborates',
+  'collaboration',
+  'consider',
+  'considers',
+  'considering',
+  'weighing',
+  'weighs',
+  'plans',
+  'planning',
+  'wants',
+  'want',
+  'wanted',
+  'seeks',
+  'sought',
+  'authorize',
+  'authorizes',
+  'authorized',
+  'authorised',
+  'ordered',
+  'orders',
+  'defend',
+  'defends',
+  'defended',
+  'justified',
+  'necessary',
+  'legal',
+  'lawful',
+  'vowed',
+  'vows',
+  'pledged',
+  'insisted',
+  'praise',
+  'praised',
+  'praises',
+  'resolve',
+  'accept',
+  'accepts',
+  'tolerate',
+  'demanded',
+  'demands',
+  'demand',
+  'continue',
+  'expand',
+  'expanded',
+  'escalate',
+  'threatened',
+  'declared',
+  'declares',
+  'threatens',
+  'threaten',
+  'introduced',
+  'sponsored',
+];
+
+const OPPOSE_CUES = [
+  'reject',
+  'rejects',
+  'rejected',
+  'rejecting',
+  'oppose',
+  'opposes',
+  'opposed',
+  'opposing',
+  'opposition',
+  'condemn',
+  'condemns',
+  'condemned',
+  'denounce',
+  'denounced',
+  'denounces',
+  'criticize',
+  'criticizes',
+  'criticized',
+  'criticised',
+  'slam',
+  'slams',
+  'slammed',
+  'blasted',
+  'illegal',
+  'unlawful',
+  'unconstitutional',
+  'unacceptable',
+  'devastating',
+  'detrimental',
+  'disastrous',
+  'dangerous',
+  'reckless',
+  'mistake',
+  'violation',
+  'invade',
+  'invading',
+  'violate',
+  'violates',
+  'violated',
+  'murder',
+  'murdered',
+  'piracy',
+  'extrajudicial',
+  'interference',
+  'intervention',
+  'meddling',
+  'invasion',
+  'subordinate',
+  'overreach',
+  'outcry',
+  'disturbing',
+  'troubling',
+  'shocking',
+  'shock',
+  'horrific',
+  'appalling',
+  'outrageous',
+  'atrocity',
+  'atrocities',
+  'crimes',
+  'lawless',
+  'executions',
+  'colony',
+  'aggression',
+  'hostile',
+  'concern',
+  'concerns',
+  'concerned',
+  'alarm',
+  'alarmed',
+  'blocked',
+  'block',
+  'halt',
+  'end',
+  'stop',
+  'limit',
+  'restrict',
+  'refuse',
+];
+
+/** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
+const OPPOSE_PHRASES: [RegExp, number][] = [
+  [/\brul(?:e|es|ed|ing) out\b/gi, -1],
+  [/\b(?:vot(?:e|es|ed|ing)|(?:is|are|was|were|came out|spoke out|speak out|stood|stand)) against\b/gi, -1.5],
+  [/\b(?:vot(?:e|es|ed|ing)) (?:for|in favou?r of|to (?:advance|pass|approve|force))\b/gi, 1.5],
+  [/\bcall(?:s|ed)? (?:for|on)\b/gi, 1],
+  [/\b(?:is|are|am|were|was) going to (?:start|begin|keep|continue)\b/gi, 1],
+  [/\bforc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote\b/gi, 1.5],
+  [/\b(?:not|isn't|is not) (?:a|the) (?:military|right) (?:problem|tool|answer|solution)\b/gi, -1.5],
+];
+
+/** Signals that an actor declines to commit either way. */
+export const NEUTRAL_CUE =
+  /\b(?:(?:all )?options? (?:are |is |will be |remain )?on the table|no decision (?:has|had) been made|declined to comment|remains to be seen|(?:did|does|do) not (?:say|comment))\b/i;
+
+/** Words that turn the cue after them around. */
+const NEGATORS = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'refuses',
+  'refused',
+  'refuse',
+  'refusing',
+  'cannot',
+  "won't",
+  "don't",
+  "doesn't",
+  "didn't",
+  'against',
+  'stop',
+  'end',
+  'halt',
+  'block',
+  'blocked',
+]);
+
+/** Words that make a stance tentative: they lower intensity and confidence, not direction. */
+export const HEDGES =
+  /\b(?:could|may|might|would|reportedly|apparently|allegedly|is said to|are said to|considering|weighing|possibly|perhaps|conceivable)\b/i;
+
+export const INTENSIFIERS =
+  /\b(?:categorically|never|under any circumstances|absolutely|strongly|firmly|totally|completely|any form|any kind)\b/i;
+
+const CUE_WEIGHTS = new Map<string, number>([
+  ...SUPPORT_CUES.map((w): [string, number] => [w, 1]),
+  ...OPPOSE_CUES.map((w): [string, number] => [w, -1]),
+]);
+// Strong stance verbs outweigh the softer evaluative words around them.
+for (const strong of [
+  'reject',
+  'rejects',
+  'rejected',
+  'oppose',
+  'opposes',
+  'opposed',
+  'condemned',
+  'support',
+  'supports',
+])
+  CUE_WEIGHTS.set(strong, 2 * Math.sign(CUE_WEIGHTS.get(strong)!));
+
+export interface PolarityScore {
+  support: number;
+  oppose: number;
+}
+
+/**
+ * Scores a passage for support and opposition. A cue preceded (within four words) by a negator counts
+ * the other way, so "will not accept" opposes and "refuses to rule out" supports.
+ */
+export function scorePolarity(text: string): PolarityScore {
+  const score = { support: 0, oppose: 0 };
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
+  const add = (weight: number, negated: boolean) => {
+    const value = negated ? -weight : weight;
+    if (value > 0) score.support += value;
+    else score.oppose -= value;
+  };
+  const phraseTokens = new Set<number>();
+  for (const [pattern, weight] of OPPOSE_PHRASES) {
+    for (const match of lower.matchAll(pattern)) {
+      const before = lower.slice(0, match.index).match(/[a-z]+(?:n't|'t)?/g) ?? [];
+      add(weight, isNegated(before, before.length));
+      const index = before.length;
+      for (let i = 0; i < (match[0].match(/[a-z]+/g)?.length ?? 1); i++) phraseTokens.add(index + i);
+    }
+  }
+  tokens.forEach((token, i) => {
+    if (phraseTokens.has(i)) return;
+    const weight = CUE_WEIGHTS.get(token);
+    if (weight === undefined) return;
+    // A negator that is itself a cue ("stop", "end", "refuse") only flips what follows it.
+    add(weight, isNegated(tokens, i));
+  });
+  return score;
+}
+
+function isNegated(tokens: readonly string[], index: number): boolean {
+  let flips = 0;
+  for (let j = Math.max(0, index - 4); j < index; j++) {
+    const token = tokens[j]!;
+    if (NEGATORS.has(token) || token.endsWith("n't")) flips += 1;
+  }
+  return flips % 2 === 1;
+}
+
+/** Verbs that relate one actor to another, in the relation vocabulary. */
+export const RELATION_VERBS: [RegExp, RelationType][] = [
+  [/\bwarn(?:s|ed|ing)?\b/gi, 'warns'],
+  [/\bthreat(?:en|ens|ened|ening)\b/gi, 'threatens'],
+  [/\breject(?:s|ed|ing)?\b/gi, 'rejects'],
+  [/\baccus(?:e|es|ed|ing)\b/gi, 'accuses'],
+  [
+    /\b(?:criticiz|criticis)(?:e|es|ed|ing)\b|\bslam(?:s|med)?\b|\bcondemn(?:s|ed)?\b|\bblast(?:s|ed)\b|\bdenounc(?:e|es|ed)\b|\brebuk(?:e|ed|es)\b/gi,
+    'criticizes',
+  ],
+  [
+    /\b(?:cooperat|coordinat|collaborat)(?:e|es|ed|ing) with\b|\bwork(?:s|ed|ing)? (?:closely )?with\b/gi,
+    'cooperates_with',
+  ],
+  [/\bauthori[sz](?:e|es|ed|ing)\b|\bgave (?:the )?(?:green light|approval) to\b/gi, 'authorizes'],
+  [/\bsanction(?:s|ed|ing)?\b|\bdesignat(?:e|es|ed|ing)\b/gi, 'sanctions'],
+  [
+    /\b(?:struck|attacked|bombed|fired (?:missiles )?(?:at|on)|(?:launched|conducted|carried out) (?:an? )?(?:\w+ ){0,2}(?:strikes?|attacks?) (?:on|against))\b/gi,
+    'attacks',
+  ],
+  [
+    /\bdeclar(?:e|es|ed|ing)\b(?=(?: \w+){1,4} (?:a|an) (?:threat|enemy|terrorist))|\btarget(?:s|ed|ing)?\b|\bcaptur(?:e|ed|es|ing)\b|\binvestigat(?:e|es|ed|ing)\b/gi,
+    'targets',
+  ],
+  [
+    /\bpressur(?:e|es|ed|ing)\b|\bdemand(?:s|ed|ing)?\b(?:\s+\w+){0,3}\s+from\b|\bcut (?:off )?aid to\b/gi,
+    'pressures',
+  ],
+  [/\bcall(?:s|ed|ing)\b(?=(?:\s+\p{Lu}[\p{L}-]+)+\s+["“]?(?:a|an|the)\s)/giu, 'accuses'],
+  [/\bprais(?:e|es|ed|ing)\b|\bthank(?:s|ed)\b|\bcommend(?:s|ed)\b/gi, 'praises'],
+  [/\bsupport(?:s|ed|ing)?\b|\bback(?:s|ed|ing)\b|\bendors(?:e|es|ed)\b|\bsid(?:e|ed) with\b/gi, 'supports'],
+  [/\boppos(?:e|es|ed|ing)\b/gi, 'opposes'],
+  [/\bnegotiat(?:e|es|ed|ing) with\b|\btalks? with\b|\bmet with\b/gi, 'negotiates_with'],
+  [/\breport(?:s|ed)?\b|\bcit(?:es|ed|ing)\b|\bpoints? out\b/gi, 'reports_on'],
+];
+
+/** Nouns for the same interactions: "threats from A to B", "strikes by A on B". */
+export const RELATION_NOUNS: [RegExp, RelationType][] = [
+  [/\bthreats?\b/gi, 'threatens'],
+  [/\bwarnings?\b/gi, 'warns'],
+  [/\bcriticism\b/gi, 'criticizes'],
+  [/\baccusations?\b/gi, 'accuses'],
+  [/\bpressure\b|\bjolt\b|\bdemands\b/gi, 'pressures'],
+  [/\b(?:strikes?|attacks?)\b/gi, 'attacks'],
+  [/\b(?:discussions?|talks|cooperation|coordination|meetings?) (?:between|with)\b/gi, 'cooperates_with'],
+  [
+    /\b(?:have|has|had|maintain|maintains|hold|holds|held)\s+(?:a |an )?(?:\w+\s+){0,3}(?:dialogue|cooperation|partnership|coordination)\b/gi,
+    'cooperates_with',
+  ],
+];
+
+/** Titles that precede a name, longest first so "Defense Secretary" wins over "Secretary". */
+export const TITLES = [
+  'Secretary of State',
+  'Secretary of Defense',
+  'Secretary of War',
+  'Secretary of the Navy',
+  'Defense Secretary',
+  'War Secretary',
+  'Homeland Security Secretary',
+  'Attorney General',
+  'Vice President',
+  'Prime Minister',
+  'Foreign Minister',
+  'Defense Minister',
+  'Security Minister',
+  'White House Press Secretary',
+  'Press Secretary',
+  'House Speaker',
+  'Speaker',
+  'Majority Leader',
+  'Minority Leader',
+  'Senate Majority Leader',
+  'Senate Minority Leader',
+  'House Minority Leader',
+  'President',
+  'Secretary',
+  'Minister',
+  'Ambassador',
+  'Senator',
+  'Senators',
+  'Sen.',
+  'Sens.',
+  'Reps.',
+  'Representative',
+  'Rep.',
+  'Governor',
+  'Gov.',
+  'General',
+  'Gen.',
+  'Admiral',
+  'Adm.',
+  'Adm',
+  'Vice Adm.',
+  'Director',
+  'Chairman',
+  'Chairwoman',
+  'Chair',
+  'Commander',
+  'Mayor',
+  'Judge',
+  'Justice',
+  'Pope',
+  'King',
+  'Queen',
+  'Chancellor',
+  'Professor',
+  'Prof.',
+  'Dr.',
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+];
+
+/** How a place is named as the adjective or possessive in front of a title: "Mexican President". */
+export const NATIONALITIES: Record<string, string> = {
+  'U.S.': 'United States',
+  US: 'United States',
+  American: 'United States',
+  'United States': 'United States',
+  Mexican: 'Mexico',
+  Mexico: 'Mexico',
+  Venezuelan: 'Venezuela',
+  Venezuela: 'Venezuela',
+  Colombian: 'Colombia',
+  Colombia: 'Colombia',
+  Canadian: 'Canada',
+  Cuban: 'Cuba',
+  Ecuadorian: 'Ecuador',
+  Brazilian: 'Brazil',
+  British: 'United Kingdom',
+  Chinese: 'China',
+  Russian: 'Russia',
+};
+
+export const COUNTRY_CODES: Record<string, string> = {
+  'United States': 'US',
+  Mexico: 'MX',
+  Venezuela: 'VE',
+  Colombia: 'CO',
+  Canada: 'CA',
+  Cuba: 'CU',
+  Ecuador: 'EC',
+  Brazil: 'BR',
+  'United Kingdom': 'GB',
+  China: 'CN',
+  Russia: 'RU',
+  Panama: 'PA',
+  Honduras: 'HN',
+  Guatemala: 'GT',
+  'Trinidad and Tobago': 'TT',
+};
+
+/**
+ * How news names actors by metonym or short form. Each maps to a canonical name and kind; the store's
+ * own actors and aliases come first, this is only the fallback for an empty or new graph.
+ */
+/** `name` absent: the group is named by its own words ("UN human rights experts"). */
+export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; country?: string }[] = [
+  { pattern: /\b(?:the )?White House\b/g, name: 'White House', kind: 'government', country: 'US' },
+  { pattern: /\b(?:the )?Pentagon\b/g, name: 'Pentagon', kind: 'agency', country: 'US' },
+  { pattern: /\bWashington(?!,? D\.?C\.?)\b/g, name: 'United States', kind: 'state', country: 'US' },
+  {
+    pattern:
+      /\b(?:the )?(?:U\.S\.|US|USA|United States)(?! (?:military|forces|Navy|Army|Senate|Congress|House|government|officials?|[A-Z]))(?:'s|’s)?/g,
+    name: 'United States',
+    kind: 'state',
+    country: 'US',
+  },
+  {
+    pattern:
+      /\b(?:the )?(?:U\.S\.|US) (?:military|armed forces|forces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
+    name: 'US military',
+    kind: 'military',
+    country: 'US',
+  },
+  {
+    pattern: /\b(?:the )?(?:U\.S\.|US) (?:government)\b/g,
+    name: 'US government',
+    kind: 'government',
+    country: 'US',
+  },
+  {
+    pattern:
+      /\b(?:the )?(?:U\.S\.|US) (?:intelligence services|intelligence agencies)\b|\b(?:the )?(?:intelligence|secret) services\b/g,
+    name: 'US intelligence services',
+    kind: 'agency',
+    country: 'US',
+  },
+  {
+    pattern: /\b(?:the )?(?:U\.S\.|US) Congress\b|\bCongress\b/g,
+    name: 'US Congress',
+    kind: 'legislature',
+    country: 'US',
+  },
+  {
+    pattern:
+      /\b(?:the )?(?:U\.S\.|US) Senate\b|\b(?:the )?Senate\b(?! (?:Armed|Foreign|Intelligence|Judiciary|Majority|Minority|Democrats?|Republicans?))/g,
+    name: 'US Senate',
+    kind: 'legislature',
+    country: 'US',
+  },
+  { pattern: /\b(?:Senate |House )?Democrats\b/g, name: 'Democrats', kind: 'party', country: 'US' },
+  {
+    pattern: /\b(?:Senate |House )?Republicans\b|\bthe GOP\b/g,
+    name: 'Republicans',
+    kind: 'party',
+    country: 'US',
+  },
+  {
+    pattern: /\b(?:Mexico's|Mexico’s|the Mexican) government\b/g,
+    name: 'Mexican government',
+    kind: 'government',
+    country: 'MX',
+  },
+  {
+    pattern: /\b(?:(?:the |Mexican |Mexico's |Mexico’s )?(?:drug )?cartels(?: in Mexico)?)\b/g,
+    name: 'Mexican drug cartels',
+    kind: 'criminal_group',
+    country: 'MX',
+  },
+  { pattern: /\b(?:the )?administration\b/g, name: 'administration', kind: 'government' },
+  {
+    pattern:
+      /\b(?:UN|U\.N\.|United Nations)(?: [a-z]+){0,3} (?:experts|investigators|monitors|rapporteurs?)\b/g,
+    kind: 'international_organization',
+  },
+];
+
+/** Words in an organisation's name that say what kind of actor it is. */
+export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
+  [
+    /\b(?:News|Times|Journal|Post|Tribune|Herald|Reuters|Press|CNN|BBC|NBC|CBS|ABC|Fox|Bloomberg|Axios|Politico|Guardian|Telegraph|Newsweek|Telemundo|Univision|Televisa)\b/,
+    'media',
+  ],
+  [/\b(?:University|College|Institute|School)\b/, 'academic_institution'],
+  [/\b(?:Cartel|Cártel|Tren de Aragua|Gang|Mafia|MS-13|Sinaloa|Jalisco|Gulf Clan)\b/i, 'criminal_group'],
+  [/\b(?:Senate|House|Congress|Committee|Parliament|Assembly|Legislature)\b/, 'legislature'],
+  [/\b(?:Party|Democrats|Republicans|Morena|PAN|PRI)\b/, 'party'],
+  [
+    /\b(?:Army|Navy|Air Force|Marines|Marine Corps|Command|Coast Guard|National Guard|SOUTHCOM|Forces)\b/,
+    'military',
+  ],
+  [/\b(?:United Nations|UN|U\.N\.|OAS|NATO|European Union|EU|Interpol)\b/, 'international_organization'],
+  [
+    /\b(?:Department|Ministry|Agency|Office|Bureau|Administration|DEA|FBI|CIA|ODNI|DHS|Pentagon|Treasury)\b/,
+    'agency',
+  ],
+  [/\b(?:Amnesty|Human Rights Watch|Foundation|Council|Center|Centre)\b/, 'ngo'],
+  [/\b(?:government|Government|Cabinet)\b/, 'government'],
+];
+
+/** Descriptors that stand for a person already named ("the 62-year-old", "the senator"). */
+export const PERSON_DESCRIPTOR =
+  /\b[Tt]he (?:\d{2}-year-old|president|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|leader|official|analyst|expert|professor|former president|former official|Democrat|Republican|Mexican leader|Colombian leader|Venezuelan leader|leftist leader|leftist|mayor)\b/g;
+
+export const PRONOUN = /\b(?:[Ss]he|[Hh]e|[Tt]hey)\b/g;

@@ -1,0 +1,167 @@
+import { actorSchema, type Actor } from '../actors/actor-schema';
+import type { Affiliation } from '../affiliations/affiliation-schema';
+import type { StoredDocument } from '../documents/document-schema';
+import { relationSchema, type Relation } from '../relations/relation-schema';
+import { idFromParts, slugFromName } from '../shared/ids';
+import { statementSchema, type Statement } from '../statements/statement-schema';
+import type { GraphStore } from '../store/graph-store';
+import type { Topic } from '../topics/topic-schema';
+import type { ExtractionDraft } from './extraction-schema';
+import type { Extractor } from './extractor';
+
+export interface ProposalSet {
+  actors: Actor[];
+  topics: Topic[];
+  statements: Statement[];
+  relations: Relation[];
+  affiliations: Affiliation[];
+}
+
+/**
+ * Turns an extractor's draft into graph records with `reviewStatus: 'proposed'`. Ids are derived from the
+ * document and the facts, so the same document always yields the same records and writing them again
+ * duplicates nothing. Records the graph already has (actors, topics) are reused, never rewritten.
+ */
+export async function proposalRecords(
+  store: GraphStore,
+  document: StoredDocument,
+  draft: ExtractionDraft,
+  extractor: Extractor,
+  options: { autoAcceptAbove?: number; now: Date },
+): Promise<ProposalSet> {
+  const provenance = { extractor: { ...extractor.info } };
+  const actorIds = new Map<string, string>();
+  const newActors = new Map<string, Actor>();
+  for (const draftActor of draft.actors) {
+    const existing = draftActor.existingId
+      ? await store.get('actors', draftActor.existingId)
+      : ((await store.findActorsByName(draftActor.name))[0] ??
+        (await store.get('actors', slugFromName(draftActor.name))));
+    if (existing) {
+      actorIds.set(draftActor.key, existing.id);
+      continue;
+    }
+    const id = slugFromName(draftActor.name);
+    actorIds.set(draftActor.key, id);
+    const previous = newActors.get(id);
+    newActors.set(
+      id,
+      actorSchema.parse({
+        id,
+        name: draftActor.name,
+        aliases: [...new Set([...(previous?.aliases ?? []), ...draftActor.aliases])].slice(0, 100),
+        kind: draftActor.kind,
+        country: draftActor.country,
+        description: `Proposed by ${extractor.info.name} from document '${document.id}'.`,
+        reviewStatus: 'proposed',
+        ...provenance,
+      }),
+    );
+  }
+
+  const topicIds = new Map<string, string>();
+  const newTopics = new Map<string, Topic>();
+  for (const { topic } of draft.statements) {
+    if (topic.id && (await store.get('topics', topic.id))) continue;
+    const id = slugFromName(topic.title);
+    topicIds.set(topic.title, id);
+    if (newTopics.has(id) || (await store.get('topics', id))) continue;
+    newTopics.set(id, {
+      id,
+      title: topic.title,
+      description: `Proposed by ${extractor.info.name} from document '${document.id}'; review before relying on it.`,
+    });
+  }
+
+  const statedAt = document.publishedAt ?? options.now.toISOString().slice(0, 10);
+  const dateNote = document.publishedAt
+    ? undefined
+    : 'dated on ingestion: the document has no publication date';
+  const review = (confidence: number) =>
+    options.autoAcceptAbove !== undefined && confidence >= options.autoAcceptAbove
+      ? {
+          reviewStatus: 'accepted' as const,
+          reviewedBy: 'auto-accept',
+          reviewedAt: options.now.toISOString(),
+          reviewOutcome: 'accepted' as const,
+        }
+      : { reviewStatus: 'proposed' as const };
+
+  const statements = draft.statements.flatMap((s): Statement[] => {
+    const actorId = actorIds.get(s.actorKey);
+    const topicId = s.topic.id && !topicIds.has(s.topic.title) ? s.topic.id : topicIds.get(s.topic.title);
+    if (!actorId || !topicId) return [];
+    return [
+      statementSchema.parse({
+        id: idFromParts('st', [document.id, actorId, s.evidence.start]),
+        actorId,
+        topicId,
+        polarity: s.polarity,
+        intensity: s.intensity,
+        statedAt,
+        quote: s.quote,
+        evidence: s.evidence,
+        documentId: document.id,
+        confidence: s.confidence,
+        method: extractor.method,
+        note: [s.note, dateNote].filter(Boolean).join('; ') || undefined,
+        ...provenance,
+        ...review(s.confidence),
+      }),
+    ];
+  });
+
+  const relations = draft.relations.flatMap((r): Relation[] => {
+    const sourceId = actorIds.get(r.sourceKey);
+    const targetId = actorIds.get(r.targetKey);
+    if (!sourceId || !targetId || sourceId === targetId) return [];
+    return [
+      relationSchema.parse({
+        id: idFromParts('rel', [document.id, sourceId, targetId, r.type, r.evidence.start]),
+        sourceId,
+        targetId,
+        type: r.type,
+        date: document.publishedAt,
+        quote: r.quote,
+        evidence: r.evidence,
+        documentId: document.id,
+        confidence: r.confidence,
+        method: extractor.method,
+        ...provenance,
+        ...review(r.confidence),
+      }),
+    ];
+  });
+
+  // An accepted claim cannot rest on a proposed actor: auto-acceptance takes its actors along.
+  for (const accepted of [...statements, ...relations].filter((r) => r.reviewStatus === 'accepted')) {
+    const ids = 'actorId' in accepted ? [accepted.actorId] : [accepted.sourceId, accepted.targetId];
+    for (const id of ids) {
+      const actor = newActors.get(id);
+      if (actor) newActors.set(id, { ...actor, ...review(1) });
+    }
+  }
+
+  // Affiliations carry no review status, so only those of newly proposed actors are written: rejecting
+  // the actor takes them away with it.
+  const affiliations = draft.affiliations.flatMap((a): Affiliation[] => {
+    const memberId = actorIds.get(a.memberKey);
+    const organizationId = actorIds.get(a.organizationKey);
+    if (!memberId || !organizationId || memberId === organizationId || !newActors.has(memberId)) return [];
+    return [
+      { id: idFromParts('aff', [memberId, organizationId, a.role]), memberId, organizationId, role: a.role },
+    ];
+  });
+
+  return {
+    actors: [...newActors.values()],
+    topics: [...newTopics.values()],
+    statements: dedupeById(statements),
+    relations: dedupeById(relations),
+    affiliations: dedupeById(affiliations),
+  };
+}
+
+function dedupeById<T extends { id: string }>(records: T[]): T[] {
+  return [...new Map(records.map((r) => [r.id, r])).values()];
+}

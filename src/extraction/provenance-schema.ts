@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * Optional fields that say where a proposed record came from and who reviewed it. Shared by actors,
+ * statements and relations; absent on records entered by hand.
+ */
+export const extractorInfoSchema = z
+  .object({ name: z.string().min(1).max(100), version: z.string().min(1).max(50) })
+  .strict()
+  .meta({ id: 'ExtractorInfo' });
+
+export const reviewOutcomeSchema = z.enum(['accepted', 'rejected', 'edited']);
+
+export const provenanceFields = {
+  /** The extractor that proposed the record. */
+  extractor: extractorInfoSchema.optional(),
+  /** Who reviewed the proposal ("auto-accept" when the confidence threshold accepted it). */
+  reviewedBy: z.string().trim().min(1).max(200).optional(),
+  reviewedAt: z.iso.datetime().optional(),
+  /** `edited` is an acceptance with corrections. */
+  reviewOutcome: reviewOutcomeSchema.optional(),
+};
+
+export type ExtractorInfo = z.infer<typeof extractorInfoSchema>;
+export type ReviewOutcome = z.infer<typeof reviewOutcomeSchema>;

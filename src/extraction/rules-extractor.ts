@@ -1,0 +1,674 @@
+import type { RelationType } from '../relations/relation-schema';
+import type { Polarity } from '../statements/statement-schema';
+import {
+  ActorMentionFinder,
+  isPersonKind,
+  normalizeName,
+  type ActorEntry,
+  type Mention,
+} from './actor-mentions';
+import type { DraftAffiliation, DraftRelation, DraftStatement, ExtractionDraft } from './extraction-schema';
+import type { ExtractionContext, Extractor } from './extractor';
+import {
+  COUNTRY_CODES,
+  NATIONALITIES,
+  HEDGES,
+  INTENSIFIERS,
+  NEUTRAL_CUE,
+  RELATION_NOUNS,
+  RELATION_VERBS,
+  SPEECH_VERB,
+  scorePolarity,
+} from './lexicons';
+import { splitSentences, type Sentence, type Span } from './text-segments';
+import { TopicMatcher } from './topic-matcher';
+
+export const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0' } as const;
+
+/** Stance words that, right after an actor, make the actor the holder of a position. */
+const STANCE_VERB =
+  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+
+/** Where a reported clause stops: the proposition rarely runs past these. */
+const CLAUSE_END = /[.;:!?]|,\s|\b(?:amid|after|because|as|while|which|who|although|but)\b/;
+
+/**
+ * The default extractor: grammar and lexicons over compromise's tagging, no model. It reads each sentence
+ * for who speaks (quotes, speech verbs, "according to", pronouns), what stance the words take, and which
+ * actor does what to which other actor.
+ */
+export class RulesExtractor implements Extractor {
+  readonly info = RULES_EXTRACTOR_INFO;
+  readonly method = 'rules' as const;
+
+  extract(text: string, context: ExtractionContext): Promise<ExtractionDraft> {
+    return Promise.resolve(extractWithRules(text, context));
+  }
+}
+
+interface SentenceMentions {
+  sentence: Sentence;
+  mentions: Mention[];
+}
+
+export function extractWithRules(text: string, context: ExtractionContext): ExtractionDraft {
+  const sentences = splitSentences(text);
+  const { entries, mentions } = new ActorMentionFinder(text, context.knownActors).find();
+  const bySentence = assignMentions(sentences, mentions);
+  resolveReferences(bySentence, entries);
+
+  const topics = new TopicMatcher(context.topics);
+  const statements: DraftStatement[] = [];
+  const relations: DraftRelation[] = [];
+  const used = new Set<string>();
+  let previousSpeaker: { key: string; paragraph: number } | undefined;
+
+  for (const { sentence, mentions: here } of bySentence) {
+    const named = here.filter((m) => m.key && !insideQuote(sentence, m));
+    const speaker = findSpeaker(sentence, named, entries);
+    let holder = speaker?.key;
+    let quote = speaker ? pickQuote(sentence, speaker.verbAt) : undefined;
+    if (
+      !holder &&
+      previousSpeaker &&
+      startsWithQuote(sentence) &&
+      sentence.paragraph - previousSpeaker.paragraph <= 1
+    ) {
+      // A quotation that runs on without a new attribution still belongs to the last speaker.
+      holder = previousSpeaker.key;
+      quote = sentence.quotes[0];
+    }
+    previousSpeaker =
+      holder && sentence.quotes.length > 0 ? { key: holder, paragraph: sentence.paragraph } : undefined;
+
+    const evidence = { sentence: sentence.text, start: sentence.start, end: sentence.end };
+    const stanceHolders = new Map<string, { content: string; named: boolean; quote?: Span; cueAt: number }>();
+    if (holder) {
+      const content = quote
+        ? `${quote.text} ${reportedClause(sentence, speaker?.verbEnd ?? 0)}`
+        : reportedClause(sentence, speaker?.verbEnd ?? 0);
+      stanceHolders.set(holder, {
+        content,
+        named: speaker?.via === 'name',
+        quote,
+        cueAt: speaker?.verbAt ?? 0,
+      });
+    }
+    for (const found of findStanceSubjects(sentence, named)) {
+      // What a speaker says wins over the stance verb after their name, unless it takes no side.
+      const said = stanceHolders.get(found.key);
+      if (said && judgePolarity(said.content)) continue;
+      stanceHolders.set(found.key, {
+        content: reportedClause(sentence, found.cueAt, true),
+        named: true,
+        cueAt: found.cueAt,
+        // "accused the United States of “murder”": the quoted words after the stance verb are the actor's.
+        quote: sentence.quotes.find((q) => q.start >= found.cueAt),
+      });
+    }
+
+    for (const [actorKey, stance] of stanceHolders) {
+      const judged = judgePolarity(stance.content);
+      if (!judged) continue;
+      const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
+      const hedged = HEDGES.test(stance.content);
+      const confidence = clamp(
+        0.45 +
+          (stance.quote ? 0.2 : 0) +
+          (stance.named ? 0.1 : 0) +
+          Math.min(judged.strength, 3) * 0.05 -
+          (hedged ? 0.1 : 0),
+      );
+      statements.push({
+        actorKey,
+        topic: { id: topic.id, title: topic.title },
+        polarity: judged.polarity,
+        intensity: clamp(0.5 + (INTENSIFIERS.test(stance.content) ? 0.3 : 0) - (hedged ? 0.2 : 0)),
+        quote: stance.quote?.text,
+        evidence,
+        confidence: round(confidence),
+        note: stance.quote ? undefined : 'reported position, no direct quote',
+      });
+      used.add(actorKey);
+      if (judged.polarity === 'oppose') {
+        for (const target of opposedAgents(sentence, here, entries, actorKey)) {
+          relations.push({
+            sourceKey: actorKey,
+            targetKey: target,
+            type: 'opposes',
+            evidence,
+            quote: quote?.text,
+            confidence: 0.35,
+          });
+          used.add(target);
+        }
+      }
+    }
+
+    for (const relation of findRelations(sentence, named, entries, holder)) {
+      relations.push({ ...relation, evidence, quote: quote?.text });
+      used.add(relation.sourceKey).add(relation.targetKey);
+    }
+  }
+
+  const affiliations = [
+    ...proposeAffiliations(entries, used),
+    ...appositiveAffiliations(text, mentions, entries, used),
+  ];
+  return {
+    actors: [...entries.values()]
+      .filter(
+        (entry) => used.has(entry.key) || (entry.kind !== 'state' && mentionedByName(mentions, entry.key)),
+      )
+      .map((entry) => ({
+        key: entry.key,
+        name: entry.name,
+        aliases: [...entry.aliases].filter((alias) => alias !== entry.name).slice(0, 100),
+        kind: entry.kind,
+        country:
+          entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined),
+        existingId: entry.existingId,
+        confidence: entry.existingId ? 1 : 0.6,
+      })),
+    statements: dedupeStatements(statements),
+    relations: dedupeRelations(relations),
+    affiliations,
+  };
+}
+
+function assignMentions(sentences: Sentence[], mentions: Mention[]): SentenceMentions[] {
+  const result = sentences.map((sentence) => ({ sentence, mentions: [] as Mention[] }));
+  let s = 0;
+  for (const mention of mentions) {
+    while (s < sentences.length && sentences[s]!.end <= mention.start) s += 1;
+    if (s < sentences.length && sentences[s]!.start <= mention.start) result[s]!.mentions.push(mention);
+  }
+  return result;
+}
+
+/**
+ * Gives pronouns and descriptors their referent: the nearest person named before them, outside
+ * quotations and not as a possessive ("asked about Trump's mind games ... she said" is not Trump).
+ */
+function resolveReferences(sentences: SentenceMentions[], entries: Map<string, ActorEntry>): void {
+  const recent: string[] = [];
+  for (const { sentence, mentions } of sentences) {
+    const resolved: Mention[] = [];
+    for (const mention of mentions) {
+      if (mention.via === 'name') {
+        resolved.push(mention);
+        const entry = entries.get(mention.key);
+        if (entry && isPersonKind(entry.kind) && !mention.possessive && !insideQuote(sentence, mention)) {
+          recent.splice(recent.indexOf(mention.key) >>> 0, recent.includes(mention.key) ? 1 : 0);
+          recent.push(mention.key);
+        }
+        continue;
+      }
+      if (!mention.person || insideQuote(sentence, mention) || recent.length === 0) continue;
+      resolved.push({ ...mention, key: referent(mention, recent, entries) });
+    }
+    // The person a sentence is about is its first one, usually its subject ("Trump responded by calling
+    // Petro ..."): the next "he" most likely means that person, not the last one named.
+    const subject = resolved.find(
+      (m) => !m.possessive && !insideQuote(sentence, m) && isPersonKind(entries.get(m.key)?.kind ?? 'other'),
+    );
+    if (subject) {
+      recent.splice(recent.indexOf(subject.key) >>> 0, recent.includes(subject.key) ? 1 : 0);
+      recent.push(subject.key);
+    }
+    mentions.splice(0, mentions.length, ...resolved);
+  }
+}
+
+/** "the president" is the last person introduced as a president; "she" or "the 62-year-old" the last person. */
+function referent(mention: Mention, recent: string[], entries: Map<string, ActorEntry>): string {
+  const noun =
+    /^the (?:former )?(president|senator|secretary|minister|ambassador|governor|general|admiral|mayor)$/i.exec(
+      mention.surface,
+    )?.[1];
+  if (noun) {
+    const titled = [...recent]
+      .reverse()
+      .find((key) => entries.get(key)?.role?.title.toLowerCase().includes(noun));
+    if (titled) return titled;
+  }
+  const gender = /^she$/i.test(mention.surface)
+    ? 'female'
+    : /^he$/i.test(mention.surface)
+      ? 'male'
+      : undefined;
+  if (gender) {
+    const reversed = [...recent].reverse();
+    const match =
+      reversed.find((key) => entries.get(key)?.gender === gender) ??
+      reversed.find((key) => entries.get(key)?.gender === undefined);
+    if (match) return match;
+  }
+  return recent.at(-1)!;
+}
+
+function insideQuote(sentence: Sentence, span: { start: number; end: number }): boolean {
+  return sentence.quotes.some((q) => span.start >= q.start && span.end <= q.end);
+}
+
+function startsWithQuote(sentence: Sentence): boolean {
+  return sentence.quotes.length > 0 && sentence.quotes[0]!.start - sentence.start <= 2;
+}
+
+interface Speaker {
+  key: string;
+  verbAt: number;
+  /** Where the verb of saying ends: what follows is what was said, the verb itself takes no side. */
+  verbEnd: number;
+  via: Mention['via'];
+}
+
+/** Who the sentence attributes its words to, in the usual shapes of news attribution. */
+function findSpeaker(
+  sentence: Sentence,
+  named: Mention[],
+  entries: Map<string, ActorEntry>,
+): Speaker | undefined {
+  for (const match of sentence.text.matchAll(SPEECH_VERB)) {
+    const at = sentence.start + match.index;
+    if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    const verbEnd = at + match[0].length;
+    // Inverted attribution puts the speaker right after the verb: "warns Gustavo Flores-Macias".
+    const after = named.find(
+      (m) =>
+        m.start >= verbEnd &&
+        /^\s+(?:(?:the|a|an|[A-Z][\w.-]*)\s+){0,4}$/.test(
+          sentence.text.slice(verbEnd - sentence.start, m.start - sentence.start),
+        ),
+    );
+    if (match[0] === 'according to') {
+      // "..., according to X, ...": the claim surrounds the attribution, so all of the sentence counts.
+      if (after && entries.get(after.key)?.kind !== 'media')
+        return { key: after.key, verbAt: at, verbEnd: sentence.start, via: after.via };
+      continue;
+    }
+    // After an apposition ("Sen. Mark Kelly, D-Ariz., a member of ..., told") the speaker is its head.
+    const apposition = /,\s*$/.test(sentence.text.slice(0, at - sentence.start));
+    const before =
+      (apposition ? subjectBefore(sentence, named, at) : undefined) ??
+      [...named]
+        .reverse()
+        .find((m) => m.end <= at && !m.possessive && !clauseBreakBetween(sentence, m.end, at)) ??
+      subjectBefore(sentence, named, at);
+    const textBefore = sentence.text.slice(0, at - sentence.start);
+    const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
+    if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
+      return { key: after.key, verbAt: at, verbEnd, via: after.via };
+    }
+    if (before) return { key: before.key, verbAt: at, verbEnd, via: before.via };
+  }
+  return undefined;
+}
+
+/**
+ * The actor a verb at `at` belongs to: the nearest actor before it that is not a possessive, skipping an
+ * apposition ("Ronald Johnson, US ambassador to Mexico, refuses ...").
+ */
+function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mention | undefined {
+  const before = named.filter((m) => m.end <= at && !m.possessive);
+  const gapOf = (m: Mention) => sentence.text.slice(m.end - sentence.start, at - sentence.start);
+  if (/,\s*$/.test(sentence.text.slice(0, at - sentence.start))) {
+    // The head of the apposition: preferably a person ("Sen. Mark Kelly, D-Ariz., a member of the
+    // Senate Armed Services Committee, told ..."), otherwise the nearest name set off by two commas.
+    const heads = [...before]
+      .reverse()
+      .filter((m) => /^\s*,/.test(gapOf(m)) && gapOf(m).split(',').length <= 6 && !/[;:"“”]/.test(gapOf(m)));
+    const head =
+      heads.find((m) => m.person && gapOf(m).split(',').length >= 3) ??
+      heads.find((m) => gapOf(m).split(',').length === 3);
+    if (head) return head;
+  }
+  return [...before].reverse().find((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
+}
+
+/** The actors after `mention` joined to it by "and": "the US military and intelligence services". */
+function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Mention[] {
+  const all = [mention];
+  for (let i = named.indexOf(mention) + 1; i < named.length; i++) {
+    const between = sentence.text.slice(all.at(-1)!.end - sentence.start, named[i]!.start - sentence.start);
+    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+)?$/.test(between)) break;
+    all.push(named[i]!);
+  }
+  return all;
+}
+
+function clauseBreakBetween(sentence: Sentence, from: number, to: number): boolean {
+  const between = sentence.text.slice(from - sentence.start, to - sentence.start);
+  return /[;:]|["“”]|\b(?:that|which|who)\b/.test(between) && !/^\s*[,"”]/.test(between);
+}
+
+function pickQuote(sentence: Sentence, verbAt: number): Span | undefined {
+  return (
+    sentence.quotes.find((q) => q.start >= verbAt) ??
+    [...sentence.quotes].reverse().find((q) => q.end <= verbAt)
+  );
+}
+
+/** The words from the cue to the end of its clause: the proposition the actor takes a stance on. */
+function reportedClause(sentence: Sentence, from: number, stopAtClause = false): string {
+  const rest = sentence.text.slice(Math.max(0, from - sentence.start));
+  if (!stopAtClause) return rest;
+  const words = rest.split(/\s+/);
+  const kept: string[] = [];
+  for (const word of words) {
+    kept.push(word);
+    if (kept.length > 3 && CLAUSE_END.test(` ${word} `)) break;
+  }
+  return kept.join(' ');
+}
+
+/** Actors named right before a stance verb: "The White House is considering", "Johnson refuses to rule out". */
+function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string; cueAt: number }[] {
+  const found: { key: string; cueAt: number }[] = [];
+  for (const match of sentence.text.matchAll(STANCE_VERB)) {
+    const at = sentence.start + match.index;
+    if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    let subject = subjectBefore(sentence, named, at);
+    if (!subject) continue;
+    found.push({ key: subject.key, cueAt: at });
+    // "Rand Paul and Lisa Murkowski joined Democrats in voting for ...": those who joined take the stance too.
+    const joined = /\bjoin(?:s|ed)?\s+(?:\w+\s+){0,2}$/.exec(
+      sentence.text.slice(0, subject.start - sentence.start),
+    );
+    const joiner = joined ? subjectBefore(sentence, named, sentence.start + joined.index) : undefined;
+    if (joiner) {
+      found.push({ key: joiner.key, cueAt: at });
+      subject = joiner;
+    }
+    // "Rand Paul of Kentucky and Lisa Murkowski of Alaska joined ...": every conjoined subject.
+    for (let k = named.indexOf(subject) - 1; k >= 0; k--) {
+      const between = sentence.text.slice(
+        named[k]!.end - sentence.start,
+        named[k + 1]!.start - sentence.start,
+      );
+      if (!/^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2})?\s*(?:,|,? and|&)\s*(?:the\s+)?$/u.test(between)) break;
+      found.push({ key: named[k]!.key, cueAt: at });
+    }
+  }
+  return found;
+}
+
+const POWERS: ReadonlySet<string> = new Set(['government', 'state', 'official', 'military', 'agency']);
+
+/**
+ * Who an opposing actor opposes: the governments, states, officials and forces the same sentence names as
+ * the ones acting ("amid threats from Trump's administration", "an opportunity by the United States to
+ * invade"), other than the actor itself and its own country.
+ */
+function opposedAgents(
+  sentence: Sentence,
+  mentions: Mention[],
+  entries: Map<string, ActorEntry>,
+  holderKey: string,
+): string[] {
+  const holder = entries.get(holderKey);
+  const ownCountry =
+    holder?.country ?? (holder?.role?.organization ? COUNTRY_CODES[holder.role.organization] : undefined);
+  const agents = new Set<string>();
+  for (const mention of mentions) {
+    const entry = entries.get(mention.key);
+    if (!entry || mention.key === holderKey || mention.via !== 'name' || !POWERS.has(entry.kind)) continue;
+    const country =
+      entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
+    if (ownCountry && country === ownCountry) continue;
+    if (!ownCountry && !country) continue;
+    const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 40);
+    const before = sentence.text.slice(
+      Math.max(0, mention.start - sentence.start - 40),
+      mention.start - sentence.start,
+    );
+    // Named as the actor of what is opposed, not as a place or a bystander.
+    if (
+      /\b(?:from|by)\s+(?:\S+\s+){0,3}$/.test(before) ||
+      /^['’]s\b|^\s+(?:to|would|will|is|are|was|were|has|have|had)\b/.test(after) ||
+      mention.possessive
+    ) {
+      agents.add(mention.key);
+    }
+  }
+  return [...agents];
+}
+
+function judgePolarity(content: string): { polarity: Polarity; strength: number } | undefined {
+  if (NEUTRAL_CUE.test(content)) return { polarity: 'neutral', strength: 1 };
+  const { support, oppose } = scorePolarity(content);
+  if (support === 0 && oppose === 0) return undefined;
+  if (support >= 1.5 && oppose >= 1.5 && Math.abs(support - oppose) < 1)
+    return { polarity: 'mixed', strength: 1 };
+  if (support === oppose) return undefined;
+  return support > oppose
+    ? { polarity: 'support', strength: support - oppose }
+    : { polarity: 'oppose', strength: oppose - support };
+}
+
+function proposeTopicTitle(sentence: Sentence, cueAt: number): string {
+  const clause = reportedClause(sentence, cueAt, true)
+    .replace(/^[\p{L}'’]+\s+/u, '')
+    .replace(/["“”]/g, '')
+    .replace(/[,.;:!?]+$/, '')
+    .split(/\s+/)
+    .filter((w) => !/^(?:that|to|the|a|an|any|such|this|these|it|do|doing|so)$/i.test(w))
+    .slice(0, 8)
+    .join(' ');
+  return clause.length >= 3 ? clause.charAt(0).toUpperCase() + clause.slice(1) : sentence.text.slice(0, 80);
+}
+
+function findRelations(
+  sentence: Sentence,
+  named: Mention[],
+  entries: Map<string, ActorEntry>,
+  speaker: string | undefined,
+): Omit<DraftRelation, 'evidence' | 'quote'>[] {
+  const found: Omit<DraftRelation, 'evidence' | 'quote'>[] = [];
+  const add = (
+    sourceKey: string | undefined,
+    targetKey: string | undefined,
+    type: RelationType,
+    confidence: number,
+  ) => {
+    if (!sourceKey || !targetKey || sourceKey === targetKey) return;
+    found.push({ sourceKey, targetKey, type, confidence });
+  };
+  for (const [pattern, type] of RELATION_VERBS) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      const at = sentence.start + match.index;
+      const end = at + match[0].length;
+      if (insideQuote(sentence, { start: at, end })) continue;
+      const before = [...named].reverse().find((m) => m.end <= at);
+      const after = named.find((m) => m.start >= end && m.start - end <= 40);
+      const passive =
+        /\b(?:was|were|been|being|is|are)\s+$/.test(sentence.text.slice(0, at - sentence.start)) &&
+        /^\s+by\b/.test(sentence.text.slice(end - sentence.start));
+      if (type === 'reports_on') {
+        const media = [before, after].find((m) => m && entries.get(m.key)?.kind === 'media');
+        const subject = named.find((m) => m !== media && entries.get(m.key)?.kind !== 'media');
+        for (const target of subject ? conjuncts(sentence, named, subject) : []) {
+          add(media?.key, target.key, 'reports_on', 0.55);
+        }
+        continue;
+      }
+      if (passive) {
+        const agent = named.find((m) => m.start > end && m.start - end <= 40);
+        add(agent?.key, before?.key, type, 0.5);
+        continue;
+      }
+      const subject = subjectBefore(sentence, named, at);
+      const source = subject ?? (speaker ? { key: speaker } : undefined);
+      if (!source || !after) continue;
+      const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
+      if (/[.;:]/.test(gap)) continue;
+      for (const target of conjuncts(sentence, named, after))
+        add(source.key, target.key, type, subject ? 0.6 : 0.45);
+    }
+  }
+  // Nominal forms: "threats from A ... against B", "A's pressure on B".
+  for (const [pattern, type] of RELATION_NOUNS) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      const at = sentence.start + match.index;
+      const end = at + match[0].length;
+      if (insideQuote(sentence, { start: at, end })) continue;
+      const rest = sentence.text.slice(end - sentence.start);
+      if (type === 'cooperates_with') {
+        // "A and B have a good ongoing dialogue": the parties are the conjoined subjects before the verb.
+        const subject = /^(?:have|has|had|maintain|hold|held)/i.test(match[0])
+          ? subjectBefore(sentence, named, at)
+          : undefined;
+        const leading = subject ? named.slice(0, named.indexOf(subject) + 1).reverse() : [];
+        const subjects = leading.filter(
+          (m, k) =>
+            k === 0 ||
+            /^\s*(?:,|,? and|&)\s*(?:the\s+)?$/.test(
+              sentence.text.slice(m.end - sentence.start, leading[k - 1]!.start - sentence.start),
+            ),
+        );
+        if (subjects.length > 1) {
+          subjects.forEach((a, i) => subjects.slice(i + 1).forEach((b) => add(b.key, a.key, type, 0.45)));
+          continue;
+        }
+        const first = named.find((m) => m.start >= end && m.start - end <= 6);
+        const parties = first ? conjuncts(sentence, named, first) : [];
+        parties.forEach((a, i) => parties.slice(i + 1).forEach((b) => add(a.key, b.key, type, 0.45)));
+        continue;
+      }
+      const agent = /^\s+(?:from|by)\s/.test(rest)
+        ? named.find((m) => m.start >= end && m.start - end <= 30)
+        : [...named].reverse().find((m) => m.end <= at && m.possessive && at - m.end <= 4);
+      if (!agent) continue;
+      const target = named.find(
+        (m) =>
+          m.start > agent.end &&
+          m.start - end <= 90 &&
+          /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/.test(
+            sentence.text.slice(end - sentence.start, m.start - sentence.start),
+          ),
+      );
+      const subject =
+        type === 'pressures'
+          ? [...named].reverse().find((m) => m.end <= agent.start && !m.possessive)
+          : undefined;
+      add(agent.key, target?.key ?? subject?.key, type, 0.45);
+    }
+  }
+  // "According to <media>, X ..." reports on X.
+  const according = /according to\s+(?:the\s+)?/i.exec(sentence.text);
+  if (according) {
+    const at = sentence.start + according.index + according[0].length;
+    const source = named.find((m) => m.start >= at && m.start - at <= 3);
+    if (source && entries.get(source.key)?.kind === 'media') {
+      const subject =
+        named.find((m) => m.start > source.end && entries.get(m.key)?.kind !== 'media') ??
+        named.find((m) => m.end < source.start);
+      add(source.key, subject?.key, 'reports_on', 0.55);
+    }
+  }
+  return found;
+}
+
+function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>): DraftAffiliation[] {
+  const affiliations: DraftAffiliation[] = [];
+  for (const entry of [...entries.values()]) {
+    if (!entry.role?.organization || !used.has(entry.key)) continue;
+    const organization = [...entries.values()].find(
+      (e) => normalizeName(e.name) === normalizeName(entry.role!.organization!),
+    );
+    const key = organization?.key ?? `name:${normalizeName(entry.role.organization)}`;
+    if (!organization) {
+      entries.set(key, {
+        key,
+        name: entry.role.organization,
+        aliases: new Set(),
+        kind: 'state',
+        country: COUNTRY_CODES[entry.role.organization],
+      });
+    }
+    used.add(key);
+    affiliations.push({ memberKey: entry.key, organizationKey: key, role: entry.role.title || undefined });
+  }
+  return affiliations;
+}
+
+const ROLE_NOUN =
+  /^,\s+(?:the\s+)?(?:(U\.S\.|US|American|Mexican|Mexico['’]s|Venezuelan|Colombian)\s+)?((?:[a-z][\w-]* ){0,3}(?:ambassador|secretary|minister|president|senator|spokesperson|spokesman|spokeswoman|director|chief|leader|analyst|expert|researcher|professor|official|adviser|advisor|commander)\b[^,.;]{0,60})/;
+const MEMBER_OF = /^\s+(?:from|of|at|with)\s+(?:the\s+)?$/;
+
+/**
+ * Roles given in apposition ("Ronald Johnson, US ambassador to Mexico") and membership given by a
+ * preposition ("Gustavo Flores-Macias from Cornell University").
+ */
+function appositiveAffiliations(
+  text: string,
+  mentions: Mention[],
+  entries: Map<string, ActorEntry>,
+  used: Set<string>,
+): DraftAffiliation[] {
+  const found: DraftAffiliation[] = [];
+  const named = mentions.filter((m) => m.via === 'name');
+  named.forEach((mention, i) => {
+    const member = entries.get(mention.key);
+    if (!member || !isPersonKind(member.kind)) return;
+    const next = named[i + 1];
+    if (next && MEMBER_OF.test(text.slice(mention.end, next.start))) {
+      const organization = entries.get(next.key);
+      if (organization && !isPersonKind(organization.kind)) {
+        if (organization.kind === 'academic_institution' && member.kind === 'person') member.kind = 'expert';
+        found.push({ memberKey: member.key, organizationKey: organization.key });
+        used.add(organization.key);
+        return;
+      }
+    }
+    const role = ROLE_NOUN.exec(text.slice(mention.end, mention.end + 120));
+    if (!role) return;
+    const title = role[2]!.trim();
+    if (/\b(?:analyst|expert|researcher|professor)\b/.test(title) && member.kind === 'person')
+      member.kind = 'expert';
+    else if (member.kind === 'person') member.kind = 'official';
+    const nation = role[1] ? NATIONALITIES[role[1].replace(/['’]s$/, '')] : undefined;
+    if (!nation) return;
+    const key = `name:${normalizeName(nation)}`;
+    const organization = [...entries.values()].find(
+      (e) => normalizeName(e.name) === normalizeName(nation),
+    ) ?? {
+      key,
+      name: nation,
+      aliases: new Set<string>(),
+      kind: 'state' as const,
+      country: COUNTRY_CODES[nation],
+    };
+    entries.set(organization.key, organization);
+    found.push({ memberKey: member.key, organizationKey: organization.key, role: title });
+    used.add(organization.key);
+  });
+  return found;
+}
+
+function mentionedByName(mentions: Mention[], key: string): boolean {
+  return mentions.some((m) => m.key === key && m.via === 'name');
+}
+
+function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {
+  const seen = new Set<string>();
+  return statements.filter((s) => {
+    const key = `${s.actorKey}|${s.evidence.start}|${s.topic.id ?? s.topic.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function dedupeRelations(relations: DraftRelation[]): DraftRelation[] {
+  const seen = new Set<string>();
+  return relations.filter((r) => {
+    const key = `${r.sourceKey}|${r.targetKey}|${r.type}|${r.evidence.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const clamp = (value: number) => Math.max(0.05, Math.min(0.95, value));
+const round = (value: number) => Math.round(value * 100) / 100;
