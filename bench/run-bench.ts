@@ -22,7 +22,7 @@ import { createApp } from '../src/app';
 import { PROJECT_ROOT, testConfig } from '../src/config/config';
 import { coalitionQuerySchema } from '../src/analytics/analytics-schema';
 import { findCoalitions, projectionFor } from '../src/analytics/analytics-service';
-import { seededRng } from '../src/analytics/coalitions';
+import { seededRandom } from '../src/shared/seeded-random';
 import { congruenceNetwork } from '../src/analytics/discourse-network';
 import { findOpponents, findPaths } from '../src/relationships/relationship-service';
 import { createLogger } from '../src/shared/logger';
@@ -31,7 +31,7 @@ import { CREATE_TABLES } from '../src/store/sqlite/sqlite-schema';
 import { actorNameKeys } from '../src/store/search-keys';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 import { TABLES } from '../src/store/sqlite/sqlite-tables';
-import { actorId, mulberry32, syntheticGraph, topicId } from '../src/synthetic/synthetic-graph';
+import { actorId, syntheticGraph, topicId } from '../src/synthetic/synthetic-graph';
 import { topicPositions } from '../src/topics/topic-positions';
 import { graphologyStore } from './graph-baseline';
 
@@ -194,7 +194,7 @@ async function benchLatency(
 
 /** Query samples spread over the skew: half drawn like the activity, half uniformly (the quiet many). */
 function samples(n: number, count: number, seed: number): number[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) =>
     i % 2 ? Math.floor(n * Math.pow(random(), 3)) : Math.floor(random() * n),
   );
@@ -281,7 +281,7 @@ async function benchLouvain(store: GraphStore): Promise<void> {
     limits.maxEdges,
   );
   const [baseMs] = await time(() =>
-    louvain.detailed(network, { getEdgeWeight: 'weight', rng: seededRng(query.seed) }),
+    louvain.detailed(network, { getEdgeWeight: 'weight', rng: seededRandom(query.seed) }),
   );
   const [storeMs, coalitions] = await time(() => findCoalitions(store, query, limits));
   record({

@@ -1,24 +1,13 @@
 import type Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { append } from './multimap';
+import { seededRandom } from '../shared/seeded-random';
 
 export interface Coalitions {
   /** Actor id to coalition number; coalitions are numbered by size, largest first, from 0. */
   membership: Map<string, number>;
   members: string[][];
   modularity: number;
-}
-
-/** mulberry32: a tiny seeded generator, so that Louvain's random node order is reproducible. */
-export function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -38,7 +27,7 @@ export function detectCoalitions(graph: Graph, options: { seed: number; resoluti
     const result = louvain.detailed(positive, {
       getEdgeWeight: 'weight',
       resolution: options.resolution ?? 1,
-      rng: seededRng(options.seed),
+      rng: seededRandom(options.seed),
     });
     communities = result.communities;
     modularity = result.modularity;

@@ -7,6 +7,7 @@ import { contentHash } from '../shared/ids';
 import type { Polarity, Statement } from '../statements/statement-schema';
 import type { GraphSnapshot } from '../store/graph-store';
 import type { Topic } from '../topics/topic-schema';
+import { seededRandom } from '../shared/seeded-random';
 
 export interface SyntheticGraphSize {
   actors: number;
@@ -33,7 +34,7 @@ export interface SyntheticGraphOptions extends SyntheticGraphSize {
  */
 export function* syntheticGraph(options: SyntheticGraphOptions): Generator<Partial<GraphSnapshot>> {
   const batchSize = options.batchSize ?? 10_000;
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const documentCount = Math.max(1, Math.ceil(options.statements / (options.statementsPerDocument ?? 20)));
   const affiliationCount = options.affiliations ?? Math.floor(options.actors / 10);
 
@@ -213,18 +214,6 @@ const START = Date.UTC(2020, 0, 1);
 const DAYS = 6 * 365;
 function randomDate(random: () => number): string {
   return new Date(START + Math.floor(random() * DAYS) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** A small, fast, seeded PRNG: good enough for test data, and the same on every machine. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {

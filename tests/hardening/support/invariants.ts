@@ -1,24 +1,9 @@
-import type { EntityKind, GraphStore } from '../../../src/store/graph-store';
-
-/** The references each kind must keep: a record may never point at one that is gone. */
-const REFERENCES: Partial<Record<EntityKind, { field: string; kind: EntityKind }[]>> = {
-  topics: [{ field: 'parentId', kind: 'topics' }],
-  statements: [
-    { field: 'actorId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  relations: [
-    { field: 'sourceId', kind: 'actors' },
-    { field: 'targetId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  affiliations: [
-    { field: 'memberId', kind: 'actors' },
-    { field: 'organizationId', kind: 'actors' },
-  ],
-};
+import {
+  ENTITY_REFERENCES,
+  type EntityKind,
+  type EntityReference,
+  type GraphStore,
+} from '../../../src/store/graph-store';
 
 /**
  * Every broken reference in the store, read through the store interface only: a statement without its
@@ -26,10 +11,8 @@ const REFERENCES: Partial<Record<EntityKind, { field: string; kind: EntityKind }
  */
 export async function danglingReferences(store: GraphStore): Promise<string[]> {
   const problems: string[] = [];
-  for (const [kind, references] of Object.entries(REFERENCES) as [
-    EntityKind,
-    { field: string; kind: EntityKind }[],
-  ][]) {
+  for (const [kind, references] of Object.entries(ENTITY_REFERENCES) as [EntityKind, EntityReference[]][]) {
+    if (references.length === 0) continue;
     for await (const batch of store.readAll(kind, 500)) {
       for (const reference of references) {
         const wanted = batch
