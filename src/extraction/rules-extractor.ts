@@ -170,7 +170,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         existingId: entry.existingId,
         confidence: entry.existingId ? 1 : 0.6,
       })),
-    statements: dedupeStatements(statements),
+    statements: dedupeStatements(onDocumentProposition(statements)),
     relations: dedupeRelations(relations),
     affiliations,
   };
@@ -648,6 +648,27 @@ function appositiveAffiliations(
 
 function mentionedByName(mentions: Mention[], key: string): boolean {
   return mentions.some((m) => m.key === key && m.via === 'name');
+}
+
+/**
+ * A news story reports one controversy: the positions it quotes are, unless they match a topic already
+ * in the graph, positions on the story's main proposition, however each sentence words it. Proposing one
+ * topic per sentence would scatter support and opposition on the same question over look-alike topics,
+ * so every position that matched no existing topic joins the first proposed one. An actor who both
+ * objects and approves in one story is, in conflict reporting, against the story's proposition and
+ * conceding something narrower (cooperation, dialogue): their approvals keep their own sentence's topic.
+ */
+function onDocumentProposition(statements: DraftStatement[]): DraftStatement[] {
+  const proposed = statements.find((s) => !s.topic.id && s.polarity !== 'neutral')?.topic;
+  if (!proposed) return statements;
+  const objecting = new Set(
+    statements.filter((s) => !s.topic.id && s.polarity === 'oppose').map((s) => s.actorKey),
+  );
+  return statements.map((s) =>
+    s.topic.id || (s.polarity === 'support' && objecting.has(s.actorKey))
+      ? s
+      : { ...s, topic: { title: proposed.title } },
+  );
 }
 
 function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {
