@@ -220,10 +220,15 @@ export class ActorMentionFinder {
 
   private findNamed(candidates: Mention[]): void {
     const terms = parseTerms(this.text);
-    const unresolved: { start: number; end: number; name: string }[] = [];
+    const unresolved: { start: number; end: number; name: string; surnameOnly?: boolean }[] = [];
     let i = 0;
     while (i < terms.length) {
       if (!isNameTerm(terms[i]!)) {
+        // A sentence's first word is capitalised anyway, so compromise may not tag "Sheinbaum condemned"
+        // as a name there; it still is one when it is the surname of a person the document names.
+        const first = terms[i]!;
+        if (first.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(first.text) && !/^\p{Lu}/u.test(first.post.trim()))
+          unresolved.push({ start: first.start, end: first.end, name: first.text, surnameOnly: true });
         i += 1;
         continue;
       }
@@ -254,11 +259,12 @@ export class ActorMentionFinder {
     }
     // A bare proper noun compromise could not place ("Sheinbaum told reporters") is the person whose
     // surname it is, when the document names that person in full somewhere.
-    for (const { start, end, name } of unresolved) {
+    for (const { start, end, name, surnameOnly } of unresolved) {
       const person = [...this.entries.values()].find(
         (e) => isPersonKind(e.kind) && e.name.includes(' ') && e.name.split(' ').at(-1) === name,
       );
       if (person) this.add(candidates, start, end, person, true);
+      else if (surnameOnly) continue;
       // A bare surname that speaks ("Sheinbaum declared") is a person even when never named in full.
       else if (SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
         this.add(candidates, start, end, this.entry(name, 'person'), true);

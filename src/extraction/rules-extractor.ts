@@ -416,7 +416,15 @@ function opposedAgents(
     const country =
       entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
     if (ownCountry && country === ownCountry) continue;
-    if (!ownCountry && !country) continue;
+    // Without a country on either side, only a possessive ("condemning the Trump administration's
+    // policy") says whose action is opposed; a namesake of the holder is their own side.
+    const holderSurname = holder?.name.split(' ').pop()?.toLowerCase();
+    if (
+      !ownCountry &&
+      !country &&
+      (!mention.possessive || entry.name.toLowerCase().includes(holderSurname ?? '\u0000'))
+    )
+      continue;
     const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 40);
     const before = sentence.text.slice(
       Math.max(0, mention.start - sentence.start - 40),
