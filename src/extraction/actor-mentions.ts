@@ -32,6 +32,8 @@ export interface ActorEntry {
   gender?: 'female' | 'male';
   /** The title it carries in the text and the state or body that title belongs to. */
   role?: { title: string; organization?: string };
+  /** Set when a state is named as the subject of a verb: a state that acts is an actor, a place is not. */
+  acts?: boolean;
 }
 
 export interface Mention {
@@ -78,6 +80,12 @@ const TITLE_SEQUENCES = TITLES.map((t) => t.replace(/\./g, '').split(' ')).sort(
 const TITLE_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]!));
 const SPEAKS_NEXT =
   /^\s+(?:said|says|told|tells|added|adds|declared|stated|states|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked)\b/;
+/**
+ * A verb right after a name makes it the subject ("the US launched", "Mexico has", "Venezuela rejected"),
+ * as "by" before it makes it the agent ("killed by the United States").
+ */
+const ACTS_NEXT =
+  /^(?:['’]s)?\s+(?:(?:has|have|had|will|would|could|can|should|must|does|did|do|says|said|cannot)\b|\p{Ll}+ed\b(?!\s+by\b))/u;
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
@@ -89,7 +97,7 @@ const PARTY_ADJECTIVES = new Set([
   'then',
 ]);
 const NOT_NAMES = new Set(
-  'D.C. The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+  'D.C. FTO FTOs SDGT The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
     ' ',
   ),
 );
@@ -168,6 +176,12 @@ export class ActorMentionFinder {
     const surface = raw.replace(/['’]s$/, '');
     const trimmedEnd = start + surface.length;
     if (surface !== entry.name) entry.aliases.add(surface.replace(/^the /, (m) => m));
+    if (
+      entry.kind === 'state' &&
+      (ACTS_NEXT.test(this.text.slice(end, end + 40)) ||
+        /\bby\s+(?:the\s+)?$/.test(this.text.slice(Math.max(0, start - 8), start)))
+    )
+      entry.acts = true;
     candidates.push({ start, end: trimmedEnd, surface, key: entry.key, possessive, via: 'name', person });
   }
 
@@ -329,6 +343,8 @@ export class ActorMentionFinder {
         tags.has('LastName') ||
         tags.has('Honorific'));
     const country = COUNTRY_CODES[name];
+    const state = NATIONALITIES[name] && COUNTRY_CODES[NATIONALITIES[name]] ? NATIONALITIES[name] : undefined;
+    const acts = ACTS_NEXT.test(this.text.slice(end, end + 40));
     const spanStart = span[0]!.start;
     const known = this.knownByAlias.get(normalizeName(name));
     if (known) {
@@ -345,8 +361,10 @@ export class ActorMentionFinder {
       if (tags.has('FemaleName') || /^(?:Ms|Mrs)\.?$/.test(title)) entry.gender ??= 'female';
       else if (tags.has('MaleName') || /^Mr\.?$/.test(title)) entry.gender ??= 'male';
       this.add(candidates, spanStart, end, entry, true);
-    } else if (country) {
-      this.add(candidates, spanStart, end, this.entry(name, 'state', country), false);
+    } else if (country || (state && (state === name || /^U\.?S\.?$/.test(name)) && acts)) {
+      // "the US launched its offensive": a country's short name acting is the state, not an adjective.
+      const entry = this.entry(country ? name : state!, 'state', country ?? COUNTRY_CODES[state!]);
+      this.add(candidates, spanStart, end, entry, false);
     } else if (words.length === 1 && (tags.has('Demonym') || NATIONALITIES[name])) {
       // "Venezuelan", "American": an adjective of nationality, not an actor.
       return;

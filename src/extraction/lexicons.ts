@@ -450,7 +450,14 @@ export const COUNTRY_CODES: Record<string, string> = {
 /** `name` absent: the group is named by its own words ("UN human rights experts"). */
 export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; country?: string }[] = [
   { pattern: /\b(?:the )?White House\b/g, name: 'White House', kind: 'government', country: 'US' },
-  { pattern: /\b(?:the )?Pentagon\b/g, name: 'Pentagon', kind: 'agency', country: 'US' },
+  {
+    // The department goes by its building and by its initials ("D.O.D."), and since 2025 by "Department of War".
+    pattern:
+      /\b(?:the )?(?:Pentagon|(?:U\.S\. |US )?(?:Department of (?:Defense|War)|Defen[cs]e Department|War Department)|DoD|D\.O\.D\.)(?![\p{L}])/gu,
+    name: 'Pentagon',
+    kind: 'agency',
+    country: 'US',
+  },
   { pattern: /\bWashington(?!,? D\.?C\.?)\b/g, name: 'United States', kind: 'state', country: 'US' },
   {
     pattern:
@@ -461,7 +468,7 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
   },
   {
     pattern:
-      /\b(?:the )?(?:U\.S\.|US) (?:military|armed forces|forces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
+      /\b(?:the )?(?:U\.S\.|US|United States) (?:military|armed forces|forces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
     name: 'US military',
     kind: 'military',
     country: 'US',

@@ -158,7 +158,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
   return {
     actors: [...entries.values()]
       .filter(
-        (entry) => used.has(entry.key) || (entry.kind !== 'state' && mentionedByName(mentions, entry.key)),
+        (entry) =>
+          used.has(entry.key) ||
+          ((entry.kind !== 'state' || entry.acts) && mentionedByName(mentions, entry.key)),
       )
       .map((entry) => ({
         key: entry.key,
