@@ -85,7 +85,7 @@ const SPEAKS_NEXT =
  * as "by" before it makes it the agent ("killed by the United States").
  */
 const ACTS_NEXT =
-  /^(?:['’]s)?\s+(?:(?:has|have|had|will|would|could|can|should|must|does|did|do|says|said|cannot)\b|\p{Ll}+ed\b(?!\s+by\b))/u;
+  /^(?:['’]s)?\s+(?:(?:has|have|had|will|would|could|can|should|must|does|did|do|says|said|cannot|insists|claims|argues|denies|rejects|warns|wants|accuses|demands|plans|intends|maintains|threatens|refuses)\b|\p{Ll}+ed\b(?!\s+by\b))/u;
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
