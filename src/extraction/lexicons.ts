@@ -145,6 +145,8 @@ const OPPOSE_CUES = [
   'meddling',
   'invasion',
   'subordinate',
+  'subordination',
+  'interventions',
   'overreach',
   'outcry',
   'disturbing',
@@ -176,6 +178,16 @@ const OPPOSE_CUES = [
   'restrict',
   'refuse',
 ];
+
+/** Nouns for something imposed on a country; denying them is opposing them. */
+const IMPOSITIONS: ReadonlySet<string> = new Set([
+  'interference',
+  'intervention',
+  'interventions',
+  'meddling',
+  'invasion',
+  'subordination',
+]);
 
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
 const OPPOSE_PHRASES: [RegExp, number][] = [
@@ -275,8 +287,9 @@ export function scorePolarity(text: string): PolarityScore {
     if (phraseTokens.has(i)) return;
     const weight = CUE_WEIGHTS.get(token);
     if (weight === undefined) return;
-    // A negator that is itself a cue ("stop", "end", "refuse") only flips what follows it.
-    add(weight, isNegated(tokens, i));
+    // A negator that is itself a cue ("stop", "end", "refuse") only flips what follows it. A noun naming
+    // an imposition is rejected whatever negates it: "no interference", "never invasion".
+    add(weight, !IMPOSITIONS.has(token) && isNegated(tokens, i));
   });
   return score;
 }

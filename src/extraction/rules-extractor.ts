@@ -107,8 +107,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       });
     }
 
-    for (const [actorKey, stance] of stanceHolders) {
-      const judged = judgePolarity(stance.content);
+    for (const [actorKey, stance, judged] of [...stanceHolders].flatMap(([key, whole]) =>
+      contrastedParts(sentence, whole).map((part) => [key, part, judgePolarity(part.content)] as const),
+    )) {
       if (!judged) continue;
       const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
       const hedged = HEDGES.test(stance.content);
@@ -325,7 +326,16 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
       heads.find((m) => gapOf(m).split(',').length === 3);
     if (head) return head;
   }
-  return [...before].reverse().find((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
+  // The object of a preposition ("in collaboration with the United States, but will not tolerate ...") is
+  // no subject; the actor before it may be.
+  const candidates = [...before]
+    .reverse()
+    .filter((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
+  const objectOfPreposition = (m: Mention) =>
+    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over)\s+(?:the\s+)?$/i.test(
+      sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
+    );
+  return candidates.find((m) => !objectOfPreposition(m));
 }
 
 /** The actors after `mention` joined to it by "and": "the US military and intelligence services". */
@@ -365,6 +375,38 @@ function reportedClause(sentence: Sentence, from: number, stopAtClause = false):
 }
 
 /** Actors named right before a stance verb: "The White House is considering", "Johnson refuses to rule out". */
+/**
+ * "will continue fighting them in “collaboration” with the United States, but will not tolerate foreign
+ * interference": a contrastive "but" after the cue joins two positions of opposite sign, each with its own
+ * quote; kept whole when the two halves do not disagree.
+ */
+function contrastedParts<T extends { content: string; quote?: Span; cueAt: number }>(
+  sentence: Sentence,
+  stance: T,
+): T[] {
+  const from = Math.max(0, stance.cueAt - sentence.start);
+  const but = /,?\s+but\s+/.exec(sentence.text.slice(from));
+  if (!but) return [stance];
+  const at = sentence.start + from + but.index;
+  if (insideQuote(sentence, { start: at, end: at + but[0].length })) return [stance];
+  const before = sentence.text.slice(from, at - sentence.start);
+  const after = sentence.text.slice(at - sentence.start + but[0].length);
+  const first = judgePolarity(before);
+  const second = judgePolarity(after);
+  if (!first || !second || first.polarity === second.polarity) return [stance];
+  const quoteIn = (start: number, end: number) =>
+    sentence.quotes.find((q) => q.start >= start && q.start < end);
+  return [
+    {
+      ...stance,
+      content: before,
+      quote:
+        quoteIn(stance.cueAt, at) ?? (stance.quote && stance.quote.start < at ? stance.quote : undefined),
+    },
+    { ...stance, content: after, cueAt: at + but[0].length, quote: quoteIn(at, sentence.end) },
+  ];
+}
+
 function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string; cueAt: number }[] {
   const found: { key: string; cueAt: number }[] = [];
   for (const match of sentence.text.matchAll(STANCE_VERB)) {
