@@ -63,7 +63,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
 
-  for (const { sentence, mentions: here } of bySentence) {
+  const lastPosition = new Map<string, { polarity: Polarity; sentence: number }>();
+  for (const [sentenceIndex, { sentence, mentions: here }] of bySentence.entries()) {
     const named = here.filter((m) => m.key && !insideQuote(sentence, m));
     const speaker = findSpeaker(sentence, named, entries);
     let holder = speaker?.key;
@@ -107,10 +108,19 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       });
     }
 
-    for (const [actorKey, stance, judged] of [...stanceHolders].flatMap(([key, whole]) =>
+    for (const [actorKey, stance, ownJudgement] of [...stanceHolders].flatMap(([key, whole]) =>
       contrastedParts(sentence, whole).map((part) => [key, part, judgePolarity(part.content)] as const),
     )) {
+      // A speaker's next quotation with no stance words of its own carries on the position they just took
+      // ("..., he said. “Any American who sees the video ...”"), but only right after it.
+      const last = lastPosition.get(actorKey);
+      const judged =
+        ownJudgement ??
+        (stance.quote && last && last.sentence === sentenceIndex - 1 && last.polarity !== 'neutral'
+          ? { polarity: last.polarity, strength: 0 }
+          : undefined);
       if (!judged) continue;
+      lastPosition.set(actorKey, { polarity: judged.polarity, sentence: sentenceIndex });
       const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
       const hedged = HEDGES.test(stance.content);
       const confidence = clamp(
