@@ -365,8 +365,16 @@ function clauseBreakBetween(sentence: Sentence, from: number, to: number): boole
 }
 
 function pickQuote(sentence: Sentence, verbAt: number): Span | undefined {
+  // Of several quoted phrases after the verb, the one with stance words in it carries the position:
+  // described strikes "minutes apart," but said he did not see "anything disturbing about it."
+  const after = sentence.quotes.filter((q) => q.start >= verbAt);
+  const weighs = (q: Span) => {
+    const score = scorePolarity(q.text);
+    return score.support + score.oppose > 0;
+  };
   return (
-    sentence.quotes.find((q) => q.start >= verbAt) ??
+    (after.length > 1 ? after.find(weighs) : undefined) ??
+    after[0] ??
     [...sentence.quotes].reverse().find((q) => q.end <= verbAt)
   );
 }
