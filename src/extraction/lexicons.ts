@@ -186,7 +186,7 @@ const OPPOSE_CUES = [
   'refuse',
 ];
 
-/** Nouns for something imposed on a country; denying them is opposing them. */
+/** Words for something imposed on a country; denying them ("does not subordinate itself") opposes them. */
 const IMPOSITIONS: ReadonlySet<string> = new Set([
   'interference',
   'intervention',
@@ -194,6 +194,7 @@ const IMPOSITIONS: ReadonlySet<string> = new Set([
   'meddling',
   'invasion',
   'subordination',
+  'subordinate',
 ]);
 
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */

@@ -402,26 +402,30 @@ function contrastedParts<T extends { content: string; quote?: Span; cueAt: numbe
   sentence: Sentence,
   stance: T,
 ): T[] {
-  const from = Math.max(0, stance.cueAt - sentence.start);
-  const but = /,?\s+but\s+/.exec(sentence.text.slice(from));
+  // A quotation before its speech verb holds the position itself: “We coordinate, [but] we are not ...”
+  const start = Math.min(stance.cueAt, stance.quote?.start ?? stance.cueAt);
+  const from = Math.max(0, start - sentence.start);
+  const but = /,?\s+\[?but\]?\s+/.exec(sentence.text.slice(from));
   if (!but) return [stance];
   const at = sentence.start + from + but.index;
-  if (insideQuote(sentence, { start: at, end: at + but[0].length })) return [stance];
   const before = sentence.text.slice(from, at - sentence.start);
   const after = sentence.text.slice(at - sentence.start + but[0].length);
   const first = judgePolarity(before);
   const second = judgePolarity(after);
   if (!first || !second || first.polarity === second.polarity) return [stance];
-  const quoteIn = (start: number, end: number) =>
-    sentence.quotes.find((q) => q.start >= start && q.start < end);
+  const around = (point: number) => sentence.quotes.find((q) => q.start <= point && point < q.end);
   return [
     {
       ...stance,
       content: before,
-      quote:
-        quoteIn(stance.cueAt, at) ?? (stance.quote && stance.quote.start < at ? stance.quote : undefined),
+      quote: sentence.quotes.find((q) => q.start >= start && q.start < at) ?? around(at),
     },
-    { ...stance, content: after, cueAt: at + but[0].length, quote: quoteIn(at, sentence.end) },
+    {
+      ...stance,
+      content: after,
+      cueAt: at + but[0].length,
+      quote: around(at) ?? sentence.quotes.find((q) => q.start >= at),
+    },
   ];
 }
 
