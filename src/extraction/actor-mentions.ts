@@ -86,6 +86,9 @@ const SPEAKS_NEXT =
  */
 const ACTS_NEXT =
   /^(?:['’]s)?\s+(?:(?:has|have|had|will|would|could|can|should|must|does|did|do|says|said|cannot|insists|claims|argues|denies|rejects|warns|wants|accuses|demands|plans|intends|maintains|threatens|refuses)\b|\p{Ll}+ed\b(?!\s+by\b))/u;
+/** A role noun right before a name: "DOGE head Elon Musk", "security analyst David Saucedo". */
+const ROLE_BEFORE =
+  /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney)\s+$/;
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
@@ -144,6 +147,7 @@ export class ActorMentionFinder {
     this.mentions.push(...taken);
     this.linkSurnames();
     this.linkAdministration();
+    this.linkCommittees();
     return { entries: this.entries, mentions: this.mentions };
   }
 
@@ -374,6 +378,14 @@ export class ActorMentionFinder {
       this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization'), false);
     } else if (words.length === 1) {
       unresolved.push({ start: spanStart, end, name });
+    } else if (
+      words.length <= 3 &&
+      words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w.text)) &&
+      (ROLE_BEFORE.test(this.text.slice(Math.max(0, spanStart - 30), spanStart)) ||
+        SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
+    ) {
+      // A name compromise does not know ("DOGE head Elon Musk", "Elon Musk said") is a person by its role.
+      this.add(candidates, spanStart, end, this.entry(name, 'person'), true);
     }
   }
 
@@ -395,6 +407,27 @@ export class ActorMentionFinder {
   }
 
   /** "the administration" is the one administration the document names, when it names exactly one. */
+  /**
+   * "the Senate Armed Services Committee" shortened to "Senate Armed Services" or "Armed Services" is the
+   * same committee, when the document names exactly one body the short name ends or starts it.
+   */
+  private linkCommittees(): void {
+    const bodies = [...this.entries.values()].filter(
+      (e) => !e.existingId && !isPersonKind(e.kind) && e.kind !== 'state' && /\bCommittee$/.test(e.name),
+    );
+    for (const short of [...this.entries.values()]) {
+      if (short.existingId || isPersonKind(short.kind) || short.kind === 'state' || bodies.includes(short))
+        continue;
+      const words = short.name.replace(/^the /i, '');
+      if (!/\s/.test(words)) continue;
+      const longer = bodies.filter((b) => ` ${b.name.replace(/ Committee$/, '')} `.includes(` ${words} `));
+      if (longer.length !== 1) continue;
+      longer[0]!.aliases.add(short.name);
+      for (const mention of this.mentions) if (mention.key === short.key) mention.key = longer[0]!.key;
+      this.entries.delete(short.key);
+    }
+  }
+
   private linkAdministration(): void {
     const generic = this.entries.get(`name:administration`);
     const named = [...this.entries.values()].filter((e) => e !== generic && / administration$/i.test(e.name));
