@@ -342,7 +342,7 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
     .reverse()
     .filter((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
   const objectOfPreposition = (m: Mention) =>
-    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over)\s+(?:the\s+)?$/i.test(
+    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over|near|off|across|through|via|about|under|between|among|within|around|outside|inside|beyond|along)\s+(?:the\s+)?$/i.test(
       sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
     );
   return candidates.find((m) => !objectOfPreposition(m));
