@@ -108,6 +108,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       });
     }
 
+    // An outlet cited for what it reports ("NBC News cited six officials") takes no side in the story.
+    for (const key of stanceHolders.keys()) if (entries.get(key)?.kind === 'media') stanceHolders.delete(key);
     for (const [actorKey, stance, ownJudgement] of [...stanceHolders].flatMap(([key, whole]) =>
       contrastedParts(sentence, whole).map((part) => [key, part, judgePolarity(part.content)] as const),
     )) {
@@ -575,7 +577,15 @@ function findRelations(
       const source = subject ?? (speaker ? { key: speaker } : undefined);
       if (!source || !after) continue;
       const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
-      if (/[.;:]/.test(gap)) continue;
+      // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
+      // or the complement of its object ("condemned the capture of Maduro").
+      if (
+        /[.;:]/.test(gap) ||
+        /\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by)\b/i.test(
+          gap,
+        )
+      )
+        continue;
       for (const target of conjuncts(sentence, named, after))
         add(source.key, target.key, type, subject ? 0.6 : 0.45);
     }
