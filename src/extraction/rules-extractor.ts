@@ -436,6 +436,16 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   for (const match of sentence.text.matchAll(STANCE_VERB)) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    // "the resolution, which was introduced by Senator Tim Kaine": a passive's agent holds the stance.
+    const verbEnd = at + match[0].length;
+    if (
+      /\b(?:was|were|been|being|is|are)\s+$/.test(sentence.text.slice(0, at - sentence.start)) &&
+      /^\s+by\b/.test(sentence.text.slice(verbEnd - sentence.start))
+    ) {
+      const agent = named.find((m) => m.start > verbEnd && m.start - verbEnd <= 40);
+      if (agent) found.push({ key: agent.key, cueAt: at });
+      continue;
+    }
     let subject = subjectBefore(sentence, named, at);
     if (!subject) continue;
     found.push({ key: subject.key, cueAt: at });
@@ -454,7 +464,13 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
         named[k]!.end - sentence.start,
         named[k + 1]!.start - sentence.start,
       );
-      if (!/^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2})?\s*(?:,|,? and|&)\s*(?:the\s+)?$/u.test(between)) break;
+      // A label between them is no break: "Rand Paul (R-KY) and Lisa Murkowski (R-AL) joined ...".
+      if (
+        !/^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2}|\s*\([^()]{1,12}\))?\s*(?:,|,? and|&)\s*(?:the\s+)?$/u.test(
+          between,
+        )
+      )
+        break;
       found.push({ key: named[k]!.key, cueAt: at });
     }
   }
