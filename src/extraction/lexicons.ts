@@ -259,8 +259,16 @@ for (const strong of [
   'opposes',
   'opposed',
   'condemned',
+  'condemn',
+  'condemns',
+  'denounced',
   'support',
   'supports',
+  'supported',
+  'defend',
+  'defends',
+  'defended',
+  'endorsed',
 ])
   CUE_WEIGHTS.set(strong, 2 * Math.sign(CUE_WEIGHTS.get(strong)!));
 
