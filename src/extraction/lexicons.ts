@@ -283,7 +283,11 @@ export interface PolarityScore {
  */
 export function scorePolarity(text: string): PolarityScore {
   const score = { support: 0, oppose: 0 };
-  const lower = text.toLowerCase().replace(/’/g, "'");
+  // An indirect question ("to determine whether war crimes were committed") asserts none of its words.
+  const lower = text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/\bwhether\b[^;]*/g, ' ');
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;

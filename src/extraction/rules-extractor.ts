@@ -120,7 +120,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         ownJudgement ??
         (stance.quote && last && last.sentence === sentenceIndex - 1 && last.polarity !== 'neutral'
           ? { polarity: last.polarity, strength: 0 }
-          : undefined);
+          : undefined) ??
+        // A quotation given to its speaker is worth proposing even when its words take no side.
+        (stance.quote ? { polarity: 'neutral' as const, strength: 0 } : undefined);
       if (!judged) continue;
       lastPosition.set(actorKey, { polarity: judged.polarity, sentence: sentenceIndex });
       const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
