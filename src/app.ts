@@ -5,13 +5,17 @@ import { API_ROUTES } from './http/api-routes';
 import { buildOpenApiDocument } from './http/openapi-document';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './http/problem-middleware';
 import { mountRoutes } from './http/route-definition';
-import { createLogger, type Logger } from './shared/logger';
+import { apiGuards, requestTimeout, securityHeaders } from './http/security';
+import { createLogger, requestLogger, type Logger } from './shared/logger';
 import type { GraphStore } from './store/graph-store';
+import { webRoutes } from './web/web-routes';
 
 /** Builds the HTTP application around a store; starting it (and closing the store) is `main.ts`'s job. */
 export function createApp(store: GraphStore, config: Config, logger: Logger = createLogger(config.logLevel)) {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(), requestLogger(logger), requestTimeout(config.requestTimeoutMs));
 
   app.get('/health', async (_req, res) => {
     const health = await store.health();
@@ -28,6 +32,9 @@ export function createApp(store: GraphStore, config: Config, logger: Logger = cr
     swaggerUi.setup(openApiDocument, { customSiteTitle: 'Stancegraph API' }),
   );
 
+  // The API description stays public; everything below needs to pass CORS, the rate limit and the key.
+  const guards = apiGuards(config);
+  if (guards.length > 0) app.use('/api', ...guards);
   app.use('/api', requireJsonBody);
   // Documents carry whole articles; everything else is small, so a large body elsewhere is refused early.
   app.use('/api/documents', express.json({ limit: config.documentBodyLimit }));
@@ -36,6 +43,9 @@ export function createApp(store: GraphStore, config: Config, logger: Logger = cr
   const api = express.Router();
   mountRoutes(api, API_ROUTES, { store, config });
   app.use('/api', api);
+
+  // The interactive map, bundled by esbuild; after the API so that nothing it serves can shadow a route.
+  app.use(webRoutes());
 
   app.use(notFoundRoute);
   app.use(

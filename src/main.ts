@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config/config';
@@ -13,12 +13,17 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = openStore(config, logger);
   const app = createApp(store, config, logger);
-  const server: Server = app.listen(config.port, config.host, () => {
+  const server = app.listen(config.port, config.host, () => {
+    // The bound port, not the configured one: with PORT=0 the system picks it, and tests read it here.
+    const { port } = server.address() as AddressInfo;
     logger.info(
-      { url: `http://${config.host}:${config.port}/`, store: store.backend },
+      { url: `http://${config.host}:${port}/`, port, store: store.backend },
       'stancegraph is listening',
     );
   });
+  // A client that trickles its headers or body cannot hold a socket longer than a request may take.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
   // The service answers (health, 503s) while the seed waits for a store that is not up yet.
   const seeding = seedWhenReachable(store, config, logger);
 
@@ -26,10 +31,34 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
     seeding.abort();
+    // Stop accepting; requests already running finish and get their answer. Idle keep-alive sockets are
+    // closed now; busy ones close after their response. Past the deadline, whatever is left is cut.
+    const deadline = setTimeout(() => {
+      logger.warn(
+        { timeoutMs: config.shutdownTimeoutMs },
+        'shutdown deadline passed: closing open connections',
+      );
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    // A keep-alive socket turns idle once its last response is out; close it then, not at keepAliveTimeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    sweep.unref();
     server.close(() => {
-      store.close().finally(() => process.exit(0));
+      clearTimeout(deadline);
+      clearInterval(sweep);
+      store
+        .close()
+        .then(() => {
+          logger.info('store closed; bye');
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'the store failed to close');
+          process.exit(1);
+        });
     });
     server.closeIdleConnections();
   };

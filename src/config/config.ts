@@ -41,6 +41,24 @@ export const configSchema = z
     LLM_API_KEY: z.string().min(1).optional(),
     LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+    // Hardening: who may call the API, from where, how often and for how long.
+    API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    API_KEY_READS: booleanFlag.default(false),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })]))),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+    RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   })
   .refine((c) => c.EXTRACTOR !== 'llm' || c.LLM_BASE_URL !== undefined, {
     message: 'is required when EXTRACTOR=llm',
@@ -76,6 +94,18 @@ export interface Config {
     autoAcceptAbove?: number;
     llm?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
   };
+  /** When set, mutating requests (and reads, with `apiKeyReads`) need `Authorization: Bearer <key>`. */
+  apiKey?: string;
+  apiKeyReads: boolean;
+  /** Origins allowed to call the API from a browser; empty turns CORS off, `*` allows any. */
+  corsOrigins: string[];
+  rateLimitWindowMs: number;
+  /** Requests per client and window; 0 turns rate limiting off. */
+  rateLimitMax: number;
+  /** Proxy hops in front of the service whose X-Forwarded-For is trusted for the client address. */
+  trustProxy: number;
+  requestTimeoutMs: number;
+  shutdownTimeoutMs: number;
 }
 
 /** The repository root, found from this file whether it runs from `src/` (tsx, jest) or `dist/src/`. */
@@ -124,13 +154,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { baseUrl: c.LLM_BASE_URL, apiKey: c.LLM_API_KEY, model: c.LLM_MODEL, timeoutMs: c.LLM_TIMEOUT_MS }
         : undefined,
     },
+    apiKey: c.API_KEY,
+    apiKeyReads: c.API_KEY_READS,
+    corsOrigins: c.CORS_ORIGINS,
+    rateLimitWindowMs: c.RATE_LIMIT_WINDOW_MS,
+    rateLimitMax: c.RATE_LIMIT_MAX,
+    trustProxy: c.TRUST_PROXY,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }
 
-/** Config for tests and tools: an in-memory store, no seed, quiet logs, unless overridden. */
+/** Config for tests and tools: an in-memory store, no seed, quiet logs, no rate limit, unless overridden. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ DATA_DIR: ':memory:', SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
+    ...loadConfig({ DATA_DIR: ':memory:', SEED_ON_START: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }),
     ...overrides,
   };
 }

@@ -18,6 +18,9 @@ CREATE TABLE IF NOT EXISTS actor_names (
   name TEXT NOT NULL,
   PRIMARY KEY (name, actor_id)
 ) STRICT, WITHOUT ROWID;
+-- Rewriting an actor's names deletes by actor: without this, each write scanned every name (bulk import
+-- of 10k actors took seconds, quadratic in the actor count).
+CREATE INDEX IF NOT EXISTS actor_names_by_actor ON actor_names(actor_id);
 
 CREATE TABLE IF NOT EXISTS topics (
   id TEXT PRIMARY KEY,

@@ -56,6 +56,9 @@ function openDatabase(dataDir: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MB of page cache instead of SQLite's 2 MB: index pages of a million statements otherwise keep
+  // being evicted and re-read, and bulk import slows down as the graph grows.
+  db.pragma('cache_size = -65536');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     db.close();
@@ -71,7 +74,20 @@ function openDatabase(dataDir: string): Database.Database {
 class SqliteStore implements GraphStore {
   readonly backend = 'sqlite' as const;
 
+  /** Prepared once per distinct SQL text (a handful per query, one per combination of filters set): preparing costs more than running a small insert. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly upserts = new Map<EntityKind, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
     this.db.transaction(() => {
@@ -88,16 +104,15 @@ class SqliteStore implements GraphStore {
   }
 
   async get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined> {
-    const row = this.db.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
-      Row | undefined;
+    const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as Row | undefined;
     return row ? parseDoc<EntityMap[K]>(row) : undefined;
   }
 
   async getMany<K extends EntityKind>(kind: K, ids: readonly string[]): Promise<EntityMap[K][]> {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as Row[];
+    const rows = this.prepare(
+      `SELECT doc FROM ${TABLES[kind].table} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as Row[];
     return rows.map((row) => parseDoc<EntityMap[K]>(row));
   }
 
@@ -107,7 +122,7 @@ class SqliteStore implements GraphStore {
     change: (current: EntityMap[K]) => EntityMap[K],
   ): Promise<EntityMap[K]> {
     return this.db.transaction(() => {
-      const row = this.db.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
+      const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
         Row | undefined;
       if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
       const next = change(parseDoc<EntityMap[K]>(row));
@@ -129,7 +144,7 @@ class SqliteStore implements GraphStore {
         .map((ref) => ({
           ref,
           count: (
-            this.db.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
+            this.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
               n: number;
             }
           ).n,
@@ -143,16 +158,14 @@ class SqliteStore implements GraphStore {
       }
       for (const { ref } of blocking) {
         if (ref.onCascade === 'delete') {
-          this.db.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
+          this.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
         } else {
-          this.db
-            .prepare(
-              `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
-            )
-            .run(id);
+          this.prepare(
+            `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
+          ).run(id);
         }
       }
-      this.db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
+      this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
     })();
   }
 
@@ -160,48 +173,43 @@ class SqliteStore implements GraphStore {
     const { table } = TABLES[kind];
     const { where, params } = (TABLES[kind].filter as (f: ListFilterMap[K]) => SqlFilter)(filter);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM ${table} ${clause}`).get(params) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(`SELECT doc FROM ${table} ${clause} ORDER BY id LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: filter.limit, offset: filter.offset }) as Row[];
+    const total = (this.prepare(`SELECT count(*) AS n FROM ${table} ${clause}`).get(params) as { n: number })
+      .n;
+    const rows = this.prepare(
+      `SELECT doc FROM ${table} ${clause} ORDER BY id LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: filter.limit, offset: filter.offset }) as Row[];
     return { items: rows.map((row) => parseDoc<EntityMap[K]>(row)), total };
   }
 
   async findActorsByName(name: string): Promise<Actor[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT doc FROM actors WHERE id IN (SELECT actor_id FROM actor_names WHERE name = ?) ORDER BY id`,
-      )
-      .all(normalizeName(name)) as Row[];
+    const rows = this.prepare(
+      `SELECT doc FROM actors WHERE id IN (SELECT actor_id FROM actor_names WHERE name = ?) ORDER BY id`,
+    ).all(normalizeName(name)) as Row[];
     return rows.map((row) => parseDoc<Actor>(row));
   }
 
   async findDocumentByHash(contentHash: string): Promise<StoredDocument | undefined> {
-    const row = this.db.prepare(`SELECT doc FROM documents WHERE content_hash = ?`).get(contentHash) as
+    const row = this.prepare(`SELECT doc FROM documents WHERE content_hash = ?`).get(contentHash) as
       Row | undefined;
     return row ? parseDoc<StoredDocument>(row) : undefined;
   }
 
   async relations(query: RelationQuery): Promise<Relation[]> {
     if (query.types.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT doc FROM relations
+    const rows = this.prepare(
+      `SELECT doc FROM relations
          WHERE review_status = 'accepted'
            AND type IN (SELECT value FROM json_each(@types))
-           AND (@actorId IS NULL OR source_id = @actorId OR target_id = @actorId)
-           AND (@topicId IS NULL OR topic_id = @topicId)
+           ${query.actorId !== undefined ? 'AND (source_id = @actorId OR target_id = @actorId)' : ''}
+           ${query.topicId !== undefined ? 'AND topic_id = @topicId' : ''}
            AND ${relationWindowClause}
          ORDER BY date, id`,
-      )
-      .all({
-        types: JSON.stringify(query.types),
-        actorId: query.actorId ?? null,
-        topicId: query.topicId ?? null,
-        ...windowParams(query.window),
-      }) as Row[];
+    ).all({
+      types: JSON.stringify(query.types),
+      actorId: query.actorId ?? null,
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+    }) as Row[];
     return rows.map((row) => parseDoc<Relation>(row));
   }
 
@@ -210,44 +218,59 @@ class SqliteStore implements GraphStore {
     topicId?: string;
     window: TimeWindow;
   }): Promise<Statement[]> {
-    const rows = this.db
-      .prepare(
-        `${CURRENT_STANCES_CTE}
-         SELECT doc FROM current WHERE (@actorId IS NULL OR actor_id = @actorId)
-         ORDER BY topic_id, actor_id`,
-      )
-      .all({
-        actorId: query.actorId ?? null,
-        topicId: query.topicId ?? null,
-        ...windowParams(query.window),
-      }) as Row[];
+    const rows = this.prepare(
+      `${currentStancesCte(query, query.actorId !== undefined ? 'actor_id = @actorId' : undefined)}
+         SELECT s.doc FROM current c JOIN statements s ON s.id = c.id
+         ORDER BY c.topic_id, c.actor_id`,
+    ).all({
+      actorId: query.actorId ?? null,
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+    }) as Row[];
     return rows.map((row) => parseDoc<Statement>(row));
   }
 
   async stancePairs(query: StanceQuery & { agreement: 'same' | 'opposite' }): Promise<StancePair[]> {
     const polarityMatch = query.agreement === 'same' ? 'a.polarity = b.polarity' : 'a.polarity <> b.polarity';
-    const rows = this.db
-      .prepare(
-        `${CURRENT_STANCES_CTE},
-         decided AS (SELECT * FROM current WHERE polarity IN ('support', 'oppose'))
-         SELECT a.topic_id AS topicId, a.doc AS first, b.doc AS second
+    // For one actor only the topics it spoke on matter; ranking every statement would cost the whole table.
+    const scope =
+      query.actorId !== undefined
+        ? `topic_id IN (SELECT topic_id FROM statements WHERE actor_id = @actorId AND review_status = 'accepted')`
+        : undefined;
+    const rows = this.prepare(
+      `${currentStancesCte(query, scope)},
+         decided AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM current WHERE polarity IN ('support', 'oppose'))
+         SELECT a.topic_id AS topicId, a.id AS firstId, sa.doc AS first, b.id AS secondId, sb.doc AS second
          FROM decided a JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
-         WHERE (@actorId IS NULL AND a.actor_id < b.actor_id) OR a.actor_id = @actorId
+         JOIN statements sa ON sa.id = a.id
+         JOIN statements sb ON sb.id = b.id
+         WHERE ${query.actorId !== undefined ? 'a.actor_id = @actorId' : 'a.actor_id < b.actor_id'}
          ORDER BY a.topic_id, a.actor_id, b.actor_id`,
-      )
-      .all({
-        actorId: query.actorId ?? null,
-        topicId: query.topicId ?? null,
-        ...windowParams(query.window),
-      }) as {
+    ).all({
+      actorId: query.actorId ?? null,
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+    }) as {
       topicId: string;
+      firstId: string;
       first: string;
+      secondId: string;
       second: string;
     }[];
+    // A statement appears in every pair on its topic: decode each once (a busy actor has thousands of pairs).
+    const decoded = new Map<string, Statement>();
+    const statement = (id: string, doc: string) => {
+      let parsed = decoded.get(id);
+      if (!parsed) {
+        parsed = JSON.parse(doc) as Statement;
+        decoded.set(id, parsed);
+      }
+      return parsed;
+    };
     return rows.map((row) => ({
       topicId: row.topicId,
-      first: JSON.parse(row.first) as Statement,
-      second: JSON.parse(row.second) as Statement,
+      first: statement(row.firstId, row.first),
+      second: statement(row.secondId, row.second),
     }));
   }
 
@@ -256,10 +279,11 @@ class SqliteStore implements GraphStore {
     if (query.fromId === query.toId) return [[]];
     // Breadth-first, one layer per query, remembering every way each actor was first reached: that is
     // exactly the set of shortest paths, which are then unwound from the target.
-    const cameFrom = new Map<string, PathHop[]>([[query.fromId, []]]);
+    // The walk reads only ids and endpoints; documents are loaded for the edges of the paths returned.
+    const cameFrom = new Map<string, LightHop[]>([[query.fromId, []]]);
     let frontier = [query.fromId];
     for (let depth = 1; depth <= query.maxDepth && frontier.length > 0; depth++) {
-      const reachedNow = new Map<string, PathHop[]>();
+      const reachedNow = new Map<string, LightHop[]>();
       for (const hop of this.hopsFrom(frontier)) {
         if (cameFrom.has(hop.to)) continue;
         const ways = reachedNow.get(hop.to) ?? [];
@@ -267,7 +291,8 @@ class SqliteStore implements GraphStore {
         reachedNow.set(hop.to, ways);
       }
       for (const [actorId, ways] of reachedNow) cameFrom.set(actorId, ways);
-      if (reachedNow.has(query.toId)) return unwindPaths(cameFrom, query.fromId, query.toId, query.limit);
+      if (reachedNow.has(query.toId))
+        return this.withEdges(unwindPaths(cameFrom, query.fromId, query.toId, query.limit));
       frontier = [...reachedNow.keys()];
     }
     return [];
@@ -291,7 +316,7 @@ class SqliteStore implements GraphStore {
 
   async *readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]> {
     let after = '';
-    const statement = this.db.prepare(
+    const statement = this.prepare(
       `SELECT id, doc FROM ${TABLES[kind].table} WHERE id > ? ORDER BY id LIMIT ?`,
     );
     for (;;) {
@@ -306,7 +331,7 @@ class SqliteStore implements GraphStore {
     const counts = {} as Record<EntityKind, number>;
     for (const kind of ENTITY_KINDS) {
       counts[kind] = (
-        this.db.prepare(`SELECT count(*) AS n FROM ${TABLES[kind].table}`).get() as { n: number }
+        this.prepare(`SELECT count(*) AS n FROM ${TABLES[kind].table}`).get() as { n: number }
       ).n;
     }
     return counts;
@@ -314,7 +339,7 @@ class SqliteStore implements GraphStore {
 
   async health(): Promise<StoreHealth> {
     try {
-      this.db.prepare('SELECT 1').get();
+      this.prepare('SELECT 1').get();
       return { ok: true, backend: this.backend };
     } catch (error) {
       return { ok: false, backend: this.backend, detail: `stancegraph/sqlite: ${(error as Error).message}` };
@@ -326,26 +351,30 @@ class SqliteStore implements GraphStore {
   }
 
   private exists(kind: EntityKind, id: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM ${TABLES[kind].table} WHERE id = ?`).get(id) !== undefined;
+    return this.prepare(`SELECT 1 FROM ${TABLES[kind].table} WHERE id = ?`).get(id) !== undefined;
   }
 
   private write<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
     const spec = TABLES[kind];
     const columns = { id: entity.id, ...spec.columns(entity), doc: JSON.stringify(entity) };
-    const names = Object.keys(columns);
-    const updates = names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`);
-    this.db
-      .prepare(
+    let upsert = this.upserts.get(kind);
+    if (!upsert) {
+      // Every row of a kind has the same columns: the SQL is built once, not once per row (bulk import).
+      const names = Object.keys(columns);
+      const updates = names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`);
+      upsert = this.prepare(
         `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
-         ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-      )
-      .run(columns);
+           ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
+      );
+      this.upserts.set(kind, upsert);
+    }
+    upsert.run(columns);
     if (kind === 'actors') this.writeActorNames(entity as Actor);
   }
 
   private writeActorNames(actor: Actor): void {
-    this.db.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(actor.id);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name) VALUES (?, ?)');
+    this.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(actor.id);
+    const insert = this.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name) VALUES (?, ?)');
     for (const key of actorNameKeys(actor)) insert.run(actor.id, key);
   }
 
@@ -364,9 +393,10 @@ class SqliteStore implements GraphStore {
   private checkUnique(kind: EntityKind, entity: object, pathPrefix: (string | number)[] = []): void {
     if (kind !== 'documents') return;
     const document = entity as StoredDocument;
-    const twin = this.db
-      .prepare('SELECT id FROM documents WHERE content_hash = ? AND id <> ?')
-      .get(document.contentHash, document.id) as { id: string } | undefined;
+    const twin = this.prepare('SELECT id FROM documents WHERE content_hash = ? AND id <> ?').get(
+      document.contentHash,
+      document.id,
+    ) as { id: string } | undefined;
     if (twin) {
       throw new ConflictError(`the same document is already stored as '${twin.id}'`, [
         { path: [...pathPrefix, 'text'], message: `same content as document '${twin.id}'` },
@@ -383,59 +413,86 @@ class SqliteStore implements GraphStore {
         ]);
       }
       seen.add(current);
-      const row = this.db.prepare('SELECT parent_id AS parentId FROM topics WHERE id = ?').get(current) as
+      const row = this.prepare('SELECT parent_id AS parentId FROM topics WHERE id = ?').get(current) as
         { parentId: string | null } | undefined;
       current = row?.parentId ?? undefined;
     }
   }
 
   /** Every accepted relation and affiliation touching the frontier, as hops leading away from it. */
-  private hopsFrom(frontier: string[]): PathHop[] {
-    const ids = JSON.stringify(frontier);
-    const members = new Set(frontier);
-    const hops: PathHop[] = [];
-    const relations = this.db
-      .prepare(
-        `SELECT doc FROM relations WHERE review_status = 'accepted'
-           AND (source_id IN (SELECT value FROM json_each(@ids)) OR target_id IN (SELECT value FROM json_each(@ids)))
-         ORDER BY id`,
-      )
-      .all({ ids }) as Row[];
-    for (const relation of relations.map((row) => parseDoc<Relation>(row))) {
-      const edge = { kind: 'relation' as const, relation };
-      if (members.has(relation.sourceId)) hops.push({ from: relation.sourceId, to: relation.targetId, edge });
-      if (members.has(relation.targetId)) hops.push({ from: relation.targetId, to: relation.sourceId, edge });
-    }
-    const affiliations = this.db
-      .prepare(
-        `SELECT doc FROM affiliations
-         WHERE member_id IN (SELECT value FROM json_each(@ids)) OR organization_id IN (SELECT value FROM json_each(@ids))
-         ORDER BY id`,
-      )
-      .all({ ids }) as Row[];
-    for (const affiliation of affiliations.map((row) => parseDoc<Affiliation>(row))) {
-      const edge = { kind: 'affiliation' as const, affiliation };
-      if (members.has(affiliation.memberId))
-        hops.push({ from: affiliation.memberId, to: affiliation.organizationId, edge });
-      if (members.has(affiliation.organizationId))
-        hops.push({ from: affiliation.organizationId, to: affiliation.memberId, edge });
-    }
-    return hops;
+  private hopsFrom(frontier: string[]): LightHop[] {
+    // Two index lookups per table (one per end), each row read as a hop away from the frontier end; a
+    // relation with both ends in the frontier gives a hop each way, as the walk needs.
+    const rows = this.prepare(
+      `SELECT 'relation' AS kind, id, source_id AS "from", target_id AS "to", 0 AS side FROM relations
+         WHERE review_status = 'accepted' AND source_id IN (SELECT value FROM json_each(@ids))
+       UNION ALL
+       SELECT 'relation', id, target_id, source_id, 1 FROM relations
+         WHERE review_status = 'accepted' AND target_id IN (SELECT value FROM json_each(@ids))
+       UNION ALL
+       SELECT 'affiliation', id, member_id, organization_id, 0 FROM affiliations
+         WHERE member_id IN (SELECT value FROM json_each(@ids))
+       UNION ALL
+       SELECT 'affiliation', id, organization_id, member_id, 1 FROM affiliations
+         WHERE organization_id IN (SELECT value FROM json_each(@ids))
+       ORDER BY kind DESC, id, side`,
+    ).all({ ids: JSON.stringify(frontier) }) as LightHop[];
+    return rows;
+  }
+
+  /** Turns id-only paths into full ones, loading each relation and affiliation once. */
+  private withEdges(paths: LightHop[][]): PathHop[][] {
+    const hops = paths.flat();
+    const load = <T extends { id: string }>(table: string, kind: LightHop['kind']) =>
+      new Map(
+        (
+          this.prepare(`SELECT doc FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).all(
+            JSON.stringify([...new Set(hops.filter((h) => h.kind === kind).map((h) => h.id))]),
+          ) as Row[]
+        ).map((row) => {
+          const record = parseDoc<T>(row);
+          return [record.id, record] as const;
+        }),
+      );
+    const relations = load<Relation>('relations', 'relation');
+    const affiliations = load<Affiliation>('affiliations', 'affiliation');
+    return paths.map((path) =>
+      path.map(({ from, to, kind, id }) => ({
+        from,
+        to,
+        edge:
+          kind === 'relation'
+            ? { kind, relation: relations.get(id)! }
+            : { kind, affiliation: affiliations.get(id)! },
+      })),
+    );
   }
 }
 
-/** Latest accepted statement per actor and topic within the window; ties go to the greater id. */
-const CURRENT_STANCES_CTE = `
+/**
+ * Latest accepted statement per actor and topic within the window; ties go to the greater id. Only ids
+ * and the columns needed are ranked (sorting whole documents is what made this slow); `scope` narrows
+ * the statements ranked, and callers join the documents back for the rows they keep.
+ */
+function currentStancesCte(query: { topicId?: string; window: TimeWindow }, scope?: string): string {
+  // Only the filters that are set appear in the SQL: `@x IS NULL OR col = @x` would keep SQLite from
+  // using the index on that column, and every query would scan all statements.
+  const scopes = [
+    query.topicId !== undefined ? 'topic_id = @topicId' : undefined,
+    query.window.from !== undefined ? 'stated_at >= @from' : undefined,
+    query.window.to !== undefined ? 'stated_at <= @to' : undefined,
+    scope,
+  ].filter((condition): condition is string => condition !== undefined);
+  return `
 WITH ranked AS (
-  SELECT actor_id, topic_id, polarity, doc,
+  SELECT id, actor_id, topic_id, polarity,
          row_number() OVER (PARTITION BY actor_id, topic_id ORDER BY stated_at DESC, id DESC) AS rank
   FROM statements
   WHERE review_status = 'accepted'
-    AND (@topicId IS NULL OR topic_id = @topicId)
-    AND (@from IS NULL OR stated_at >= @from)
-    AND (@to IS NULL OR stated_at <= @to)
+    ${scopes.map((condition) => `AND ${condition}`).join(' ')}
 ),
-current AS (SELECT actor_id, topic_id, polarity, doc FROM ranked WHERE rank = 1)`;
+current AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM ranked WHERE rank = 1)`;
+}
 
 const relationWindowClause = `(
   (@from IS NULL AND @to IS NULL)
@@ -446,16 +503,24 @@ function windowParams(window: TimeWindow): { from: string | null; to: string | n
   return { from: window.from ?? null, to: window.to ?? null };
 }
 
+/** A step of a walk before its edge is loaded: enough to find and order the shortest paths. */
+interface LightHop {
+  from: string;
+  to: string;
+  kind: 'relation' | 'affiliation';
+  id: string;
+}
+
 function unwindPaths(
-  cameFrom: Map<string, PathHop[]>,
+  cameFrom: Map<string, LightHop[]>,
   fromId: string,
   toId: string,
   limit: number,
-): PathHop[][] {
+): LightHop[][] {
   // Collect generously before sorting, so the `limit` paths returned are the same ones any store returns.
   const cap = Math.max(limit, 10_000);
-  const paths: PathHop[][] = [];
-  const walk = (actorId: string, suffix: PathHop[]): void => {
+  const paths: LightHop[][] = [];
+  const walk = (actorId: string, suffix: LightHop[]): void => {
     if (paths.length >= cap) return;
     if (actorId === fromId) {
       paths.push(suffix);
@@ -467,10 +532,8 @@ function unwindPaths(
   return paths.sort((a, b) => compareText(pathKey(a), pathKey(b))).slice(0, limit);
 }
 
-function pathKey(path: PathHop[]): string {
-  return path
-    .map((hop) => (hop.edge.kind === 'relation' ? hop.edge.relation.id : hop.edge.affiliation.id))
-    .join('/');
+function pathKey(path: LightHop[]): string {
+  return path.map((hop) => hop.id).join('/');
 }
 
 /** Code-point order, the order both SQLite and Neo4j sort strings in; `localeCompare` would differ. */

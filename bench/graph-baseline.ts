@@ -1,0 +1,156 @@
+import Graph from 'graphology';
+import type { Actor } from '../src/actors/actor-schema';
+import type { Relation } from '../src/relations/relation-schema';
+import type { Statement } from '../src/statements/statement-schema';
+import type {
+  EntityKind,
+  GraphSnapshot,
+  GraphStore,
+  PathHop,
+  PathQuery,
+  RelationQuery,
+  StancePair,
+  StanceQuery,
+} from '../src/store/graph-store';
+import type { Topic } from '../src/topics/topic-schema';
+
+/**
+ * The hand-written comparison for the query benchmarks: the same graph held in memory by graphology and
+ * answered by direct traversal, behind the few store methods the queries call. The use cases
+ * (opponents, positions, paths) then run unchanged over it, so both sides give the very same answer and
+ * the ratio is the cost of the store alone. Unbounded time windows only: that is what the bench asks.
+ */
+export function graphologyStore(batches: Partial<GraphSnapshot>[]): GraphStore {
+  const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
+  const actors = new Map<string, Actor>();
+  const topics = new Map<string, Topic>();
+  for (const batch of batches) {
+    for (const actor of batch.actors ?? []) {
+      actors.set(actor.id, actor);
+      graph.addNode(actor.id);
+    }
+    for (const topic of batch.topics ?? []) {
+      topics.set(topic.id, topic);
+      graph.addNode(`topic:${topic.id}`);
+    }
+    for (const s of batch.statements ?? []) {
+      if (s.reviewStatus === 'accepted')
+        graph.addEdgeWithKey(s.id, s.actorId, `topic:${s.topicId}`, { statement: s });
+    }
+    for (const r of batch.relations ?? []) {
+      if (r.reviewStatus === 'accepted') graph.addEdgeWithKey(r.id, r.sourceId, r.targetId, { relation: r });
+    }
+    for (const a of batch.affiliations ?? [])
+      graph.addEdgeWithKey(a.id, a.memberId, a.organizationId, { affiliation: a });
+  }
+  const records: Partial<Record<EntityKind, Map<string, unknown>>> = { actors, topics };
+
+  const currentOfActor = (actorId: string): Map<string, Statement> => {
+    const current = new Map<string, Statement>();
+    graph.forEachOutEdge(actorId, (_id, attributes) => {
+      const s = attributes.statement as Statement | undefined;
+      if (s) current.set(s.topicId, later(current.get(s.topicId), s));
+    });
+    return current;
+  };
+  const currentOnTopic = (topicId: string): Map<string, Statement> => {
+    const current = new Map<string, Statement>();
+    graph.forEachInEdge(`topic:${topicId}`, (_id, attributes) => {
+      const s = attributes.statement as Statement;
+      current.set(s.actorId, later(current.get(s.actorId), s));
+    });
+    return current;
+  };
+
+  const store: Partial<GraphStore> = {
+    backend: 'sqlite',
+    get: async (kind, id) => records[kind]?.get(id) as never,
+    getMany: async (kind, ids) =>
+      ids.map((id) => records[kind]?.get(id)).filter((r) => r !== undefined) as never,
+    relations: async (query: RelationQuery) => {
+      const types = new Set(query.types);
+      const found: Relation[] = [];
+      graph.forEachEdge(query.actorId!, (_id, attributes) => {
+        const r = attributes.relation as Relation | undefined;
+        if (r && types.has(r.type) && (query.topicId === undefined || r.topicId === query.topicId))
+          found.push(r);
+      });
+      return found.sort((a, b) => compare(a.date ?? '', b.date ?? '') || compare(a.id, b.id));
+    },
+    stancePairs: async (query: StanceQuery & { agreement: 'same' | 'opposite' }) => {
+      const pairs: StancePair[] = [];
+      for (const [topicId, mine] of currentOfActor(query.actorId!)) {
+        if (!decided(mine) || (query.topicId !== undefined && topicId !== query.topicId)) continue;
+        for (const theirs of currentOnTopic(topicId).values()) {
+          if (theirs.actorId === mine.actorId || !decided(theirs)) continue;
+          if ((theirs.polarity === mine.polarity) === (query.agreement === 'same'))
+            pairs.push({ topicId, first: mine, second: theirs });
+        }
+      }
+      return pairs.sort(
+        (a, b) => compare(a.topicId, b.topicId) || compare(a.second.actorId, b.second.actorId),
+      );
+    },
+    currentStances: async (query) =>
+      [...currentOnTopic(query.topicId!).values()].sort((a, b) => compare(a.actorId, b.actorId)),
+    shortestPaths: async (query: PathQuery) => shortestPaths(graph, query),
+  };
+  return store as GraphStore;
+}
+
+function decided(s: Statement): boolean {
+  return s.polarity === 'support' || s.polarity === 'oppose';
+}
+
+/** Latest statement wins; ties on the date go to the greater id (the store's rule). */
+function later(current: Statement | undefined, next: Statement): Statement {
+  if (!current) return next;
+  if (next.statedAt !== current.statedAt) return next.statedAt > current.statedAt ? next : current;
+  return next.id > current.id ? next : current;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Breadth-first over relations and affiliations in both directions, keeping every way each actor is first reached. */
+function shortestPaths(graph: Graph, query: PathQuery): PathHop[][] {
+  if (!graph.hasNode(query.fromId) || !graph.hasNode(query.toId)) return [];
+  if (query.fromId === query.toId) return [[]];
+  const cameFrom = new Map<string, PathHop[]>([[query.fromId, []]]);
+  let frontier = [query.fromId];
+  for (let depth = 1; depth <= query.maxDepth && frontier.length > 0; depth++) {
+    const reached = new Map<string, PathHop[]>();
+    for (const node of frontier) {
+      graph.forEachEdge(node, (_id, attributes, source, target) => {
+        const edge: PathHop['edge'] | undefined = attributes.relation
+          ? { kind: 'relation', relation: attributes.relation as Relation }
+          : attributes.affiliation
+            ? { kind: 'affiliation', affiliation: attributes.affiliation }
+            : undefined;
+        if (!edge) return;
+        const to = source === node ? target : source;
+        if (cameFrom.has(to)) return;
+        const ways = reached.get(to) ?? [];
+        ways.push({ from: node, to, edge });
+        reached.set(to, ways);
+      });
+    }
+    for (const [node, ways] of reached) cameFrom.set(node, ways);
+    if (reached.has(query.toId)) {
+      const paths: PathHop[][] = [];
+      const cap = Math.max(query.limit, 10_000);
+      const walk = (node: string, suffix: PathHop[]): void => {
+        if (paths.length >= cap) return;
+        if (node === query.fromId) return void paths.push(suffix);
+        for (const hop of cameFrom.get(node) ?? []) walk(hop.from, [hop, ...suffix]);
+      };
+      walk(query.toId, []);
+      const key = (path: PathHop[]) =>
+        path.map((h) => (h.edge.kind === 'relation' ? h.edge.relation.id : h.edge.affiliation.id)).join('/');
+      return paths.sort((a, b) => compare(key(a), key(b))).slice(0, query.limit);
+    }
+    frontier = [...reached.keys()];
+  }
+  return [];
+}

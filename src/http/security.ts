@@ -1,0 +1,125 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import cors from 'cors';
+import type { Request, RequestHandler, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Config } from '../config/config';
+import type { ProblemResponse } from './problem-schema';
+
+const PROBLEM_BASE = 'https://stancegraph.dev/problems/';
+const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Security headers on every response (CSP, no sniffing, no framing, HSTS...). The CSP is helmet's
+ * default plus blob: workers, which the network page's ForceAtlas2 layout worker is started from.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: { directives: { workerSrc: ["'self'", 'blob:'] } },
+  });
+}
+
+/**
+ * The guards in front of the API, in the order they must run: CORS first (a browser's preflight carries
+ * no key), then the rate limit (so key guessing is throttled too), then the key itself. Each is left
+ * out when its setting turns it off.
+ */
+export function apiGuards(config: Config): RequestHandler[] {
+  const guards: RequestHandler[] = [];
+  if (config.corsOrigins.length > 0) {
+    guards.push(
+      cors({
+        origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+        methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+        allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+        exposedHeaders: ['Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id'],
+        maxAge: 600,
+      }),
+    );
+  }
+  if (config.rateLimitMax > 0) guards.push(rateLimiter(config));
+  if (config.apiKey !== undefined) guards.push(requireApiKey(config.apiKey, config.apiKeyReads));
+  return guards;
+}
+
+function rateLimiter(config: Config): RequestHandler {
+  return rateLimit({
+    windowMs: config.rateLimitWindowMs,
+    limit: config.rateLimitMax,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res, _next, options) => {
+      res.setHeader('Retry-After', String(Math.ceil(options.windowMs / 1000)));
+      sendProblem(req, res, 429, 'rate-limited', 'Too many requests', {
+        detail: `more than ${config.rateLimitMax} requests in ${options.windowMs / 1000} s from this client; retry later`,
+      });
+    },
+  });
+}
+
+/**
+ * Bearer key check. Both sides are hashed first so `timingSafeEqual` always compares 32 bytes: neither
+ * the content nor the length of the key leaks through response times.
+ */
+export function requireApiKey(apiKey: string, protectReads: boolean): RequestHandler {
+  const expected = digest(apiKey);
+  return (req, res, next) => {
+    if (!protectReads && !MUTATING_METHODS.has(req.method)) return next();
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (match && timingSafeEqual(digest(match[1]!), expected)) return next();
+    res.setHeader(
+      'WWW-Authenticate',
+      match ? 'Bearer realm="stancegraph", error="invalid_token"' : 'Bearer realm="stancegraph"',
+    );
+    sendProblem(req, res, 401, 'unauthorized', 'Unauthorized', {
+      detail: match
+        ? 'the API key is wrong'
+        : `${req.method} ${req.path} needs the API key: send Authorization: Bearer <API_KEY>`,
+    });
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/**
+ * Answers 503 when a request is not done in time (a slow client trickling its body, a stuck backend),
+ * so no request holds a connection and its memory for ever.
+ */
+export function requestTimeout(timeoutMs: number): RequestHandler {
+  return (req, res, next) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '1');
+      sendProblem(req, res, 503, 'request-timeout', 'Request timed out', {
+        detail: `the request was not done within ${timeoutMs} ms`,
+      });
+    }, timeoutMs);
+    res.once('close', () => clearTimeout(timer));
+    res.once('finish', () => clearTimeout(timer));
+    next();
+  };
+}
+
+function sendProblem(
+  req: Request,
+  res: Response,
+  status: number,
+  slug: string,
+  title: string,
+  { detail }: { detail: string },
+): void {
+  const body: ProblemResponse = {
+    type: `${PROBLEM_BASE}${slug}`,
+    title,
+    status,
+    detail,
+    instance: req.originalUrl,
+  };
+  res.status(status).type('application/problem+json').send(JSON.stringify(body));
+}

@@ -1,0 +1,151 @@
+import { api, type Counterpart, type Window } from './api-client';
+import { el } from './dom';
+import { evidenceBlock } from './evidence-view';
+import { humanize, KIND_LABELS, POLARITY_COLORS } from './graph-style';
+
+export interface PanelContext {
+  window: Window;
+  topic?: string;
+  /** An actor's name, from the drawn graph or the API. */
+  nameOf(id: string): Promise<string>;
+  selectActor(id: string): void;
+}
+
+/**
+ * Everything known about one actor: what it belongs to, where it stands on each topic now, who opposes
+ * it and who sides with it (and why), and every statement it made, with quotes and sources.
+ */
+export async function actorPanel(actorId: string, context: PanelContext): Promise<HTMLElement> {
+  const [stances, opponents, allies, memberOf, members] = await Promise.all([
+    api.stances(actorId, context.window),
+    api.opponents(actorId, { ...context.window, topic: context.topic }),
+    api.allies(actorId, { ...context.window, topic: context.topic }),
+    api.affiliations({ memberId: actorId }),
+    api.affiliations({ organizationId: actorId }),
+  ]);
+  const actor = stances.actor;
+  const panel = el('section', { className: 'panel actor-panel', attrs: { 'data-actor': actor.id } }, [
+    el('h2', { text: actor.name }),
+    el('div', {
+      className: 'subtitle',
+      text: [KIND_LABELS[actor.kind] ?? actor.kind, actor.country].filter(Boolean).join(' · '),
+    }),
+    actor.description ? el('p', { text: actor.description }) : null,
+  ]);
+
+  const affiliations = el('ul', { className: 'plain' });
+  for (const a of memberOf)
+    affiliations.append(
+      el('li', {}, [
+        `${a.role ?? 'member'} of `,
+        actorLink(a.organizationId, await context.nameOf(a.organizationId), context),
+        period(a.from, a.to),
+      ]),
+    );
+  for (const a of members)
+    affiliations.append(
+      el('li', {}, [
+        actorLink(a.memberId, await context.nameOf(a.memberId), context),
+        ` is ${a.role ?? 'a member'} here`,
+        period(a.from, a.to),
+      ]),
+    );
+  panel.append(section('Affiliations', affiliations, memberOf.length + members.length));
+
+  const current = el('ul', { className: 'plain stances' });
+  for (const { topic, current: statement } of stances.topics) {
+    if (!statement) continue;
+    current.append(
+      el('li', {}, [
+        polarityBadge(statement.polarity),
+        ` ${topic.title}`,
+        statement.quote ? el('q', { text: statement.quote }) : null,
+      ]),
+    );
+  }
+  panel.append(section('Current stance per topic', current, current.childElementCount));
+
+  panel.append(
+    section(
+      'Opponents',
+      counterpartList(opponents.opponents, 'opposite stance', context),
+      opponents.opponents.length,
+    ),
+  );
+  panel.append(
+    section('Allies', counterpartList(allies.allies, 'same stance', context), allies.allies.length),
+  );
+
+  const statements = el('div', { className: 'statements' });
+  const all = stances.topics
+    .flatMap(({ topic, statements: list }) => list.map((s) => ({ topic, statement: s })))
+    .sort((a, b) => b.statement.statedAt.localeCompare(a.statement.statedAt));
+  for (const { topic, statement } of all)
+    statements.append(
+      el('div', { className: 'statement' }, [
+        el('div', {}, [polarityBadge(statement.polarity), ` ${topic.title}`]),
+        evidenceBlock({
+          quote: statement.quote,
+          sentence: statement.evidence?.sentence,
+          date: statement.statedAt,
+          documentId: statement.documentId,
+        }),
+      ]),
+    );
+  panel.append(section('Statements', statements, all.length));
+  return panel;
+}
+
+function counterpartList(
+  counterparts: Counterpart[],
+  stanceLabel: string,
+  context: PanelContext,
+): HTMLElement {
+  const list = el('ul', { className: 'plain counterparts' });
+  for (const counterpart of counterparts) {
+    const reasons = el('ul', { className: 'reasons' });
+    for (const reason of counterpart.reasons) {
+      const what =
+        reason.kind === 'relation'
+          ? `${reason.direction === 'incoming' ? '← ' : '→ '}${humanize(reason.type ?? 'relation')}`
+          : stanceLabel;
+      const label = reason.kind === 'stance' ? (reason.topic?.title ?? 'a topic') : reason.topic?.title;
+      const item = el('li', {}, [
+        el('span', { className: 'reason', text: what }),
+        label ? ` on ${label}` : null,
+      ]);
+      const quoted = reason.evidence.find((e) => e.quote);
+      if (quoted) item.append(el('q', { text: quoted.quote! }));
+      reasons.append(item);
+    }
+    list.append(el('li', {}, [actorLink(counterpart.actor.id, counterpart.actor.name, context), reasons]));
+  }
+  return list;
+}
+
+export function actorLink(id: string, name: string, context: { selectActor(id: string): void }): HTMLElement {
+  const link = el('a', { text: name, className: 'actor-link', attrs: { href: '#', 'data-actor-id': id } });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    context.selectActor(id);
+  });
+  return link;
+}
+
+export function polarityBadge(polarity: string): HTMLElement {
+  const badge = el('span', { className: `badge polarity-${polarity}`, text: polarity });
+  badge.style.backgroundColor = POLARITY_COLORS[polarity] ?? '#999';
+  return badge;
+}
+
+function period(from?: string, to?: string): string {
+  if (!from && !to) return '';
+  return ` (${from ?? '…'} – ${to ?? 'now'})`;
+}
+
+function section(title: string, body: HTMLElement, count: number): HTMLElement {
+  return el('div', { className: 'section' }, [
+    el('h3', { text: `${title} (${count})` }),
+    count > 0 ? body : el('p', { className: 'empty', text: 'None in this view.' }),
+  ]);
+}

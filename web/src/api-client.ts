@@ -1,0 +1,173 @@
+import type { SerializedGraph } from 'graphology-types';
+
+/** The shapes of the API answers this page reads (see /api/docs); only the fields it uses. */
+export type Polarity = 'support' | 'oppose' | 'neutral' | 'mixed';
+
+export interface Statement {
+  id: string;
+  actorId: string;
+  topicId: string;
+  polarity: Polarity;
+  statedAt: string;
+  quote?: string;
+  evidence?: { sentence: string };
+  documentId?: string;
+}
+
+export interface Relation {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  type: string;
+  date?: string;
+  quote?: string;
+  evidence?: { sentence: string };
+  documentId?: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: string;
+  country?: string;
+  description?: string;
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export interface SourceDocument {
+  id: string;
+  title: string;
+  url?: string;
+  outlet?: string;
+  publishedAt?: string;
+}
+
+export interface Affiliation {
+  id: string;
+  memberId: string;
+  organizationId: string;
+  role?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface Evidence {
+  actorId: string;
+  quote?: string;
+  sentence?: string;
+  documentId?: string;
+  date?: string;
+  polarity?: Polarity;
+}
+
+export interface Reason {
+  kind: 'relation' | 'stance';
+  type?: string;
+  direction?: 'outgoing' | 'incoming';
+  topic?: { id: string; title: string };
+  since?: string;
+  evidence: Evidence[];
+}
+
+export interface Counterpart {
+  actor: ActorRef;
+  since?: string;
+  reasons: Reason[];
+}
+
+export interface ActorStances {
+  actor: Actor;
+  topics: { topic: { id: string; title: string }; current: Statement | null; statements: Statement[] }[];
+}
+
+export interface TopicPositions {
+  topic: Topic;
+  counts: Record<Polarity, number>;
+  positions: Record<Polarity, { actor: ActorRef; statement: Statement }[]>;
+}
+
+export interface Oppositions {
+  items: { actors: [ActorRef, ActorRef]; since?: string; reasons: Reason[] }[];
+  total: number;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export class ApiError extends Error {}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      detail = ((await response.json()) as { detail?: string }).detail ?? detail;
+    } catch {
+      // the body was not a problem document: the status text says enough
+    }
+    throw new ApiError(`${path}: ${response.status} ${detail}`);
+  }
+  return (await response.json()) as T;
+}
+
+const query = (params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+const id = encodeURIComponent;
+
+/** Every page of a list, for lists the page needs whole (topics, a topic's statements). */
+async function getAll<T>(path: string, params: Record<string, string | undefined>): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await getJson<Page<T>>(
+      `${path}${query({ ...params, limit: '500', offset: String(offset) })}`,
+    );
+    items.push(...page.items);
+    if (offset + 500 >= page.total) return items;
+  }
+}
+
+export interface Window {
+  from?: string;
+  to?: string;
+}
+
+export const api = {
+  network: (search: string) => getJson<SerializedGraph>(`/api/network?${search}`),
+  topics: () => getAll<Topic>('/api/topics', {}),
+  statements: (params: { topicId?: string; actorId?: string }) =>
+    getAll<Statement>('/api/statements', { ...params, reviewStatus: 'accepted' }),
+  statement: (statementId: string) => getJson<Statement>(`/api/statements/${id(statementId)}`),
+  relation: (relationId: string) => getJson<Relation>(`/api/relations/${id(relationId)}`),
+  actor: (actorId: string) => getJson<Actor>(`/api/actors/${id(actorId)}`),
+  document: (documentId: string) => getJson<SourceDocument>(`/api/documents/${id(documentId)}`),
+  affiliations: (params: { memberId?: string; organizationId?: string }) =>
+    getAll<Affiliation>('/api/affiliations', params),
+  stances: (actorId: string, window: Window) =>
+    getJson<ActorStances>(`/api/actors/${id(actorId)}/stances${query({ ...window })}`),
+  opponents: (actorId: string, params: Window & { topic?: string }) =>
+    getJson<{ opponents: Counterpart[] }>(`/api/actors/${id(actorId)}/opponents${query({ ...params })}`),
+  allies: (actorId: string, params: Window & { topic?: string }) =>
+    getJson<{ allies: Counterpart[] }>(`/api/actors/${id(actorId)}/allies${query({ ...params })}`),
+  positions: (topicId: string, window: Window) =>
+    getJson<TopicPositions>(`/api/topics/${id(topicId)}/positions${query({ ...window })}`),
+  oppositions: (params: Window & { topic?: string }) =>
+    getJson<Oppositions>(`/api/oppositions${query({ ...params, limit: '12' })}`),
+};

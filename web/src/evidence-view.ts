@@ -1,0 +1,52 @@
+import { api, type SourceDocument } from './api-client';
+import { el, safeLink } from './dom';
+
+const documents = new Map<string, Promise<SourceDocument | undefined>>();
+
+/** A document's title, outlet and link, fetched once per page. */
+function documentOf(id: string): Promise<SourceDocument | undefined> {
+  if (!documents.has(id))
+    documents.set(
+      id,
+      api.document(id).catch(() => undefined),
+    );
+  return documents.get(id)!;
+}
+
+export interface EvidenceLike {
+  quote?: string;
+  sentence?: string;
+  date?: string;
+  documentId?: string;
+}
+
+/**
+ * A quote as a block: the quote itself, the sentence around it when it adds something, the date and a
+ * link to its source. The source link goes to the article, or to the stored document when it has no URL.
+ */
+export function evidenceBlock(item: EvidenceLike, lead?: string): HTMLElement {
+  const source = el('span', { className: 'source' });
+  const block = el('div', { className: 'evidence' }, [
+    lead ? el('div', { className: 'lead', text: lead }) : null,
+    item.quote ? el('blockquote', { className: 'quote', text: `“${item.quote}”` }) : null,
+    item.sentence && item.sentence !== item.quote
+      ? el('div', { className: 'sentence', text: item.sentence })
+      : null,
+    el('div', { className: 'meta' }, [
+      item.date ? el('span', { className: 'date', text: item.date }) : null,
+      source,
+    ]),
+  ]);
+  if (item.documentId) {
+    const documentId = item.documentId;
+    source.append(safeLink(`/api/documents/${encodeURIComponent(documentId)}`, 'source'));
+    void documentOf(documentId).then((document) => {
+      if (!document) return;
+      const label = document.outlet ? `${document.title} (${document.outlet})` : document.title;
+      source.replaceChildren(
+        safeLink(document.url ?? `/api/documents/${encodeURIComponent(documentId)}`, label),
+      );
+    });
+  }
+  return block;
+}
