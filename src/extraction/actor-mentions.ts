@@ -32,6 +32,8 @@ export interface ActorEntry {
   gender?: 'female' | 'male';
   /** The title it carries in the text and the state or body that title belongs to. */
   role?: { title: string; organization?: string };
+  /** Set when a state is named as the subject of a verb: a state that acts is an actor, a place is not. */
+  acts?: boolean;
 }
 
 export interface Mention {
@@ -78,6 +80,15 @@ const TITLE_SEQUENCES = TITLES.map((t) => t.replace(/\./g, '').split(' ')).sort(
 const TITLE_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]!));
 const SPEAKS_NEXT =
   /^\s+(?:said|says|told|tells|added|adds|declared|stated|states|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked)\b/;
+/**
+ * A verb right after a name makes it the subject ("the US launched", "Mexico has", "Venezuela rejected"),
+ * as "by" before it makes it the agent ("killed by the United States").
+ */
+const ACTS_NEXT =
+  /^(?:['’]s)?\s+(?:(?:has|have|had|will|would|could|can|should|must|does|did|do|says|said|cannot|insists|claims|argues|denies|rejects|warns|wants|accuses|demands|plans|intends|maintains|threatens|refuses)\b|\p{Ll}+ed\b(?!\s+by\b))/u;
+/** A role noun right before a name: "DOGE head Elon Musk", "security analyst David Saucedo". */
+const ROLE_BEFORE =
+  /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney)\s+$/;
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
@@ -89,7 +100,7 @@ const PARTY_ADJECTIVES = new Set([
   'then',
 ]);
 const NOT_NAMES = new Set(
-  'D.C. The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+  'D.C. FTO FTOs SDGT The A An In On At But And However Meanwhile While After Before Since When If As It This That These Those Archive Image Photo Updated Source Read Watch Story Opinion Analysis Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
     ' ',
   ),
 );
@@ -136,6 +147,7 @@ export class ActorMentionFinder {
     this.mentions.push(...taken);
     this.linkSurnames();
     this.linkAdministration();
+    this.linkCommittees();
     return { entries: this.entries, mentions: this.mentions };
   }
 
@@ -168,6 +180,12 @@ export class ActorMentionFinder {
     const surface = raw.replace(/['’]s$/, '');
     const trimmedEnd = start + surface.length;
     if (surface !== entry.name) entry.aliases.add(surface.replace(/^the /, (m) => m));
+    if (
+      entry.kind === 'state' &&
+      (ACTS_NEXT.test(this.text.slice(end, end + 40)) ||
+        /\bby\s+(?:the\s+)?$/.test(this.text.slice(Math.max(0, start - 8), start)))
+    )
+      entry.acts = true;
     candidates.push({ start, end: trimmedEnd, surface, key: entry.key, possessive, via: 'name', person });
   }
 
@@ -220,10 +238,15 @@ export class ActorMentionFinder {
 
   private findNamed(candidates: Mention[]): void {
     const terms = parseTerms(this.text);
-    const unresolved: { start: number; end: number; name: string }[] = [];
+    const unresolved: { start: number; end: number; name: string; surnameOnly?: boolean }[] = [];
     let i = 0;
     while (i < terms.length) {
       if (!isNameTerm(terms[i]!)) {
+        // A sentence's first word is capitalised anyway, so compromise may not tag "Sheinbaum condemned"
+        // as a name there; it still is one when it is the surname of a person the document names.
+        const first = terms[i]!;
+        if (first.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(first.text) && !/^\p{Lu}/u.test(first.post.trim()))
+          unresolved.push({ start: first.start, end: first.end, name: first.text, surnameOnly: true });
         i += 1;
         continue;
       }
@@ -254,11 +277,12 @@ export class ActorMentionFinder {
     }
     // A bare proper noun compromise could not place ("Sheinbaum told reporters") is the person whose
     // surname it is, when the document names that person in full somewhere.
-    for (const { start, end, name } of unresolved) {
+    for (const { start, end, name, surnameOnly } of unresolved) {
       const person = [...this.entries.values()].find(
         (e) => isPersonKind(e.kind) && e.name.includes(' ') && e.name.split(' ').at(-1) === name,
       );
       if (person) this.add(candidates, start, end, person, true);
+      else if (surnameOnly) continue;
       // A bare surname that speaks ("Sheinbaum declared") is a person even when never named in full.
       else if (SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
         this.add(candidates, start, end, this.entry(name, 'person'), true);
@@ -323,6 +347,8 @@ export class ActorMentionFinder {
         tags.has('LastName') ||
         tags.has('Honorific'));
     const country = COUNTRY_CODES[name];
+    const state = NATIONALITIES[name] && COUNTRY_CODES[NATIONALITIES[name]] ? NATIONALITIES[name] : undefined;
+    const acts = ACTS_NEXT.test(this.text.slice(end, end + 40));
     const spanStart = span[0]!.start;
     const known = this.knownByAlias.get(normalizeName(name));
     if (known) {
@@ -339,8 +365,10 @@ export class ActorMentionFinder {
       if (tags.has('FemaleName') || /^(?:Ms|Mrs)\.?$/.test(title)) entry.gender ??= 'female';
       else if (tags.has('MaleName') || /^Mr\.?$/.test(title)) entry.gender ??= 'male';
       this.add(candidates, spanStart, end, entry, true);
-    } else if (country) {
-      this.add(candidates, spanStart, end, this.entry(name, 'state', country), false);
+    } else if (country || (state && (state === name || /^U\.?S\.?$/.test(name)) && acts)) {
+      // "the US launched its offensive": a country's short name acting is the state, not an adjective.
+      const entry = this.entry(country ? name : state!, 'state', country ?? COUNTRY_CODES[state!]);
+      this.add(candidates, spanStart, end, entry, false);
     } else if (words.length === 1 && (tags.has('Demonym') || NATIONALITIES[name])) {
       // "Venezuelan", "American": an adjective of nationality, not an actor.
       return;
@@ -350,6 +378,14 @@ export class ActorMentionFinder {
       this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization'), false);
     } else if (words.length === 1) {
       unresolved.push({ start: spanStart, end, name });
+    } else if (
+      words.length <= 3 &&
+      words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w.text)) &&
+      (ROLE_BEFORE.test(this.text.slice(Math.max(0, spanStart - 30), spanStart)) ||
+        SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
+    ) {
+      // A name compromise does not know ("DOGE head Elon Musk", "Elon Musk said") is a person by its role.
+      this.add(candidates, spanStart, end, this.entry(name, 'person'), true);
     }
   }
 
@@ -371,6 +407,27 @@ export class ActorMentionFinder {
   }
 
   /** "the administration" is the one administration the document names, when it names exactly one. */
+  /**
+   * "the Senate Armed Services Committee" shortened to "Senate Armed Services" or "Armed Services" is the
+   * same committee, when the document names exactly one body the short name ends or starts it.
+   */
+  private linkCommittees(): void {
+    const bodies = [...this.entries.values()].filter(
+      (e) => !e.existingId && !isPersonKind(e.kind) && e.kind !== 'state' && /\bCommittee$/.test(e.name),
+    );
+    for (const short of [...this.entries.values()]) {
+      if (short.existingId || isPersonKind(short.kind) || short.kind === 'state' || bodies.includes(short))
+        continue;
+      const words = short.name.replace(/^the /i, '');
+      if (!/\s/.test(words)) continue;
+      const longer = bodies.filter((b) => ` ${b.name.replace(/ Committee$/, '')} `.includes(` ${words} `));
+      if (longer.length !== 1) continue;
+      longer[0]!.aliases.add(short.name);
+      for (const mention of this.mentions) if (mention.key === short.key) mention.key = longer[0]!.key;
+      this.entries.delete(short.key);
+    }
+  }
+
   private linkAdministration(): void {
     const generic = this.entries.get(`name:administration`);
     const named = [...this.entries.values()].filter((e) => e !== generic && / administration$/i.test(e.name));

@@ -124,6 +124,13 @@ const OPPOSE_CUES = [
   'unlawful',
   'unconstitutional',
   'unacceptable',
+  'impermissible',
+  'unjustified',
+  'unjustifiable',
+  'indefensible',
+  'inhumane',
+  'unconscionable',
+  'abhorrent',
   'devastating',
   'detrimental',
   'disastrous',
@@ -145,6 +152,8 @@ const OPPOSE_CUES = [
   'meddling',
   'invasion',
   'subordinate',
+  'subordination',
+  'interventions',
   'overreach',
   'outcry',
   'disturbing',
@@ -176,6 +185,17 @@ const OPPOSE_CUES = [
   'restrict',
   'refuse',
 ];
+
+/** Words for something imposed on a country; denying them ("does not subordinate itself") opposes them. */
+const IMPOSITIONS: ReadonlySet<string> = new Set([
+  'interference',
+  'intervention',
+  'interventions',
+  'meddling',
+  'invasion',
+  'subordination',
+  'subordinate',
+]);
 
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
 const OPPOSE_PHRASES: [RegExp, number][] = [
@@ -239,8 +259,16 @@ for (const strong of [
   'opposes',
   'opposed',
   'condemned',
+  'condemn',
+  'condemns',
+  'denounced',
   'support',
   'supports',
+  'supported',
+  'defend',
+  'defends',
+  'defended',
+  'endorsed',
 ])
   CUE_WEIGHTS.set(strong, 2 * Math.sign(CUE_WEIGHTS.get(strong)!));
 
@@ -255,7 +283,11 @@ export interface PolarityScore {
  */
 export function scorePolarity(text: string): PolarityScore {
   const score = { support: 0, oppose: 0 };
-  const lower = text.toLowerCase().replace(/’/g, "'");
+  // An indirect question ("to determine whether war crimes were committed") asserts none of its words.
+  const lower = text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/\bwhether\b[^;]*/g, ' ');
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;
@@ -275,8 +307,9 @@ export function scorePolarity(text: string): PolarityScore {
     if (phraseTokens.has(i)) return;
     const weight = CUE_WEIGHTS.get(token);
     if (weight === undefined) return;
-    // A negator that is itself a cue ("stop", "end", "refuse") only flips what follows it.
-    add(weight, isNegated(tokens, i));
+    // A negator that is itself a cue ("stop", "end", "refuse") only flips what follows it. A noun naming
+    // an imposition is rejected whatever negates it: "no interference", "never invasion".
+    add(weight, !IMPOSITIONS.has(token) && isNegated(tokens, i));
   });
   return score;
 }
@@ -450,7 +483,14 @@ export const COUNTRY_CODES: Record<string, string> = {
 /** `name` absent: the group is named by its own words ("UN human rights experts"). */
 export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; country?: string }[] = [
   { pattern: /\b(?:the )?White House\b/g, name: 'White House', kind: 'government', country: 'US' },
-  { pattern: /\b(?:the )?Pentagon\b/g, name: 'Pentagon', kind: 'agency', country: 'US' },
+  {
+    // The department goes by its building and by its initials ("D.O.D."), and since 2025 by "Department of War".
+    pattern:
+      /\b(?:the )?(?:Pentagon|(?:U\.S\. |US )?(?:Department of (?:Defense|War)|Defen[cs]e Department|War Department)|DoD|D\.O\.D\.)(?![\p{L}])/gu,
+    name: 'Pentagon',
+    kind: 'agency',
+    country: 'US',
+  },
   { pattern: /\bWashington(?!,? D\.?C\.?)\b/g, name: 'United States', kind: 'state', country: 'US' },
   {
     pattern:
@@ -461,7 +501,7 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
   },
   {
     pattern:
-      /\b(?:the )?(?:U\.S\.|US) (?:military|armed forces|forces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
+      /\b(?:the )?(?:U\.S\.|US|United States) (?:military|armed forces|forces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
     name: 'US military',
     kind: 'military',
     country: 'US',

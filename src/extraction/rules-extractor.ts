@@ -63,7 +63,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
 
-  for (const { sentence, mentions: here } of bySentence) {
+  const lastPosition = new Map<string, { polarity: Polarity; sentence: number }>();
+  for (const [sentenceIndex, { sentence, mentions: here }] of bySentence.entries()) {
     const named = here.filter((m) => m.key && !insideQuote(sentence, m));
     const speaker = findSpeaker(sentence, named, entries);
     let holder = speaker?.key;
@@ -107,9 +108,23 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       });
     }
 
-    for (const [actorKey, stance] of stanceHolders) {
-      const judged = judgePolarity(stance.content);
+    // An outlet cited for what it reports ("NBC News cited six officials") takes no side in the story.
+    for (const key of stanceHolders.keys()) if (entries.get(key)?.kind === 'media') stanceHolders.delete(key);
+    for (const [actorKey, stance, ownJudgement] of [...stanceHolders].flatMap(([key, whole]) =>
+      contrastedParts(sentence, whole).map((part) => [key, part, judgePolarity(part.content)] as const),
+    )) {
+      // A speaker's next quotation with no stance words of its own carries on the position they just took
+      // ("..., he said. “Any American who sees the video ...”"), but only right after it.
+      const last = lastPosition.get(actorKey);
+      const judged =
+        ownJudgement ??
+        (stance.quote && last && last.sentence === sentenceIndex - 1 && last.polarity !== 'neutral'
+          ? { polarity: last.polarity, strength: 0 }
+          : undefined) ??
+        // A quotation given to its speaker is worth proposing even when its words take no side.
+        (stance.quote ? { polarity: 'neutral' as const, strength: 0 } : undefined);
       if (!judged) continue;
+      lastPosition.set(actorKey, { polarity: judged.polarity, sentence: sentenceIndex });
       const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
       const hedged = HEDGES.test(stance.content);
       const confidence = clamp(
@@ -158,7 +173,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
   return {
     actors: [...entries.values()]
       .filter(
-        (entry) => used.has(entry.key) || (entry.kind !== 'state' && mentionedByName(mentions, entry.key)),
+        (entry) =>
+          used.has(entry.key) ||
+          ((entry.kind !== 'state' || entry.acts) && mentionedByName(mentions, entry.key)),
       )
       .map((entry) => ({
         key: entry.key,
@@ -170,7 +187,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         existingId: entry.existingId,
         confidence: entry.existingId ? 1 : 0.6,
       })),
-    statements: dedupeStatements(statements),
+    statements: dedupeStatements(onDocumentProposition(statements)),
     relations: dedupeRelations(relations),
     affiliations,
   };
@@ -323,7 +340,16 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
       heads.find((m) => gapOf(m).split(',').length === 3);
     if (head) return head;
   }
-  return [...before].reverse().find((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
+  // The object of a preposition ("in collaboration with the United States, but will not tolerate ...") is
+  // no subject; the actor before it may be.
+  const candidates = [...before]
+    .reverse()
+    .filter((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
+  const objectOfPreposition = (m: Mention) =>
+    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over|near|off|across|through|via|about|under|between|among|within|around|outside|inside|beyond|along)\s+(?:the\s+)?$/i.test(
+      sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
+    );
+  return candidates.find((m) => !objectOfPreposition(m));
 }
 
 /** The actors after `mention` joined to it by "and": "the US military and intelligence services". */
@@ -343,8 +369,16 @@ function clauseBreakBetween(sentence: Sentence, from: number, to: number): boole
 }
 
 function pickQuote(sentence: Sentence, verbAt: number): Span | undefined {
+  // Of several quoted phrases after the verb, the one with stance words in it carries the position:
+  // described strikes "minutes apart," but said he did not see "anything disturbing about it."
+  const after = sentence.quotes.filter((q) => q.start >= verbAt);
+  const weighs = (q: Span) => {
+    const score = scorePolarity(q.text);
+    return score.support + score.oppose > 0;
+  };
   return (
-    sentence.quotes.find((q) => q.start >= verbAt) ??
+    (after.length > 1 ? after.find(weighs) : undefined) ??
+    after[0] ??
     [...sentence.quotes].reverse().find((q) => q.end <= verbAt)
   );
 }
@@ -363,11 +397,57 @@ function reportedClause(sentence: Sentence, from: number, stopAtClause = false):
 }
 
 /** Actors named right before a stance verb: "The White House is considering", "Johnson refuses to rule out". */
+/**
+ * "will continue fighting them in “collaboration” with the United States, but will not tolerate foreign
+ * interference": a contrastive "but" after the cue joins two positions of opposite sign, each with its own
+ * quote; kept whole when the two halves do not disagree.
+ */
+function contrastedParts<T extends { content: string; quote?: Span; cueAt: number }>(
+  sentence: Sentence,
+  stance: T,
+): T[] {
+  // A quotation before its speech verb holds the position itself: “We coordinate, [but] we are not ...”
+  const start = Math.min(stance.cueAt, stance.quote?.start ?? stance.cueAt);
+  const from = Math.max(0, start - sentence.start);
+  const but = /,?\s+\[?but\]?\s+/.exec(sentence.text.slice(from));
+  if (!but) return [stance];
+  const at = sentence.start + from + but.index;
+  const before = sentence.text.slice(from, at - sentence.start);
+  const after = sentence.text.slice(at - sentence.start + but[0].length);
+  const first = judgePolarity(before);
+  const second = judgePolarity(after);
+  if (!first || !second || first.polarity === second.polarity) return [stance];
+  const around = (point: number) => sentence.quotes.find((q) => q.start <= point && point < q.end);
+  return [
+    {
+      ...stance,
+      content: before,
+      quote: sentence.quotes.find((q) => q.start >= start && q.start < at) ?? around(at),
+    },
+    {
+      ...stance,
+      content: after,
+      cueAt: at + but[0].length,
+      quote: around(at) ?? sentence.quotes.find((q) => q.start >= at),
+    },
+  ];
+}
+
 function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string; cueAt: number }[] {
   const found: { key: string; cueAt: number }[] = [];
   for (const match of sentence.text.matchAll(STANCE_VERB)) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    // "the resolution, which was introduced by Senator Tim Kaine": a passive's agent holds the stance.
+    const verbEnd = at + match[0].length;
+    if (
+      /\b(?:was|were|been|being|is|are)\s+$/.test(sentence.text.slice(0, at - sentence.start)) &&
+      /^\s+by\b/.test(sentence.text.slice(verbEnd - sentence.start))
+    ) {
+      const agent = named.find((m) => m.start > verbEnd && m.start - verbEnd <= 40);
+      if (agent) found.push({ key: agent.key, cueAt: at });
+      continue;
+    }
     let subject = subjectBefore(sentence, named, at);
     if (!subject) continue;
     found.push({ key: subject.key, cueAt: at });
@@ -386,7 +466,13 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
         named[k]!.end - sentence.start,
         named[k + 1]!.start - sentence.start,
       );
-      if (!/^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2})?\s*(?:,|,? and|&)\s*(?:the\s+)?$/u.test(between)) break;
+      // A label between them is no break: "Rand Paul (R-KY) and Lisa Murkowski (R-AL) joined ...".
+      if (
+        !/^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2}|\s*\([^()]{1,12}\))?\s*(?:,|,? and|&)\s*(?:the\s+)?$/u.test(
+          between,
+        )
+      )
+        break;
       found.push({ key: named[k]!.key, cueAt: at });
     }
   }
@@ -416,7 +502,15 @@ function opposedAgents(
     const country =
       entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
     if (ownCountry && country === ownCountry) continue;
-    if (!ownCountry && !country) continue;
+    // Without a country on either side, only a possessive ("condemning the Trump administration's
+    // policy") says whose action is opposed; a namesake of the holder is their own side.
+    const holderSurname = holder?.name.split(' ').pop()?.toLowerCase();
+    if (
+      !ownCountry &&
+      !country &&
+      (!mention.possessive || entry.name.toLowerCase().includes(holderSurname ?? '\u0000'))
+    )
+      continue;
     const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 40);
     const before = sentence.text.slice(
       Math.max(0, mention.start - sentence.start - 40),
@@ -501,7 +595,15 @@ function findRelations(
       const source = subject ?? (speaker ? { key: speaker } : undefined);
       if (!source || !after) continue;
       const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
-      if (/[.;:]/.test(gap)) continue;
+      // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
+      // or the complement of its object ("condemned the capture of Maduro").
+      if (
+        /[.;:]/.test(gap) ||
+        /\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by)\b/i.test(
+          gap,
+        )
+      )
+        continue;
       for (const target of conjuncts(sentence, named, after))
         add(source.key, target.key, type, subject ? 0.6 : 0.45);
     }
@@ -648,6 +750,27 @@ function appositiveAffiliations(
 
 function mentionedByName(mentions: Mention[], key: string): boolean {
   return mentions.some((m) => m.key === key && m.via === 'name');
+}
+
+/**
+ * A news story reports one controversy: the positions it quotes are, unless they match a topic already
+ * in the graph, positions on the story's main proposition, however each sentence words it. Proposing one
+ * topic per sentence would scatter support and opposition on the same question over look-alike topics,
+ * so every position that matched no existing topic joins the first proposed one. An actor who both
+ * objects and approves in one story is, in conflict reporting, against the story's proposition and
+ * conceding something narrower (cooperation, dialogue): their approvals keep their own sentence's topic.
+ */
+function onDocumentProposition(statements: DraftStatement[]): DraftStatement[] {
+  const proposed = statements.find((s) => !s.topic.id && s.polarity !== 'neutral')?.topic;
+  if (!proposed) return statements;
+  const objecting = new Set(
+    statements.filter((s) => !s.topic.id && s.polarity === 'oppose').map((s) => s.actorKey),
+  );
+  return statements.map((s) =>
+    s.topic.id || (s.polarity === 'support' && objecting.has(s.actorKey))
+      ? s
+      : { ...s, topic: { title: proposed.title } },
+  );
 }
 
 function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {

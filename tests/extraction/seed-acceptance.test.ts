@@ -19,7 +19,7 @@ import { normalizeAlias } from '../../scripts/extraction-scoring';
  * target actor is the same too. Relation types are reported, not required.
  */
 // Today's coverage is 23 of 33 (70%); the floor sits under it. The target is 90%.
-const SEED_FLOOR = 0.65;
+const SEED_FLOOR = 0.69;
 
 const seed = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../seed/seed-graph.json'), 'utf8'),
