@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { provenanceFields } from '../extraction/provenance-schema';
+import { RELATION_TYPES } from './relation-vocabulary';
 import {
   isoDateSchema,
   paginationSchema,
@@ -9,56 +10,7 @@ import {
   sourcedClaimUpdateFields,
 } from '../shared/common-schema';
 
-/** The fixed vocabulary of actor-to-actor interactions. Only these ever reach a query. */
-export const RELATION_TYPES = [
-  'opposes',
-  'supports',
-  'cooperates_with',
-  'allied_with',
-  'threatens',
-  'warns',
-  'criticizes',
-  'accuses',
-  'rejects',
-  'sanctions',
-  'targets',
-  'attacks',
-  'authorizes',
-  'negotiates_with',
-  'pressures',
-  'praises',
-  'reports_on',
-] as const;
-
 export const relationTypeSchema = z.enum(RELATION_TYPES);
-export type RelationType = z.infer<typeof relationTypeSchema>;
-
-/** Relations that make two actors opponents, whichever direction they point. */
-export const HOSTILE_RELATION_TYPES: readonly RelationType[] = [
-  'opposes',
-  'threatens',
-  'warns',
-  'criticizes',
-  'accuses',
-  'rejects',
-  'sanctions',
-  'targets',
-  'attacks',
-  'pressures',
-];
-
-/** Relations that make two actors allies. */
-export const FRIENDLY_RELATION_TYPES: readonly RelationType[] = [
-  'supports',
-  'cooperates_with',
-  'allied_with',
-  'praises',
-];
-
-/** Neither hostile nor friendly: `authorizes`, `negotiates_with`, `reports_on`. */
-export const NEUTRAL_RELATION_TYPES: readonly RelationType[] = RELATION_TYPES.filter(
-  (type) => !HOSTILE_RELATION_TYPES.includes(type) && !FRIENDLY_RELATION_TYPES.includes(type),
-);
 
 const relationFields = {
   sourceId: slugIdSchema,
@@ -120,3 +72,11 @@ export type CreateRelation = z.input<typeof createRelationSchema>;
 export type UpdateRelation = z.infer<typeof updateRelationSchema>;
 export type RelationListQuery = z.infer<typeof relationListQuerySchema>;
 export { relationTypeListSchema };
+
+export {
+  FRIENDLY_RELATION_TYPES,
+  HOSTILE_RELATION_TYPES,
+  NEUTRAL_RELATION_TYPES,
+  RELATION_TYPES,
+  type RelationType,
+} from './relation-vocabulary';

@@ -1,3 +1,9 @@
+import {
+  FRIENDLY_RELATION_TYPES,
+  HOSTILE_RELATION_TYPES,
+  NEUTRAL_RELATION_TYPES,
+} from '../../src/relations/relation-vocabulary';
+
 /** What colours and shapes mean on the map. The legend is drawn from these same tables. */
 export const KIND_COLORS: Record<string, string> = {
   state: '#1f4e9c',
@@ -57,25 +63,10 @@ export const POLARITY_COLORS: Record<string, string> = {
   mixed: '#b08900',
 };
 
-export const RELATION_TYPE_GROUPS: { tone: Tone; label: string; types: string[] }[] = [
-  {
-    tone: 'hostile',
-    label: 'Hostile',
-    types: [
-      'opposes',
-      'threatens',
-      'warns',
-      'criticizes',
-      'accuses',
-      'rejects',
-      'sanctions',
-      'targets',
-      'attacks',
-      'pressures',
-    ],
-  },
-  { tone: 'friendly', label: 'Friendly', types: ['supports', 'cooperates_with', 'allied_with', 'praises'] },
-  { tone: 'neutral', label: 'Neutral', types: ['authorizes', 'negotiates_with', 'reports_on'] },
+export const RELATION_TYPE_GROUPS: { tone: Tone; label: string; types: readonly string[] }[] = [
+  { tone: 'hostile', label: 'Hostile', types: HOSTILE_RELATION_TYPES },
+  { tone: 'friendly', label: 'Friendly', types: FRIENDLY_RELATION_TYPES },
+  { tone: 'neutral', label: 'Neutral', types: NEUTRAL_RELATION_TYPES },
 ];
 
 export const ALL_RELATION_TYPES = RELATION_TYPE_GROUPS.flatMap((group) => group.types);
