@@ -96,6 +96,35 @@ function provenanceFrom(p: Props): Props {
   };
 }
 
+/** The sourcing fields statements and relations share (see `sourcedClaimFields`), flat. */
+function sourcedClaimProps(claim: Statement | Relation): Props {
+  return {
+    datePrecision: claim.datePrecision,
+    quote: claim.quote,
+    ...evidenceProps(claim.evidence),
+    documentId: claim.documentId,
+    confidence: claim.confidence,
+    method: claim.method,
+    reviewStatus: claim.reviewStatus,
+    note: claim.note,
+    ...provenanceProps(claim),
+  };
+}
+
+function sourcedClaimFrom(p: Props): Props {
+  return {
+    datePrecision: p.datePrecision,
+    quote: p.quote,
+    evidence: evidenceFrom(p),
+    documentId: p.documentId,
+    confidence: p.confidence,
+    method: p.method,
+    reviewStatus: p.reviewStatus,
+    note: p.note,
+    ...provenanceFrom(p),
+  };
+}
+
 function evidenceFrom(p: Props): EvidenceSpan | undefined {
   if (typeof p.evidenceSentence !== 'string') return undefined;
   return { sentence: p.evidenceSentence, start: p.evidenceStart as number, end: p.evidenceEnd as number };
@@ -168,15 +197,7 @@ function statementRow(s: Statement): WriteRow {
       polarity: s.polarity,
       intensity: s.intensity,
       statedAt: s.statedAt,
-      datePrecision: s.datePrecision,
-      quote: s.quote,
-      ...evidenceProps(s.evidence),
-      documentId: s.documentId,
-      confidence: s.confidence,
-      method: s.method,
-      reviewStatus: s.reviewStatus,
-      note: s.note,
-      ...provenanceProps(s),
+      ...sourcedClaimProps(s),
     }),
   };
 }
@@ -191,15 +212,7 @@ function relationRow(r: Relation): WriteRow {
       type: r.type,
       topicId: r.topicId,
       date: r.date,
-      datePrecision: r.datePrecision,
-      quote: r.quote,
-      ...evidenceProps(r.evidence),
-      documentId: r.documentId,
-      confidence: r.confidence,
-      method: r.method,
-      reviewStatus: r.reviewStatus,
-      note: r.note,
-      ...provenanceProps(r),
+      ...sourcedClaimProps(r),
     }),
   };
 }
@@ -256,15 +269,7 @@ function statementFrom(p: Props): Statement {
     polarity: p.polarity,
     intensity: p.intensity,
     statedAt: p.statedAt,
-    datePrecision: p.datePrecision,
-    quote: p.quote,
-    evidence: evidenceFrom(p),
-    documentId: p.documentId,
-    confidence: p.confidence,
-    method: p.method,
-    reviewStatus: p.reviewStatus,
-    note: p.note,
-    ...provenanceFrom(p),
+    ...sourcedClaimFrom(p),
   });
 }
 
@@ -276,15 +281,7 @@ function relationFrom(p: Props): Relation {
     type: p.type,
     topicId: p.topicId,
     date: p.date,
-    datePrecision: p.datePrecision,
-    quote: p.quote,
-    evidence: evidenceFrom(p),
-    documentId: p.documentId,
-    confidence: p.confidence,
-    method: p.method,
-    reviewStatus: p.reviewStatus,
-    note: p.note,
-    ...provenanceFrom(p),
+    ...sourcedClaimFrom(p),
   });
 }
 
