@@ -4,6 +4,7 @@ import {
   figures,
   loadGoldFixtures,
   loadSeedGold,
+  explainDocument,
   scoreDocument,
   type Counts,
 } from './extraction-scoring';
@@ -11,9 +12,11 @@ import {
 /**
  * `npm run eval:extract`: runs the default extractor on every gold document (the seed article and the
  * news fixtures) against an empty graph and prints actor P/R/F1, quote attribution, polarity and
- * opposition-pair P/R/F1, per document and over all of them.
+ * opposition-pair P/R/F1, per document and over all of them. `--explain` lists each document's misses and
+ * proposals under its row.
  */
 async function main(): Promise<void> {
+  const explain = process.argv.includes('--explain');
   const extractor = new RulesExtractor();
   const documents = [loadSeedGold(), ...loadGoldFixtures()];
   let total: Counts | undefined;
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     const draft = await extractor.extract(gold.text, { knownActors: [], topics: [] });
     const counts = scoreDocument(gold, draft);
     row(gold.name, counts);
+    if (explain) for (const line of explainDocument(gold, draft)) console.log(`    ${line}`);
     total = total ? addCounts(total, counts) : counts;
   }
   row('OVERALL (micro-averaged)', total!);

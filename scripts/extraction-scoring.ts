@@ -182,6 +182,53 @@ export function scoreDocument(gold: GoldDocument, draft: ExtractionDraft): Count
   return counts;
 }
 
+/** The misses behind a document's figures, for `npm run eval:extract -- --explain`. */
+export function explainDocument(gold: GoldDocument, draft: ExtractionDraft): string[] {
+  const match = actorMatcher(gold.actors);
+  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
+  const nameOf = new Map(draft.actors.map((a) => [a.key, a.name]));
+  const label = (key: string) => mapped.get(key)?.[0] ?? `?${nameOf.get(key) ?? key}`;
+  const found = new Set([...mapped.values()].flat());
+  const lines = [
+    ...draft.actors.filter((a) => mapped.get(a.key)!.length === 0).map((a) => `actor not in gold: ${a.name}`),
+    ...gold.actors.filter((a) => !found.has(a.name)).map((a) => `gold actor missed: ${a.name}`),
+  ];
+  const predicted = oppositionPairs(
+    draft.statements.map((s) => ({
+      actor: label(s.actorKey),
+      polarity: s.polarity,
+      topic: s.topic.id ?? s.topic.title,
+    })),
+    draft.relations.map((r) => ({ source: label(r.sourceKey), target: label(r.targetKey), type: r.type })),
+  ).map((pair) => pair.join(' / '));
+  const goldPairs = gold.oppositionPairs.map(([a, b]) => (a < b ? `${a} / ${b}` : `${b} / ${a}`));
+  lines.push(...predicted.filter((p) => !goldPairs.includes(p)).map((p) => `pair not in gold: ${p}`));
+  lines.push(...goldPairs.filter((p) => !predicted.includes(p)).map((p) => `gold pair missed: ${p}`));
+  for (const statement of gold.statements) {
+    const inSentence = draft.statements.filter((s) => overlaps(s.evidence.sentence, statement.sentence));
+    const byActor = inSentence.filter((s) => mapped.get(s.actorKey)!.includes(statement.actor));
+    if (byActor.length === 0)
+      lines.push(
+        `gold statement missed: ${statement.actor} ${statement.polarity} [${statement.topic}] ` +
+          `(proposed here: ${inSentence.map((s) => `${label(s.actorKey)} ${s.polarity}`).join(', ') || 'none'}) ` +
+          `«${statement.sentence.slice(0, 90)}»`,
+      );
+    else if (!byActor.some((s) => s.polarity === statement.polarity))
+      lines.push(
+        `polarity wrong: ${statement.actor} ${statement.polarity} «${statement.sentence.slice(0, 90)}»`,
+      );
+  }
+  for (const s of draft.statements)
+    lines.push(
+      `  proposed: ${label(s.actorKey)} ${s.polarity} [${s.topic.title}] «${s.evidence.sentence.slice(0, 80)}»`,
+    );
+  for (const r of draft.relations)
+    lines.push(
+      `  proposed: ${label(r.sourceKey)} ${r.type} ${label(r.targetKey)} «${r.evidence.sentence.slice(0, 80)}»`,
+    );
+  return lines;
+}
+
 export function addCounts(a: Counts, b: Counts): Counts {
   const sum = { ...a };
   for (const key of Object.keys(b) as (keyof Counts)[]) sum[key] += b[key];
