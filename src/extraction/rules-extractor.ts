@@ -15,6 +15,7 @@ import {
   HEDGES,
   INTENSIFIERS,
   NEUTRAL_CUE,
+  PROPOSITION_CLASSES,
   RELATION_NOUNS,
   RELATION_VERBS,
   SPEECH_VERB,
@@ -59,6 +60,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
 
   const topics = new TopicMatcher(context.topics);
   const statements: DraftStatement[] = [];
+  const propositionOf = new Map<DraftStatement, string | undefined>();
   const relations: DraftRelation[] = [];
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
@@ -134,7 +136,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
           Math.min(judged.strength, 3) * 0.05 -
           (hedged ? 0.1 : 0),
       );
-      statements.push({
+      const statement: DraftStatement = {
         actorKey,
         topic: { id: topic.id, title: topic.title },
         polarity: judged.polarity,
@@ -143,7 +145,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         evidence,
         confidence: round(confidence),
         note: stance.quote ? undefined : 'reported position, no direct quote',
-      });
+      };
+      statements.push(statement);
+      propositionOf.set(statement, propositionClass(stance.content));
       used.add(actorKey);
       if (judged.polarity === 'oppose') {
         for (const target of opposedAgents(sentence, here, entries, actorKey)) {
@@ -187,7 +191,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         existingId: entry.existingId,
         confidence: entry.existingId ? 1 : 0.6,
       })),
-    statements: dedupeStatements(onDocumentProposition(statements)),
+    statements: dedupeStatements(groupByProposition(statements, propositionOf)),
     relations: dedupeRelations(relations),
     affiliations,
   };
@@ -338,6 +342,19 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
     const head =
       heads.find((m) => m.person && gapOf(m).split(',').length >= 3) ??
       heads.find((m) => gapOf(m).split(',').length === 3);
+    // "Two Republicans, Sens. Rand Paul of Kentucky and Lisa Murkowski of Alaska, joined": a group set in
+    // apposition to named people stands for them; the people are the subject.
+    const named = head?.person
+      ? undefined
+      : [...before]
+          .reverse()
+          .find(
+            (m) =>
+              m.person &&
+              (!head || m.start > head.end) &&
+              /^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2})?\s*,\s*$/u.test(gapOf(m)),
+          );
+    if (named && head) return named;
     if (head) return head;
   }
   // The object of a preposition ("in collaboration with the United States, but will not tolerate ...") is
@@ -752,25 +769,48 @@ function mentionedByName(mentions: Mention[], key: string): boolean {
   return mentions.some((m) => m.key === key && m.via === 'name');
 }
 
+/** The class of proposition a position is about: the class whose word comes first in it. */
+function propositionClass(content: string): string | undefined {
+  let best: { name: string; at: number } | undefined;
+  for (const { name, pattern } of PROPOSITION_CLASSES) {
+    const at = pattern.exec(content)?.index;
+    if (at !== undefined && (!best || at < best.at)) best = { name, at };
+  }
+  return best?.name;
+}
+
 /**
- * A news story reports one controversy: the positions it quotes are, unless they match a topic already
- * in the graph, positions on the story's main proposition, however each sentence words it. Proposing one
- * topic per sentence would scatter support and opposition on the same question over look-alike topics,
- * so every position that matched no existing topic joins the first proposed one. An actor who both
- * objects and approves in one story is, in conflict reporting, against the story's proposition and
- * conceding something narrower (cooperation, dialogue): their approvals keep their own sentence's topic.
+ * Positions that matched no topic already in the graph are grouped by the proposition they are about:
+ * each class of proposition gets one proposed topic, titled after its first position, however later
+ * sentences word it. One topic per sentence would scatter support and opposition on the same question
+ * over look-alike topics; one topic per story would set against each other actors who argue about
+ * different things (the strikes, the resolution that would limit them, the inquiry into them). A position
+ * whose words name no class is on what its actor last spoke about, or else on the story's main question,
+ * the class most positions are about.
  */
-function onDocumentProposition(statements: DraftStatement[]): DraftStatement[] {
-  const proposed = statements.find((s) => !s.topic.id && s.polarity !== 'neutral')?.topic;
-  if (!proposed) return statements;
-  const objecting = new Set(
-    statements.filter((s) => !s.topic.id && s.polarity === 'oppose').map((s) => s.actorKey),
-  );
-  return statements.map((s) =>
-    s.topic.id || (s.polarity === 'support' && objecting.has(s.actorKey))
-      ? s
-      : { ...s, topic: { title: proposed.title } },
-  );
+function groupByProposition(
+  statements: DraftStatement[],
+  propositionOf: Map<DraftStatement, string | undefined>,
+): DraftStatement[] {
+  const titles = new Map<string, string>();
+  const weight = new Map<string, number>();
+  for (const s of statements) {
+    const name = propositionOf.get(s);
+    if (s.topic.id || !name) continue;
+    if (!titles.has(name)) titles.set(name, s.topic.title);
+    if (s.polarity !== 'neutral') weight.set(name, (weight.get(name) ?? 0) + 1);
+  }
+  const main = [...titles.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))[0];
+  const mainTitle = main ? titles.get(main) : statements.find((s) => !s.topic.id)?.topic.title;
+  const lastClassOf = new Map<string, string>();
+  return statements.map((s) => {
+    if (s.topic.id) return s;
+    // Words that name no class carry on what their speaker was just talking about.
+    const name = propositionOf.get(s) ?? lastClassOf.get(s.actorKey);
+    if (name) lastClassOf.set(s.actorKey, name);
+    const title = (name && titles.get(name)) ?? mainTitle;
+    return title ? { ...s, topic: { title } } : s;
+  });
 }
 
 function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {
