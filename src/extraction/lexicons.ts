@@ -243,7 +243,7 @@ export const PROPOSITION_CLASSES: { name: string; pattern: RegExp }[] = [
   {
     name: 'military action',
     pattern:
-      /\b(?:strikes?|struck|striking|attacks?|attacked|air ?strikes?|bomb\w*|drones?|missiles?|military|kinetic|raids?|deploy\w*|troops|operations?|incursions?|boats?|vessels?)\b/i,
+      /\b(?:strikes?|struck|striking|hit|hits|hitting|attacks?|attacked|air ?strikes?|bomb\w*|drones?|missiles?|military|kinetic|raids?|deploy\w*|troops|operations?|incursions?|boats?|vessels?)\b/i,
   },
 ];
 
@@ -398,8 +398,9 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
   [/\breport(?:s|ed)?\b|\bcit(?:es|ed|ing)\b|\bpoints? out\b/gi, 'reports_on'],
 ];
 
-/** Nouns for the same interactions: "threats from A to B", "strikes by A on B". */
+/** Nouns for the same interactions: "threats from A to B", "strikes by A on B", "A's designation of B". */
 export const RELATION_NOUNS: [RegExp, RelationType][] = [
+  [/\bdesignations?\b/gi, 'sanctions'],
   [/\bthreats?\b/gi, 'threatens'],
   [/\bwarnings?\b/gi, 'warns'],
   [/\bcriticism\b/gi, 'criticizes'],

@@ -168,6 +168,23 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       relations.push({ ...relation, evidence, quote: quote?.text });
       used.add(relation.sourceKey).add(relation.targetKey);
     }
+    // A quotation that names who did what to whom ("US Military Forces conducted a kinetic strike against
+    // ... Tren de Aragua") reports a relation as the speaker tells it; read it as a sentence of its own.
+    for (const quoted of sentence.quotes) {
+      const inside = here.filter(
+        (m) => m.key && m.via === 'name' && m.start >= quoted.start && m.end <= quoted.end,
+      );
+      if (inside.length < 2) continue;
+      for (const relation of findRelations(
+        { ...sentence, ...quoted, quotes: [] },
+        inside,
+        entries,
+        undefined,
+      )) {
+        relations.push({ ...relation, evidence, quote: quoted.text });
+        used.add(relation.sourceKey).add(relation.targetKey);
+      }
+    }
   }
 
   const affiliations = [
@@ -374,7 +391,8 @@ function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Ment
   const all = [mention];
   for (let i = named.indexOf(mention) + 1; i < named.length; i++) {
     const between = sentence.text.slice(all.at(-1)!.end - sentence.start, named[i]!.start - sentence.start);
-    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+)?$/.test(between)) break;
+    // "Nicolas Maduro and his wife, Cilia Flores": a relation noun in apposition still joins them.
+    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+|(?:his|her|its|their)\s+\p{L}+,\s*)?$/u.test(between)) break;
     all.push(named[i]!);
   }
   return all;
@@ -608,8 +626,31 @@ function findRelations(
         add(agent?.key, before?.key, type, 0.5);
         continue;
       }
-      const subject = subjectBefore(sentence, named, at);
-      const source = subject ?? (speaker ? { key: speaker } : undefined);
+      // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
+      // belongs to that clause's own subject, which may be no actor at all.
+      const nearest = subjectBefore(sentence, named, at);
+      const subject =
+        nearest &&
+        (!clauseBreakBetween(sentence, nearest.end, at) ||
+          // "... announced that it had designated": the clause's own subject is a pronoun for the actor.
+          /\b(?:that|who|which)\s+(?:it|he|she|they)\s+(?:\S+\s+){0,3}$/i.test(
+            sentence.text.slice(nearest.end - sentence.start, at - sentence.start),
+          ))
+          ? nearest
+          : undefined;
+      // Without a named subject the speaker acts only through a pronoun or an infinitive ("he would
+      // target", "vowed to attack"); "a US military strike ... targeted" has a subject of its own.
+      const speakerActs = /\b(?:he|she|it|they|we|I)\s+(?:\S+\s+){0,3}$|\bto\s+$/i.test(
+        sentence.text.slice(0, at - sentence.start),
+      );
+      const source = subject ?? (speaker && !nearest && speakerActs ? { key: speaker } : undefined);
+      if (source && !after && subject) {
+        // "Tren de Aragua, a Venezuelan gang that the Trump administration designated": the object of a
+        // relative clause's verb is the clause's antecedent.
+        const antecedent = relativeAntecedent(sentence, named, subject);
+        if (antecedent) add(source.key, antecedent.key, type, 0.5);
+        continue;
+      }
       if (!source || !after) continue;
       const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
       // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
@@ -662,9 +703,10 @@ function findRelations(
         (m) =>
           m.start > agent.end &&
           m.start - end <= 90 &&
-          /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/.test(
-            sentence.text.slice(end - sentence.start, m.start - sentence.start),
-          ),
+          (type === 'sanctions'
+            ? /\bof\s+(?:\S+\s+){0,2}$/
+            : /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/
+          ).test(sentence.text.slice(end - sentence.start, m.start - sentence.start)),
       );
       const subject =
         type === 'pressures'
@@ -686,6 +728,20 @@ function findRelations(
     }
   }
   return found;
+}
+
+/** The actor a relative clause starting right before `subject` ("..., a gang that <subject> ...") is about. */
+function relativeAntecedent(sentence: Sentence, named: Mention[], subject: Mention): Mention | undefined {
+  const before = sentence.text.slice(0, subject.start - sentence.start);
+  const relative = /(\p{L}+)\s+(?:that|which|whom)\s+$/u.exec(before);
+  // After a verb ("announced that the US military ..."), "that" opens what was said, not a relative clause.
+  if (!relative || /ed$/.test(relative[1]!) || new RegExp(`^${SPEECH_VERB.source}$`, 'i').test(relative[1]!))
+    return undefined;
+  const at = sentence.start + relative.index + relative[1]!.length;
+  const antecedent = [...named].reverse().find((m) => m.end <= at && !m.possessive);
+  if (!antecedent) return undefined;
+  const gap = sentence.text.slice(antecedent.end - sentence.start, at - sentence.start);
+  return /[.;:"“”]/.test(gap) || gap.split(/\s+/).length > 8 ? undefined : antecedent;
 }
 
 function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>): DraftAffiliation[] {
@@ -785,8 +841,9 @@ function propositionClass(content: string): string | undefined {
  * sentences word it. One topic per sentence would scatter support and opposition on the same question
  * over look-alike topics; one topic per story would set against each other actors who argue about
  * different things (the strikes, the resolution that would limit them, the inquiry into them). A position
- * whose words name no class is on what its actor last spoke about, or else on the story's main question,
- * the class most positions are about.
+ * whose words name no class is on what its actor last spoke about if it takes the same side; an actor's
+ * first position is on the story's main question, the class most positions are about; otherwise it keeps
+ * a topic of its own.
  */
 function groupByProposition(
   statements: DraftStatement[],
@@ -802,13 +859,18 @@ function groupByProposition(
   }
   const main = [...titles.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))[0];
   const mainTitle = main ? titles.get(main) : statements.find((s) => !s.topic.id)?.topic.title;
-  const lastClassOf = new Map<string, string>();
+  const lastOf = new Map<string, { name: string; polarity: DraftStatement['polarity'] }>();
   return statements.map((s) => {
     if (s.topic.id) return s;
-    // Words that name no class carry on what their speaker was just talking about.
-    const name = propositionOf.get(s) ?? lastClassOf.get(s.actorKey);
-    if (name) lastClassOf.set(s.actorKey, name);
-    const title = (name && titles.get(name)) ?? mainTitle;
+    // Words that name no class carry on what their speaker was just talking about, if they take the
+    // same side: a speaker who turns from support to opposition in the next breath is talking about something else.
+    const last = lastOf.get(s.actorKey);
+    const turned =
+      (last?.polarity === 'support' && s.polarity === 'oppose') ||
+      (last?.polarity === 'oppose' && s.polarity === 'support');
+    const name = propositionOf.get(s) ?? (turned ? undefined : last?.name);
+    if (name) lastOf.set(s.actorKey, { name, polarity: s.polarity });
+    const title = name ? titles.get(name) : last ? undefined : mainTitle;
     return title ? { ...s, topic: { title } } : s;
   });
 }
