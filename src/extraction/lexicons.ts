@@ -311,6 +311,9 @@ for (const strong of [
 ])
   CUE_WEIGHTS.set(strong, 2 * Math.sign(CUE_WEIGHTS.get(strong)!));
 
+const ILLEGAL_THINGS =
+  /\b(?:illegal|illicit|unlawful)\s+(?=(?:drugs?|narcotics|substances|immigra\w*|migra\w*|aliens|entr(?:y|ies)|crossings?|weapons|arms|guns|firearms|mining|logging|fishing|trade|trafficking)\b)/g;
+
 export interface PolarityScore {
   support: number;
   oppose: number;
@@ -326,7 +329,9 @@ export function scorePolarity(text: string): PolarityScore {
   const lower = text
     .toLowerCase()
     .replace(/’/g, "'")
-    .replace(/\bwhether\b[^;]*/g, ' ');
+    .replace(/\bwhether\b[^;]*/g, ' ')
+    // "illegal drugs", "illegal immigration": names of contraband and offences, not a judgement.
+    .replace(ILLEGAL_THINGS, ' ');
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;

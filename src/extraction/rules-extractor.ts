@@ -473,6 +473,8 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   for (const match of sentence.text.matchAll(STANCE_VERB)) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    // "giving financial support", "the backing of": a stance word used as a noun is nobody's verb.
+    if (NOUN_BEFORE.test(sentence.text.slice(0, at - sentence.start))) continue;
     // "the resolution, which was introduced by Senator Tim Kaine": a passive's agent holds the stance.
     const verbEnd = at + match[0].length;
     if (
@@ -514,6 +516,13 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   return found;
 }
 
+const NOUN_BEFORE =
+  /\b(?:giving|give|gives|gave|provid\w+|offer\w*|financial|military|political|public|popular|full|strong|broad|bipartisan|the|a|an|its|their|his|her|our|of|for)\s+$/i;
+/** A negator or a verb of stopping within the three words before a relation verb. */
+const RELATION_NEGATED =
+  /\b(?:not|never|no longer|n't|stop\w*|end(?:s|ed|ing)?|halt\w*|cut(?:s|ting)?(?: off)?|suspend\w*|withh[eo]ld\w*|refus\w+|deni\w+|den(?:y|ies))\s+(?:\S+\s+){0,2}$/i;
+const STOPPED = /\b(?:stop\w*|end\w*|halt\w*|cut\w*(?: off)?|suspend\w*|withh[eo]ld\w*)\s+(?:\S+\s+){0,2}$/i;
+
 const POWERS: ReadonlySet<string> = new Set(['government', 'state', 'official', 'military', 'agency']);
 
 /**
@@ -551,6 +560,14 @@ function opposedAgents(
       Math.max(0, mention.start - sentence.start - 40),
       mention.start - sentence.start,
     );
+    // "the U.S. would stop giving financial support to Colombia": an actor said to stop or withhold
+    // something is the one carrying out the position, not the one it is against.
+    if (
+      /^\s+(?:would|will|is going to|must|should)\s+(?:not|no longer|never|stop|end|halt|cut|suspend)\b/.test(
+        after,
+      )
+    )
+      continue;
     // Named as the actor of what is opposed, not as a place or a bystander.
     if (
       /\b(?:from|by)\s+(?:\S+\s+){0,3}$/.test(before) ||
@@ -608,6 +625,12 @@ function findRelations(
       const at = sentence.start + match.index;
       const end = at + match[0].length;
       if (insideQuote(sentence, { start: at, end })) continue;
+      const textBefore = sentence.text.slice(0, at - sentence.start);
+      // "would stop giving financial support to Colombia" withdraws support: that is pressure, and a
+      // denied or refused act ("did not attack") is no relation at all.
+      const negated = RELATION_NEGATED.test(textBefore);
+      if (negated && !(type === 'supports' && STOPPED.test(textBefore))) continue;
+      const relationType: RelationType = negated ? 'pressures' : type;
       const before = [...named].reverse().find((m) => m.end <= at);
       const after = named.find((m) => m.start >= end && m.start - end <= 40);
       const passive =
@@ -623,7 +646,7 @@ function findRelations(
       }
       if (passive) {
         const agent = named.find((m) => m.start > end && m.start - end <= 40);
-        add(agent?.key, before?.key, type, 0.5);
+        add(agent?.key, before?.key, relationType, 0.5);
         continue;
       }
       // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
@@ -643,12 +666,22 @@ function findRelations(
       const speakerActs = /\b(?:he|she|it|they|we|I)\s+(?:\S+\s+){0,3}$|\bto\s+$/i.test(
         sentence.text.slice(0, at - sentence.start),
       );
-      const source = subject ?? (speaker && !nearest && speakerActs ? { key: speaker } : undefined);
+      // "He said the U.S. would stop giving ...": a person announcing what a state will do is the one who
+      // makes that policy known; the announcement is theirs.
+      const announced =
+        subject &&
+        speaker &&
+        isPersonKind(entries.get(speaker)?.kind ?? 'other') &&
+        ['state', 'government'].includes(entries.get(subject.key)?.kind ?? '') &&
+        /^\s+(?:would|will)\b/.test(sentence.text.slice(subject.end - sentence.start, at - sentence.start));
+      const source = announced
+        ? { key: speaker }
+        : (subject ?? (speaker && !nearest && speakerActs ? { key: speaker } : undefined));
       if (source && !after && subject) {
         // "Tren de Aragua, a Venezuelan gang that the Trump administration designated": the object of a
         // relative clause's verb is the clause's antecedent.
         const antecedent = relativeAntecedent(sentence, named, subject);
-        if (antecedent) add(source.key, antecedent.key, type, 0.5);
+        if (antecedent) add(source.key, antecedent.key, relationType, 0.5);
         continue;
       }
       if (!source || !after) continue;
@@ -663,7 +696,7 @@ function findRelations(
       )
         continue;
       for (const target of conjuncts(sentence, named, after))
-        add(source.key, target.key, type, subject ? 0.6 : 0.45);
+        add(source.key, target.key, relationType, subject ? 0.6 : 0.45);
     }
   }
   // Nominal forms: "threats from A ... against B", "A's pressure on B".
