@@ -687,10 +687,11 @@ function findRelations(
       if (!source || !after) continue;
       const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
       // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
-      // or the complement of its object ("condemned the capture of Maduro").
+      // the complement of its object ("condemned the capture of Maduro") or a relative clause on it
+      // ("a strike against a boat that had departed Venezuela").
       if (
         /[.;:]/.test(gap) ||
-        /\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by)\b/i.test(
+        /\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
           gap,
         )
       )
