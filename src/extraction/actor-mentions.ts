@@ -32,7 +32,10 @@ export interface ActorEntry {
   gender?: 'female' | 'male';
   /** The title it carries in the text and the state or body that title belongs to. */
   role?: { title: string; organization?: string };
-  /** Set when a state is named as the subject of a verb: a state that acts is an actor, a place is not. */
+  /**
+   * Set when the actor is named as the subject or agent of a verb: a state that acts is an actor, a place
+   * is not, and a body named only in passing ("use the military", "into the committee") is none either.
+   */
   acts?: boolean;
 }
 
@@ -181,10 +184,19 @@ export class ActorMentionFinder {
     const surface = raw.replace(/['’]s$/, '');
     const trimmedEnd = start + surface.length;
     if (surface !== entry.name) entry.aliases.add(surface.replace(/^the /, (m) => m));
+    // Subject, agent, possessor of an act ("the Trump administration's designation") or object of a verb
+    // ("allowed the CIA to run"): the text shows the actor doing something or having it done to it.
+    // A state's possessive is mostly its territory or people ("Mexico's custody", "Mexico's soil"), and a
+    // place after a preposition ("people from Colombia and Ecuador had survived") is not the verb's subject.
+    const afterPreposition = /\b(?:from|in|to|of|at|near|off|into|across|with|and)\s+(?:the\s+)?$/i.test(
+      this.text.slice(Math.max(0, start - 12), start),
+    );
     if (
-      entry.kind === 'state' &&
-      (ACTS_NEXT.test(this.text.slice(end, end + 40)) ||
-        /\bby\s+(?:the\s+)?$/.test(this.text.slice(Math.max(0, start - 8), start)))
+      (possessive && entry.kind !== 'state') ||
+      (!afterPreposition && ACTS_NEXT.test(this.text.slice(end, end + 40))) ||
+      /\b(?:by|\p{Ll}+ed|told|tells?|sent|gave|met|hit|struck|took|brought|caught|sought|fought|made|kept|let|held|beat|urges?|asks?|calls?|allows?|accuses?|warns?|thanks?|praises?|condemns?|criticizes?|blames?)\s+(?:the\s+)?$/u.test(
+        this.text.slice(Math.max(0, start - 24), start),
+      )
     )
       entry.acts = true;
     candidates.push({ start, end: trimmedEnd, surface, key: entry.key, possessive, via: 'name', person });

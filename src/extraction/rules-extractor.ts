@@ -196,7 +196,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       .filter(
         (entry) =>
           used.has(entry.key) ||
-          ((entry.kind !== 'state' || entry.acts) && mentionedByName(mentions, entry.key)),
+          ((isPersonKind(entry.kind) || entry.kind === 'media' || entry.acts) &&
+            mentionedByName(mentions, entry.key)),
       )
       .map((entry) => ({
         key: entry.key,
@@ -350,12 +351,21 @@ function findSpeaker(
 function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mention | undefined {
   const before = named.filter((m) => m.end <= at && !m.possessive);
   const gapOf = (m: Mention) => sentence.text.slice(m.end - sentence.start, at - sentence.start);
+  const objectOfPreposition = (m: Mention) =>
+    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over|near|off|across|through|via|about|under|between|among|within|around|outside|inside|beyond|along)\s+(?:the\s+)?$/i.test(
+      sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
+    );
   if (/,\s*$/.test(sentence.text.slice(0, at - sentence.start))) {
     // The head of the apposition: preferably a person ("Sen. Mark Kelly, D-Ariz., a member of the
     // Senate Armed Services Committee, told ..."), otherwise the nearest name set off by two commas.
-    const heads = [...before]
-      .reverse()
-      .filter((m) => /^\s*,/.test(gapOf(m)) && gapOf(m).split(',').length <= 6 && !/[;:"“”]/.test(gapOf(m)));
+    const heads = [...before].reverse().filter(
+      (m) =>
+        /^\s*,/.test(gapOf(m)) &&
+        gapOf(m).split(',').length <= 6 &&
+        !/[;:"“”]/.test(gapOf(m)) &&
+        // "the top Democrat on the House Intelligence Committee, Rep. Jim Himes, saying": not the head.
+        !objectOfPreposition(m),
+    );
     const head =
       heads.find((m) => m.person && gapOf(m).split(',').length >= 3) ??
       heads.find((m) => gapOf(m).split(',').length === 3);
@@ -379,10 +389,6 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
   const candidates = [...before]
     .reverse()
     .filter((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
-  const objectOfPreposition = (m: Mention) =>
-    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over|near|off|across|through|via|about|under|between|among|within|around|outside|inside|beyond|along)\s+(?:the\s+)?$/i.test(
-      sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
-    );
   return candidates.find((m) => !objectOfPreposition(m));
 }
 
@@ -803,7 +809,9 @@ function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>
 
 const ROLE_NOUN =
   /^,\s+(?:the\s+)?(?:(U\.S\.|US|American|Mexican|Mexico['’]s|Venezuelan|Colombian)\s+)?((?:[a-z][\w-]* ){0,3}(?:ambassador|secretary|minister|president|senator|spokesperson|spokesman|spokeswoman|director|chief|leader|analyst|expert|researcher|professor|official|adviser|advisor|commander)\b[^,.;]{0,60})/;
-const MEMBER_OF = /^\s+(?:from|of|at|with)\s+(?:the\s+)?$/;
+/** "Gustavo Flores-Macias from Cornell University", "Mike Vigil, who used to work for the DEA". */
+const MEMBER_OF =
+  /^(?:\s+(?:from|of|at|with)|,?\s+who\s+(?:used to |once |now |still )?(?:work(?:s|ed)?|serve[sd]?|(?:is|was) (?:a |an )?(?:member|official|agent|officer)) (?:for|at|in|with|of))\s+(?:the\s+)?$/;
 
 /**
  * Roles given in apposition ("Ronald Johnson, US ambassador to Mexico") and membership given by a
