@@ -241,6 +241,13 @@ export const PROPOSITION_CLASSES: { name: string; pattern: RegExp }[] = [
     pattern: /\b(?:surveillance|reconnaissance|spy\w*|intelligence[- ]gathering)\b/i,
   },
   {
+    // What kind of problem it is, and so which instrument fits: a question of its own, argued apart from
+    // any one strike ("It's not a military problem. It's more of a law enforcement problem.").
+    name: 'approach',
+    pattern:
+      /\b(?:military|law[- ]enforcement|police|policing|security|diplomatic|political|public[- ]health) (?:problem|issue|solution|approach|answer|tool|option|response|matter)s?\b|\bright tool\b/i,
+  },
+  {
     name: 'military action',
     pattern:
       /\b(?:strikes?|struck|striking|hit|hits|hitting|attacks?|attacked|air ?strikes?|bomb\w*|drones?|missiles?|military|kinetic|raids?|deploy\w*|troops|operations?|incursions?|boats?|vessels?)\b/i,
@@ -311,6 +318,8 @@ for (const strong of [
 ])
   CUE_WEIGHTS.set(strong, 2 * Math.sign(CUE_WEIGHTS.get(strong)!));
 
+const PROPOSES_BY_ASKING =
+  /(?<!\b(?:was|were|been|being|is|are|am)\s+)\b(?:asked|asks|ask|asking)\b(?:\s+[^\s,;]+){0,8}?\s+(?:whether|if)\s+(?:[^\s,;]+\s+){0,4}(?:could|can|might|should)\b/i;
 const ILLEGAL_THINGS =
   /\b(?:illegal|illicit|unlawful)\s+(?=(?:drugs?|narcotics|substances|immigra\w*|migra\w*|aliens|entr(?:y|ies)|crossings?|weapons|arms|guns|firearms|mining|logging|fishing|trade|trafficking)\b)/g;
 
@@ -325,6 +334,9 @@ export interface PolarityScore {
  */
 export function scorePolarity(text: string): PolarityScore {
   const score = { support: 0, oppose: 0 };
+  // Asking whether something could be done puts it on the table: "asked his Secretary of Defense whether
+  // missiles could be fired". Being asked ("was asked whether") commits to nothing.
+  if (PROPOSES_BY_ASKING.test(text)) score.support += 1;
   // An indirect question ("to determine whether war crimes were committed") asserts none of its words.
   const lower = text
     .toLowerCase()

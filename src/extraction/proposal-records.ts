@@ -93,7 +93,9 @@ export async function proposalRecords(
     if (!actorId || !topicId) return [];
     return [
       statementSchema.parse({
-        id: idFromParts('st', [document.id, actorId, s.evidence.start]),
+        // One actor can take two positions in one sentence ("coordinates and cooperates, but does not
+        // subordinate itself"): the topic is part of what makes a statement this one.
+        id: idFromParts('st', [document.id, actorId, s.evidence.start, topicId]),
         actorId,
         topicId,
         polarity: s.polarity,
