@@ -66,6 +66,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
   let previousSpeaker: { key: string; paragraph: number } | undefined;
 
   const lastPosition = new Map<string, { polarity: Polarity; sentence: number }>();
+  const discourse: Discourse = { agents: [], countries: [] };
   for (const [sentenceIndex, { sentence, mentions: here }] of bySentence.entries()) {
     const named = here.filter((m) => m.key && !insideQuote(sentence, m));
     const speaker = findSpeaker(sentence, named, entries);
@@ -184,6 +185,15 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         relations.push({ ...relation, evidence, quote: quoted.text });
         used.add(relation.sourceKey).add(relation.targetKey);
       }
+    }
+    for (const relation of impliedRelations(sentence, here, entries, holder, discourse)) {
+      relations.push({ ...relation, evidence, quote: quote?.text });
+      used.add(relation.sourceKey).add(relation.targetKey);
+    }
+    discourse.agents = clauseAgents(sentence, named, entries) ?? discourse.agents;
+    for (const m of here) {
+      const country = countryOf(entries.get(m.key));
+      if (m.via === 'name' && country) discourse.countries.push(country);
     }
   }
 
@@ -547,8 +557,12 @@ function opposedAgents(
     holder?.country ?? (holder?.role?.organization ? COUNTRY_CODES[holder.role.organization] : undefined);
   const agents = new Set<string>();
   for (const mention of mentions) {
-    const entry = entries.get(mention.key);
-    if (!entry || mention.key === holderKey || mention.via !== 'name' || !POWERS.has(entry.kind)) continue;
+    const named = entries.get(mention.key);
+    // "asked about Trump's mind games: 'We reject any form of interference'": what a leader does to
+    // another country, his government does; a person the text gives no office is its leader when the
+    // text names "<his surname> administration".
+    const entry = named && !POWERS.has(named.kind) ? governmentLedBy(named, entries) : named;
+    if (!entry || entry.key === holderKey || mention.via !== 'name' || !POWERS.has(entry.kind)) continue;
     const country =
       entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
     if (ownCountry && country === ownCountry) continue;
@@ -580,10 +594,18 @@ function opposedAgents(
       /^['’]s\b|^\s+(?:to|would|will|is|are|was|were|has|have|had)\b/.test(after) ||
       mention.possessive
     ) {
-      agents.add(mention.key);
+      agents.add(entry.key);
     }
   }
   return [...agents];
+}
+
+function governmentLedBy(person: ActorEntry, entries: Map<string, ActorEntry>): ActorEntry | undefined {
+  if (person.kind !== 'person') return undefined;
+  const surname = person.name.split(' ').at(-1)!.toLowerCase();
+  return [...entries.values()].find(
+    (e) => e.kind === 'government' && e.name.toLowerCase() === `${surname} administration`,
+  );
 }
 
 function judgePolarity(content: string): { polarity: Polarity; strength: number } | undefined {
@@ -782,6 +804,118 @@ function relativeAntecedent(sentence: Sentence, named: Mention[], subject: Menti
   if (!antecedent) return undefined;
   const gap = sentence.text.slice(antecedent.end - sentence.start, at - sentence.start);
   return /[.;:"“”]/.test(gap) || gap.split(/\s+/).length > 8 ? undefined : antecedent;
+}
+
+/** What earlier sentences leave for later ones to refer back to. */
+interface Discourse {
+  /** Who acted in the last sentence that named an actor acting: "This" in the next one is their doing. */
+  agents: string[];
+  /** The countries of the actors named so far, in order. */
+  countries: string[];
+}
+
+function countryOf(entry: ActorEntry | undefined): string | undefined {
+  return entry?.country ?? (entry?.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
+}
+
+/**
+ * The actors a sentence shows acting: its first named subject, not an outlet reporting it, and those
+ * joined to it ("the US military and intelligence services have greatly expanded ...").
+ */
+function clauseAgents(
+  sentence: Sentence,
+  named: Mention[],
+  entries: Map<string, ActorEntry>,
+): string[] | undefined {
+  for (const mention of named) {
+    const entry = entries.get(mention.key);
+    if (!entry || entry.kind === 'media' || mention.possessive) continue;
+    const before = sentence.text.slice(0, mention.start - sentence.start);
+    if (
+      /\b(?:with|to|for|from|against|of|in|into|on|at|near|by|about|after|than)\s+(?:the\s+)?$/i.test(before)
+    )
+      continue;
+    const joined = conjuncts(sentence, named, mention);
+    const after = sentence.text.slice(joined.at(-1)!.end - sentence.start);
+    if (
+      /^\s+(?:\w+\s+)?(?:(?:have|has|had|will|would|could|can|may|might|must|is|are|was|were)\b|\p{Ll}+ed\b)/u.test(
+        after,
+      )
+    )
+      return joined.map((m) => m.key);
+  }
+  return undefined;
+}
+
+/**
+ * Relations the grammar leaves implicit and the context supplies:
+ * - a passive permission with no agent, told by an official ("reconnaissance flights, which, according to
+ *   Mexico's President Claudia Sheinbaum, are also authorized"): the official's government grants it, to
+ *   whoever a leading "This" refers back to, the last sentence's agents;
+ * - a state that "cooperates" or "coordinates" with no partner named does so with the foreign country the
+ *   story last named ("Mexico coordinates and cooperates, but does not subordinate itself").
+ */
+function impliedRelations(
+  sentence: Sentence,
+  mentions: Mention[],
+  entries: Map<string, ActorEntry>,
+  speaker: string | undefined,
+  discourse: Discourse,
+): Omit<DraftRelation, 'evidence' | 'quote'>[] {
+  const found: Omit<DraftRelation, 'evidence' | 'quote'>[] = [];
+  const official = speaker ? entries.get(speaker) : undefined;
+  if (
+    official &&
+    isPersonKind(official.kind) &&
+    official.role?.organization &&
+    PERMITTED_WITHOUT_AGENT.test(sentence.text) &&
+    /^(?:This|That|These|Such)\b/.test(sentence.text)
+  ) {
+    const government = governmentEntry(entries, official.role.organization);
+    for (const agent of discourse.agents)
+      if (government && countryOf(entries.get(agent)) !== government.country)
+        found.push({ sourceKey: government.key, targetKey: agent, type: 'authorizes', confidence: 0.4 });
+  }
+  for (const match of sentence.text.matchAll(RECIPROCAL_WITHOUT_PARTNER)) {
+    const at = sentence.start + match.index;
+    const subject = [...mentions]
+      .reverse()
+      .find((m) => m.via === 'name' && m.end <= at && at - m.end <= 20 && !m.possessive);
+    const entry = subject ? entries.get(subject.key) : undefined;
+    if (!entry || !['state', 'government'].includes(entry.kind)) continue;
+    const own = countryOf(entry);
+    const partnerCountry = [...discourse.countries].reverse().find((c) => c !== own);
+    const partner = [...entries.values()].find((e) => e.kind === 'state' && e.country === partnerCountry);
+    if (partner)
+      found.push({ sourceKey: entry.key, targetKey: partner.key, type: 'cooperates_with', confidence: 0.35 });
+  }
+  return found;
+}
+
+const PERMITTED_WITHOUT_AGENT =
+  /\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?(?:authori[sz]ed|approved|permitted|allowed|cleared)\b(?!\s+by\b)/;
+const RECIPROCAL_WITHOUT_PARTNER =
+  /\b(?:cooperat|coordinat|collaborat)(?:es|ed)\b(?!\s+(?:with|on|in|closely|fully))(?:\s+and\s+\w+)?/g;
+
+/** The government of a country the text names, found among the document's actors or proposed. */
+function governmentEntry(entries: Map<string, ActorEntry>, country: string): ActorEntry | undefined {
+  const code = COUNTRY_CODES[country];
+  if (!code) return undefined;
+  const existing = [...entries.values()].find((e) => e.kind === 'government' && e.country === code);
+  if (existing) return existing;
+  const adjective = Object.entries(NATIONALITIES).find(
+    ([word, place]) => place === country && word !== country && /^\p{Lu}\p{Ll}+$/u.test(word),
+  )?.[0];
+  if (!adjective) return undefined;
+  const entry: ActorEntry = {
+    key: `name:${normalizeName(`${adjective} government`)}`,
+    name: `${adjective} government`,
+    aliases: new Set([`government of ${country}`]),
+    kind: 'government',
+    country: code,
+  };
+  entries.set(entry.key, entry);
+  return entry;
 }
 
 function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>): DraftAffiliation[] {
