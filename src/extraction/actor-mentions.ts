@@ -89,6 +89,7 @@ const ACTS_NEXT =
 /** A role noun right before a name: "DOGE head Elon Musk", "security analyst David Saucedo". */
 const ROLE_BEFORE =
   /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney)\s+$/;
+const COUNTED = /\b(?:two|three|four|five|six|several|some|few|many|\d+)\s+$/i;
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
@@ -337,6 +338,8 @@ export class ActorMentionFinder {
     const end = words[words.length - 1]!.end;
     const name = stripPossessive(this.text.slice(start, end));
     if (NOT_NAMES.has(name) || name.length < 2 || NOT_ACTORS.test(name)) return;
+    // "Two Republicans", "several Democrats": counted members of a group, not the group speaking as one.
+    if (COUNTED.test(this.text.slice(Math.max(0, start - 12), start)) && /s$/.test(name)) return;
     const tags = new Set(words.flatMap((w) => [...w.tags]));
     const orgKind = ORGANIZATION_KINDS.find(([pattern]) => pattern.test(name))?.[1];
     const isPerson =

@@ -15,6 +15,7 @@ import {
   HEDGES,
   INTENSIFIERS,
   NEUTRAL_CUE,
+  PROPOSITION_CLASSES,
   RELATION_NOUNS,
   RELATION_VERBS,
   SPEECH_VERB,
@@ -59,6 +60,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
 
   const topics = new TopicMatcher(context.topics);
   const statements: DraftStatement[] = [];
+  const propositionOf = new Map<DraftStatement, string | undefined>();
   const relations: DraftRelation[] = [];
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
@@ -134,7 +136,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
           Math.min(judged.strength, 3) * 0.05 -
           (hedged ? 0.1 : 0),
       );
-      statements.push({
+      const statement: DraftStatement = {
         actorKey,
         topic: { id: topic.id, title: topic.title },
         polarity: judged.polarity,
@@ -143,7 +145,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         evidence,
         confidence: round(confidence),
         note: stance.quote ? undefined : 'reported position, no direct quote',
-      });
+      };
+      statements.push(statement);
+      propositionOf.set(statement, propositionClass(stance.content));
       used.add(actorKey);
       if (judged.polarity === 'oppose') {
         for (const target of opposedAgents(sentence, here, entries, actorKey)) {
@@ -163,6 +167,23 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
     for (const relation of findRelations(sentence, named, entries, holder)) {
       relations.push({ ...relation, evidence, quote: quote?.text });
       used.add(relation.sourceKey).add(relation.targetKey);
+    }
+    // A quotation that names who did what to whom ("US Military Forces conducted a kinetic strike against
+    // ... Tren de Aragua") reports a relation as the speaker tells it; read it as a sentence of its own.
+    for (const quoted of sentence.quotes) {
+      const inside = here.filter(
+        (m) => m.key && m.via === 'name' && m.start >= quoted.start && m.end <= quoted.end,
+      );
+      if (inside.length < 2) continue;
+      for (const relation of findRelations(
+        { ...sentence, ...quoted, quotes: [] },
+        inside,
+        entries,
+        undefined,
+      )) {
+        relations.push({ ...relation, evidence, quote: quoted.text });
+        used.add(relation.sourceKey).add(relation.targetKey);
+      }
     }
   }
 
@@ -187,7 +208,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         existingId: entry.existingId,
         confidence: entry.existingId ? 1 : 0.6,
       })),
-    statements: dedupeStatements(onDocumentProposition(statements)),
+    statements: dedupeStatements(groupByProposition(statements, propositionOf)),
     relations: dedupeRelations(relations),
     affiliations,
   };
@@ -338,6 +359,19 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
     const head =
       heads.find((m) => m.person && gapOf(m).split(',').length >= 3) ??
       heads.find((m) => gapOf(m).split(',').length === 3);
+    // "Two Republicans, Sens. Rand Paul of Kentucky and Lisa Murkowski of Alaska, joined": a group set in
+    // apposition to named people stands for them; the people are the subject.
+    const named = head?.person
+      ? undefined
+      : [...before]
+          .reverse()
+          .find(
+            (m) =>
+              m.person &&
+              (!head || m.start > head.end) &&
+              /^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2})?\s*,\s*$/u.test(gapOf(m)),
+          );
+    if (named && head) return named;
     if (head) return head;
   }
   // The object of a preposition ("in collaboration with the United States, but will not tolerate ...") is
@@ -357,7 +391,8 @@ function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Ment
   const all = [mention];
   for (let i = named.indexOf(mention) + 1; i < named.length; i++) {
     const between = sentence.text.slice(all.at(-1)!.end - sentence.start, named[i]!.start - sentence.start);
-    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+)?$/.test(between)) break;
+    // "Nicolas Maduro and his wife, Cilia Flores": a relation noun in apposition still joins them.
+    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+|(?:his|her|its|their)\s+\p{L}+,\s*)?$/u.test(between)) break;
     all.push(named[i]!);
   }
   return all;
@@ -591,8 +626,31 @@ function findRelations(
         add(agent?.key, before?.key, type, 0.5);
         continue;
       }
-      const subject = subjectBefore(sentence, named, at);
-      const source = subject ?? (speaker ? { key: speaker } : undefined);
+      // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
+      // belongs to that clause's own subject, which may be no actor at all.
+      const nearest = subjectBefore(sentence, named, at);
+      const subject =
+        nearest &&
+        (!clauseBreakBetween(sentence, nearest.end, at) ||
+          // "... announced that it had designated": the clause's own subject is a pronoun for the actor.
+          /\b(?:that|who|which)\s+(?:it|he|she|they)\s+(?:\S+\s+){0,3}$/i.test(
+            sentence.text.slice(nearest.end - sentence.start, at - sentence.start),
+          ))
+          ? nearest
+          : undefined;
+      // Without a named subject the speaker acts only through a pronoun or an infinitive ("he would
+      // target", "vowed to attack"); "a US military strike ... targeted" has a subject of its own.
+      const speakerActs = /\b(?:he|she|it|they|we|I)\s+(?:\S+\s+){0,3}$|\bto\s+$/i.test(
+        sentence.text.slice(0, at - sentence.start),
+      );
+      const source = subject ?? (speaker && !nearest && speakerActs ? { key: speaker } : undefined);
+      if (source && !after && subject) {
+        // "Tren de Aragua, a Venezuelan gang that the Trump administration designated": the object of a
+        // relative clause's verb is the clause's antecedent.
+        const antecedent = relativeAntecedent(sentence, named, subject);
+        if (antecedent) add(source.key, antecedent.key, type, 0.5);
+        continue;
+      }
       if (!source || !after) continue;
       const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
       // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
@@ -645,9 +703,10 @@ function findRelations(
         (m) =>
           m.start > agent.end &&
           m.start - end <= 90 &&
-          /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/.test(
-            sentence.text.slice(end - sentence.start, m.start - sentence.start),
-          ),
+          (type === 'sanctions'
+            ? /\bof\s+(?:\S+\s+){0,2}$/
+            : /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/
+          ).test(sentence.text.slice(end - sentence.start, m.start - sentence.start)),
       );
       const subject =
         type === 'pressures'
@@ -669,6 +728,20 @@ function findRelations(
     }
   }
   return found;
+}
+
+/** The actor a relative clause starting right before `subject` ("..., a gang that <subject> ...") is about. */
+function relativeAntecedent(sentence: Sentence, named: Mention[], subject: Mention): Mention | undefined {
+  const before = sentence.text.slice(0, subject.start - sentence.start);
+  const relative = /(\p{L}+)\s+(?:that|which|whom)\s+$/u.exec(before);
+  // After a verb ("announced that the US military ..."), "that" opens what was said, not a relative clause.
+  if (!relative || /ed$/.test(relative[1]!) || new RegExp(`^${SPEECH_VERB.source}$`, 'i').test(relative[1]!))
+    return undefined;
+  const at = sentence.start + relative.index + relative[1]!.length;
+  const antecedent = [...named].reverse().find((m) => m.end <= at && !m.possessive);
+  if (!antecedent) return undefined;
+  const gap = sentence.text.slice(antecedent.end - sentence.start, at - sentence.start);
+  return /[.;:"“”]/.test(gap) || gap.split(/\s+/).length > 8 ? undefined : antecedent;
 }
 
 function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>): DraftAffiliation[] {
@@ -752,25 +825,54 @@ function mentionedByName(mentions: Mention[], key: string): boolean {
   return mentions.some((m) => m.key === key && m.via === 'name');
 }
 
+/** The class of proposition a position is about: the class whose word comes first in it. */
+function propositionClass(content: string): string | undefined {
+  let best: { name: string; at: number } | undefined;
+  for (const { name, pattern } of PROPOSITION_CLASSES) {
+    const at = pattern.exec(content)?.index;
+    if (at !== undefined && (!best || at < best.at)) best = { name, at };
+  }
+  return best?.name;
+}
+
 /**
- * A news story reports one controversy: the positions it quotes are, unless they match a topic already
- * in the graph, positions on the story's main proposition, however each sentence words it. Proposing one
- * topic per sentence would scatter support and opposition on the same question over look-alike topics,
- * so every position that matched no existing topic joins the first proposed one. An actor who both
- * objects and approves in one story is, in conflict reporting, against the story's proposition and
- * conceding something narrower (cooperation, dialogue): their approvals keep their own sentence's topic.
+ * Positions that matched no topic already in the graph are grouped by the proposition they are about:
+ * each class of proposition gets one proposed topic, titled after its first position, however later
+ * sentences word it. One topic per sentence would scatter support and opposition on the same question
+ * over look-alike topics; one topic per story would set against each other actors who argue about
+ * different things (the strikes, the resolution that would limit them, the inquiry into them). A position
+ * whose words name no class is on what its actor last spoke about if it takes the same side; an actor's
+ * first position is on the story's main question, the class most positions are about; otherwise it keeps
+ * a topic of its own.
  */
-function onDocumentProposition(statements: DraftStatement[]): DraftStatement[] {
-  const proposed = statements.find((s) => !s.topic.id && s.polarity !== 'neutral')?.topic;
-  if (!proposed) return statements;
-  const objecting = new Set(
-    statements.filter((s) => !s.topic.id && s.polarity === 'oppose').map((s) => s.actorKey),
-  );
-  return statements.map((s) =>
-    s.topic.id || (s.polarity === 'support' && objecting.has(s.actorKey))
-      ? s
-      : { ...s, topic: { title: proposed.title } },
-  );
+function groupByProposition(
+  statements: DraftStatement[],
+  propositionOf: Map<DraftStatement, string | undefined>,
+): DraftStatement[] {
+  const titles = new Map<string, string>();
+  const weight = new Map<string, number>();
+  for (const s of statements) {
+    const name = propositionOf.get(s);
+    if (s.topic.id || !name) continue;
+    if (!titles.has(name)) titles.set(name, s.topic.title);
+    if (s.polarity !== 'neutral') weight.set(name, (weight.get(name) ?? 0) + 1);
+  }
+  const main = [...titles.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))[0];
+  const mainTitle = main ? titles.get(main) : statements.find((s) => !s.topic.id)?.topic.title;
+  const lastOf = new Map<string, { name: string; polarity: DraftStatement['polarity'] }>();
+  return statements.map((s) => {
+    if (s.topic.id) return s;
+    // Words that name no class carry on what their speaker was just talking about, if they take the
+    // same side: a speaker who turns from support to opposition in the next breath is talking about something else.
+    const last = lastOf.get(s.actorKey);
+    const turned =
+      (last?.polarity === 'support' && s.polarity === 'oppose') ||
+      (last?.polarity === 'oppose' && s.polarity === 'support');
+    const name = propositionOf.get(s) ?? (turned ? undefined : last?.name);
+    if (name) lastOf.set(s.actorKey, { name, polarity: s.polarity });
+    const title = name ? titles.get(name) : last ? undefined : mainTitle;
+    return title ? { ...s, topic: { title } } : s;
+  });
 }
 
 function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {
