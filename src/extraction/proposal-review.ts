@@ -6,13 +6,7 @@ import { isoDateSchema, slugIdSchema, type ReviewStatus } from '../shared/common
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import { polaritySchema, statementSchema, type Statement } from '../statements/statement-schema';
-import {
-  ENTITY_NAMES,
-  ENTITY_REFERENCES,
-  type EntityMap,
-  type GraphSnapshot,
-  type GraphStore,
-} from '../store/graph-store';
+import { ENTITY_NAMES, ENTITY_REFERENCES, type EntityMap, type GraphStore } from '../store/graph-store';
 import { topicSchema, type Topic } from '../topics/topic-schema';
 import type { ReviewOutcome } from './provenance-schema';
 
@@ -157,20 +151,20 @@ export async function reviewProposal(
 
   if (outcome === 'rejected') await review.rejectWhatRestsOn(kind, reviewed);
   else await review.acceptWhatItRestsOn(kind, reviewed);
-  await store.upsertSnapshot(review.changed);
-  return review.result();
+  const result = review.result();
+  await store.upsertSnapshot(result);
+  return result;
 }
 
 /** The records one review changes, collected before the single write. */
 class Review {
-  readonly changed: Pick<GraphSnapshot, ProposalKind> = {
-    actors: [],
-    topics: [],
-    statements: [],
-    relations: [],
-    affiliations: [],
+  private readonly records: { [K in ProposalKind]: Map<string, EntityMap[K]> } = {
+    actors: new Map(),
+    topics: new Map(),
+    statements: new Map(),
+    relations: new Map(),
+    affiliations: new Map(),
   };
-  private readonly byId = new Map<string, object>();
 
   constructor(
     private readonly store: GraphStore,
@@ -178,26 +172,27 @@ class Review {
   ) {}
 
   set<K extends ProposalKind>(kind: K, record: EntityMap[K]): void {
-    const key = `${kind}/${record.id}`;
-    const list = this.changed[kind] as EntityMap[K][];
-    const at = list.findIndex((r) => r.id === record.id);
-    if (at >= 0) list[at] = record;
-    else list.push(record);
-    this.byId.set(key, record);
+    (this.records[kind] as Map<string, EntityMap[K]>).set(record.id, record);
   }
 
   has(kind: ProposalKind, id: string): boolean {
-    return this.byId.has(`${kind}/${id}`);
+    return this.records[kind].has(id);
   }
 
   /** The review status a record will have once this review is written. */
   statusOf(kind: ProposalKind, record: { id: string; reviewStatus?: ReviewStatus }): ReviewStatus {
-    const changed = this.byId.get(`${kind}/${record.id}`) as { reviewStatus?: ReviewStatus } | undefined;
-    return (changed ?? record).reviewStatus ?? 'accepted';
+    return (this.records[kind].get(record.id) ?? record).reviewStatus ?? 'accepted';
   }
 
+  /** Everything the review changed, each record once (the reviewed record first of its kind). */
   result(): ReviewResult {
-    return this.changed;
+    return {
+      actors: [...this.records.actors.values()],
+      topics: [...this.records.topics.values()],
+      statements: [...this.records.statements.values()],
+      relations: [...this.records.relations.values()],
+      affiliations: [...this.records.affiliations.values()],
+    };
   }
 
   async acceptWhatItRestsOn<K extends ProposalKind>(kind: K, record: EntityMap[K]): Promise<void> {
