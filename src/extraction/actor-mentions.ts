@@ -421,7 +421,6 @@ export class ActorMentionFinder {
     }
   }
 
-  /** "the administration" is the one administration the document names, when it names exactly one. */
   /**
    * "the Senate Armed Services Committee" shortened to "Senate Armed Services" or "Armed Services" is the
    * same committee, when the document names exactly one body the short name ends or starts it.
@@ -444,12 +443,19 @@ export class ActorMentionFinder {
   }
 
   private linkAdministration(): void {
-    const generic = this.entries.get(`name:administration`);
-    const named = [...this.entries.values()].filter((e) => e !== generic && / administration$/i.test(e.name));
-    if (!generic || named.length !== 1) return;
-    named[0]!.aliases.add('the administration');
-    for (const mention of this.mentions) if (mention.key === generic.key) mention.key = named[0]!.key;
-    this.entries.delete(generic.key);
+    const named = [...this.entries.values()].filter(
+      (e) => !e.existingId && e.key !== 'name:administration' && / administration$/i.test(e.name),
+    );
+    if (named.length !== 1) return;
+    // "the administration" and "the White House" are the one administration the document names.
+    for (const key of ['name:administration', 'name:white house']) {
+      const generic = this.entries.get(key);
+      if (!generic || generic.existingId) continue;
+      named[0]!.aliases.add(key === 'name:administration' ? 'the administration' : generic.name);
+      for (const alias of generic.aliases) named[0]!.aliases.add(alias);
+      for (const mention of this.mentions) if (mention.key === generic.key) mention.key = named[0]!.key;
+      this.entries.delete(generic.key);
+    }
   }
 
   /** "Sheinbaum" after (or before) "Claudia Sheinbaum" is the same person. */

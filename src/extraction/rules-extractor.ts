@@ -792,13 +792,14 @@ function findRelations(
   return found;
 }
 
+const SPEECH_WORD = new RegExp(`^${SPEECH_VERB.source}$`, 'i');
+
 /** The actor a relative clause starting right before `subject` ("..., a gang that <subject> ...") is about. */
 function relativeAntecedent(sentence: Sentence, named: Mention[], subject: Mention): Mention | undefined {
   const before = sentence.text.slice(0, subject.start - sentence.start);
   const relative = /(\p{L}+)\s+(?:that|which|whom)\s+$/u.exec(before);
   // After a verb ("announced that the US military ..."), "that" opens what was said, not a relative clause.
-  if (!relative || /ed$/.test(relative[1]!) || new RegExp(`^${SPEECH_VERB.source}$`, 'i').test(relative[1]!))
-    return undefined;
+  if (!relative || /ed$/.test(relative[1]!) || SPEECH_WORD.test(relative[1]!)) return undefined;
   const at = sentence.start + relative.index + relative[1]!.length;
   const antecedent = [...named].reverse().find((m) => m.end <= at && !m.possessive);
   if (!antecedent) return undefined;
