@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import type { RelationType } from '../relations/relation-schema';
 import type { Polarity } from '../statements/statement-schema';
 import {
@@ -60,7 +61,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
 
   const topics = new TopicMatcher(context.topics);
   const statements: DraftStatement[] = [];
-  const propositionOf = new Map<DraftStatement, string | undefined>();
+  const propositionOf = new Map<DraftStatement, Proposition | undefined>();
   const relations: DraftRelation[] = [];
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
@@ -128,7 +129,17 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         (stance.quote ? { polarity: 'neutral' as const, strength: 0 } : undefined);
       if (!judged) continue;
       lastPosition.set(actorKey, { polarity: judged.polarity, sentence: sentenceIndex });
-      const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
+      // What the actor is said to speak about ("said the resolution would be unconstitutional because it
+      // “takes away ... military matters”") names the question before the reasons they quote.
+      const reported =
+        stance.quote && stance.content.startsWith(stance.quote.text)
+          ? stance.content.slice(stance.quote.text.length)
+          : undefined;
+      const proposition = (reported && propositionClass(reported)) || propositionClass(stance.content);
+      const topic = topics.match(
+        stance.content,
+        () => proposition?.phrase ?? proposeTopicTitle(sentence, stance.cueAt),
+      );
       const hedged = HEDGES.test(stance.content);
       const confidence = clamp(
         0.45 +
@@ -148,7 +159,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         note: stance.quote ? undefined : 'reported position, no direct quote',
       };
       statements.push(statement);
-      propositionOf.set(statement, propositionClass(stance.content));
+      propositionOf.set(statement, proposition);
       used.add(actorKey);
       if (judged.polarity === 'oppose') {
         for (const target of opposedAgents(sentence, here, entries, actorKey)) {
@@ -1002,14 +1013,67 @@ function mentionedByName(mentions: Mention[], key: string): boolean {
   return mentions.some((m) => m.key === key && m.via === 'name');
 }
 
-/** The class of proposition a position is about: the class whose word comes first in it. */
-function propositionClass(content: string): string | undefined {
+interface Proposition {
+  name: string;
+  phrase: string;
+}
+
+/**
+ * The class of proposition a position is about, the class whose word comes first in it, and the noun
+ * phrase around that word, which titles a proposed topic: "is considering a drone attack on Mexico's
+ * cartels - and ..." is about "Drone attack on Mexico's cartels".
+ */
+function propositionClass(content: string): Proposition | undefined {
   let best: { name: string; at: number } | undefined;
   for (const { name, pattern } of PROPOSITION_CLASSES) {
     const at = pattern.exec(content)?.index;
     if (at !== undefined && (!best || at < best.at)) best = { name, at };
   }
-  return best?.name;
+  return best && { name: best.name, phrase: propositionPhrase(content, best.at) };
+}
+
+/**
+ * The noun phrase around the head word at `at`, read from compromise's tags: the adjectives and nouns
+ * before it, then nouns and prepositional complements after it ("drone attack on Mexico's cartels"),
+ * stopping at the first verb, clause word or punctuation.
+ */
+function propositionPhrase(content: string, at: number): string {
+  const terms = (
+    nlp(content.replace(/["“”[\]]/g, ' ')).json({ offset: true, terms: { offset: true } }) as {
+      terms: { text: string; post: string; tags: string[]; offset: { start: number } }[];
+    }[]
+  ).flatMap((sentence) => sentence.terms);
+  const head = terms.findIndex((t) => t.offset.start >= at);
+  if (head < 0) return content.slice(at, at + 60).trim();
+  const nominal = (t: (typeof terms)[number]) =>
+    !t.tags.includes('Pronoun') &&
+    !t.tags.includes('Determiner') &&
+    (t.tags.includes('Noun') || t.tags.includes('Adjective') || t.tags.includes('Possessive'));
+  let first = head;
+  while (
+    first > 0 &&
+    head - first < 2 &&
+    nominal(terms[first - 1]!) &&
+    !/[,;:.!?]/.test(terms[first - 1]!.post)
+  )
+    first -= 1;
+  let last = head;
+  for (let n = head + 1; n < terms.length && n - first < 8; n++) {
+    if (/[,;:.!?—–-]/.test(terms[n - 1]!.post)) break;
+    const term = terms[n]!;
+    const joins =
+      nominal(term) ||
+      (/^(?:on|in|of|against|over|by|near|from|at|for|the|a|an)$/i.test(term.text) &&
+        !term.tags.includes('Verb'));
+    if (!joins || term.tags.includes('Verb')) break;
+    if (nominal(term)) last = n;
+  }
+  const phrase = terms
+    .slice(first, last + 1)
+    .map((t, n, all) => t.text + (n < all.length - 1 ? ' ' : ''))
+    .join('')
+    .replace(/[,.;:!?]+$/, '');
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 
 /**
@@ -1024,14 +1088,14 @@ function propositionClass(content: string): string | undefined {
  */
 function groupByProposition(
   statements: DraftStatement[],
-  propositionOf: Map<DraftStatement, string | undefined>,
+  propositionOf: Map<DraftStatement, Proposition | undefined>,
 ): DraftStatement[] {
   const titles = new Map<string, string>();
   const weight = new Map<string, number>();
   for (const s of statements) {
-    const name = propositionOf.get(s);
+    const name = propositionOf.get(s)?.name;
     if (s.topic.id || !name) continue;
-    if (!titles.has(name)) titles.set(name, s.topic.title);
+    if (!titles.has(name)) titles.set(name, propositionOf.get(s)!.phrase);
     if (s.polarity !== 'neutral') weight.set(name, (weight.get(name) ?? 0) + 1);
   }
   const main = [...titles.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))[0];
@@ -1040,12 +1104,12 @@ function groupByProposition(
   return statements.map((s) => {
     if (s.topic.id) return s;
     // Words that name no class carry on what their speaker was just talking about, if they take the
-    // same side: a speaker who turns from support to opposition in the next breath is talking about something else.
+    // same side: one who turns from support to opposition in the next breath is on something else.
     const last = lastOf.get(s.actorKey);
     const turned =
       (last?.polarity === 'support' && s.polarity === 'oppose') ||
       (last?.polarity === 'oppose' && s.polarity === 'support');
-    const name = propositionOf.get(s) ?? (turned ? undefined : last?.name);
+    const name = propositionOf.get(s)?.name ?? (turned ? undefined : last?.name);
     if (name) lastOf.set(s.actorKey, { name, polarity: s.polarity });
     const title = name ? titles.get(name) : last ? undefined : mainTitle;
     return title ? { ...s, topic: { title } } : s;
