@@ -386,7 +386,7 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
   [/\breject(?:s|ed|ing)?\b/gi, 'rejects'],
   [/\baccus(?:e|es|ed|ing)\b/gi, 'accuses'],
   [
-    /\b(?:criticiz|criticis)(?:e|es|ed|ing)\b|\bslam(?:s|med)?\b|\bcondemn(?:s|ed)?\b|\bblast(?:s|ed)\b|\bdenounc(?:e|es|ed)\b|\brebuk(?:e|ed|es)\b/gi,
+    /\b(?:criticiz|criticis)(?:e|es|ed|ing)\b|\bslam(?:s|med)?\b|\bcondemn(?:s|ed)?\b|\bblast(?:s|ed)\b|\bdenounc(?:e|es|ed)\b|\brebuk(?:e|ed|es)\b|\bfault(?:s|ed)\b|\bblam(?:e|es|ed)\b|\bcensur(?:e|es|ed)\b/gi,
     'criticizes',
   ],
   [
@@ -618,6 +618,13 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
   },
   { pattern: /\b(?:the )?administration\b/g, name: 'administration', kind: 'government' },
   {
+    // An institution's internal overseer acts in its own name: "a Pentagon watchdog faulted him".
+    pattern:
+      /\b(?:the |a )?(?:Pentagon|State Department|Justice Department|DHS|CIA|FBI)(?:['’]s)? (?:watchdog|inspector general)\b/g,
+    kind: 'agency',
+    country: 'US',
+  },
+  {
     pattern:
       /\b(?:UN|U\.N\.|United Nations)(?: [a-z]+){0,3} (?:experts|investigators|monitors|rapporteurs?)\b/g,
     kind: 'international_organization',
@@ -651,4 +658,5 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
 export const PERSON_DESCRIPTOR =
   /\b[Tt]he (?:\d{2}-year-old|president|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|leader|official|analyst|expert|professor|former president|former official|Democrat|Republican|Mexican leader|Colombian leader|Venezuelan leader|leftist leader|leftist|mayor)\b/g;
 
-export const PRONOUN = /\b(?:[Ss]he|[Hh]e|[Tt]hey)\b/g;
+/** Subject pronouns, and "him" as an object ("a Pentagon watchdog faulted him"); "her" is too often a possessive. */
+export const PRONOUN = /\b(?:[Ss]he|[Hh]e|[Tt]hey|him)\b/g;

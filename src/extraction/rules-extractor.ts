@@ -294,7 +294,7 @@ function referent(mention: Mention, recent: string[], entries: Map<string, Actor
   }
   const gender = /^she$/i.test(mention.surface)
     ? 'female'
-    : /^he$/i.test(mention.surface)
+    : /^(?:he|him)$/i.test(mention.surface)
       ? 'male'
       : undefined;
   if (gender) {
