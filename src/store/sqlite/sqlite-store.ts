@@ -12,6 +12,8 @@ import {
   ENTITY_KINDS,
   ENTITY_NAMES,
   ENTITY_REFERENCES,
+  type CounterpartEvidence,
+  type CounterpartQuery,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
@@ -250,28 +252,81 @@ class SqliteStore implements GraphStore {
       actorId: query.actorId ?? null,
       topicId: query.topicId ?? null,
       ...windowParams(query.window),
-    }) as {
-      topicId: string;
-      firstId: string;
-      first: string;
-      secondId: string;
-      second: string;
-    }[];
-    // A statement appears in every pair on its topic: decode each once (a busy actor has thousands of pairs).
-    const decoded = new Map<string, Statement>();
-    const statement = (id: string, doc: string) => {
-      let parsed = decoded.get(id);
-      if (!parsed) {
-        parsed = JSON.parse(doc) as Statement;
-        decoded.set(id, parsed);
-      }
-      return parsed;
+    }) as PairRow[];
+    return decodePairs(rows);
+  }
+
+  async counterparts(query: CounterpartQuery): Promise<Page<CounterpartEvidence>> {
+    const params = {
+      actorId: query.actorId,
+      types: JSON.stringify(query.types),
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
     };
-    return rows.map((row) => ({
-      topicId: row.topicId,
-      first: statement(row.firstId, row.first),
-      second: statement(row.secondId, row.second),
-    }));
+    const relationFilter = `review_status = 'accepted'
+           AND type IN (SELECT value FROM json_each(@types))
+           ${query.topicId !== undefined ? 'AND topic_id = @topicId' : ''}
+           AND ${relationWindowClause}`;
+    const polarityMatch = query.agreement === 'same' ? 'a.polarity = b.polarity' : 'a.polarity <> b.polarity';
+    // Ranking reads ids only; documents are read below for the page's counterparts alone.
+    const ranking = this.prepare(
+      `${currentStancesCte(query, `topic_id IN (SELECT topic_id FROM statements WHERE actor_id = @actorId AND review_status = 'accepted')`)},
+         decided AS MATERIALIZED (SELECT actor_id, topic_id, polarity FROM current WHERE polarity IN ('support', 'oppose')),
+         reasons AS (
+           SELECT CASE WHEN source_id = @actorId THEN target_id ELSE source_id END AS other FROM relations
+             WHERE (source_id = @actorId OR target_id = @actorId) AND ${relationFilter}
+           UNION ALL
+           SELECT b.actor_id FROM decided a
+             JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
+             WHERE a.actor_id = @actorId
+         ),
+         tally AS MATERIALIZED (SELECT other, count(*) AS n FROM reasons GROUP BY other)
+         SELECT (SELECT count(*) FROM tally) AS total, page.other AS actorId
+         FROM (SELECT 1) LEFT JOIN (
+           SELECT other, n FROM tally ORDER BY n DESC, other LIMIT @limit OFFSET @offset
+         ) page
+         ORDER BY page.n DESC, page.other`,
+    ).all({ ...params, limit: query.limit, offset: query.offset }) as {
+      total: number;
+      actorId: string | null;
+    }[];
+    const total = ranking[0]?.total ?? 0;
+    const ids = ranking.map((row) => row.actorId).filter((id): id is string => id !== null);
+    if (ids.length === 0) return { items: [], total };
+
+    const others = JSON.stringify(ids);
+    const relations = (
+      this.prepare(
+        `SELECT doc FROM relations
+           WHERE ((source_id = @actorId AND target_id IN (SELECT value FROM json_each(@others)))
+               OR (target_id = @actorId AND source_id IN (SELECT value FROM json_each(@others))))
+             AND ${relationFilter}
+           ORDER BY date, id`,
+      ).all({ ...params, others }) as Row[]
+    ).map((row) => parseDoc<Relation>(row));
+    // Current stances of the asking actor and the page's counterparts only: a handful of actors'
+    // statements, found by the actor index, instead of every statement on the actor's topics.
+    const pairs = decodePairs(
+      this.prepare(
+        `${currentStancesCte(query, `actor_id IN (SELECT value FROM json_each(@members))`)},
+           decided AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM current WHERE polarity IN ('support', 'oppose'))
+           SELECT a.topic_id AS topicId, a.id AS firstId, sa.doc AS first, b.id AS secondId, sb.doc AS second
+           FROM decided a JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
+           JOIN statements sa ON sa.id = a.id
+           JOIN statements sb ON sb.id = b.id
+           WHERE a.actor_id = @actorId
+           ORDER BY a.topic_id, b.actor_id`,
+      ).all({ ...params, members: JSON.stringify([query.actorId, ...ids]) }) as PairRow[],
+    );
+    const items = new Map<string, CounterpartEvidence>(
+      ids.map((id) => [id, { actorId: id, relations: [], stancePairs: [] }]),
+    );
+    for (const relation of relations) {
+      const other = relation.sourceId === query.actorId ? relation.targetId : relation.sourceId;
+      items.get(other)!.relations.push(relation);
+    }
+    for (const pair of pairs) items.get(pair.second.actorId)!.stancePairs.push(pair);
+    return { items: [...items.values()], total };
   }
 
   async shortestPaths(query: PathQuery): Promise<PathHop[][]> {
@@ -492,6 +547,32 @@ WITH ranked AS (
     ${scopes.map((condition) => `AND ${condition}`).join(' ')}
 ),
 current AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM ranked WHERE rank = 1)`;
+}
+
+interface PairRow {
+  topicId: string;
+  firstId: string;
+  first: string;
+  secondId: string;
+  second: string;
+}
+
+/** A statement appears in every pair on its topic: each is decoded once (a busy actor has thousands of pairs). */
+function decodePairs(rows: PairRow[]): StancePair[] {
+  const decoded = new Map<string, Statement>();
+  const statement = (id: string, doc: string) => {
+    let parsed = decoded.get(id);
+    if (!parsed) {
+      parsed = JSON.parse(doc) as Statement;
+      decoded.set(id, parsed);
+    }
+    return parsed;
+  };
+  return rows.map((row) => ({
+    topicId: row.topicId,
+    first: statement(row.firstId, row.first),
+    second: statement(row.secondId, row.second),
+  }));
 }
 
 const relationWindowClause = `(
