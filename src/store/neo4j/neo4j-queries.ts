@@ -1174,9 +1174,8 @@ RETURN size(ranked) AS total, ranked[$offset..($offset + $limit)] AS page`,
   relationsWithCounterparts: cypher(
     'relationsWithCounterparts',
     `
-MATCH (source:Actor)-[r:RELATION]->(target:Actor)
-WHERE ((source.id = $actorId AND target.id IN $counterpartIds)
-    OR (target.id = $actorId AND source.id IN $counterpartIds))
+MATCH (me:Actor {id: $actorId})-[r:RELATION]-(other:Actor)
+WHERE other.id IN $counterpartIds
   AND r.reviewStatus = 'accepted'
   AND r.type IN $types
   AND ($topicId IS NULL OR r.topicId = $topicId)
@@ -1184,36 +1183,37 @@ WHERE ((source.id = $actorId AND target.id IN $counterpartIds)
     ($from IS NULL AND $to IS NULL)
     OR (r.date IS NOT NULL AND ($from IS NULL OR r.date >= $from) AND ($to IS NULL OR r.date <= $to))
   )
-RETURN r {.*, sourceId: source.id, targetId: target.id} AS props
+RETURN r {.*, sourceId: startNode(r).id, targetId: endNode(r).id} AS props
 ORDER BY r.date IS NOT NULL, r.date, r.id`,
     { ...relationQuery, actorId: 'claudia-sheinbaum', counterpartIds: ['pete-hegseth'] },
   ),
   /**
    * The stance pairs between one actor (always first) and any of `$counterpartIds`, as `stancePairs`
-   * gives them; current stances are worked out for these actors only.
+   * gives them: only the topics the actor holds a decided stance on are visited.
    */
   stancePairsWithCounterparts: cypher(
     'stancePairsWithCounterparts',
     `
-MATCH (a:Actor)-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
-WHERE (a.id = $actorId OR a.id IN $counterpartIds)
-  AND s.reviewStatus = 'accepted'
+MATCH (me:Actor {id: $actorId})-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
+WHERE s.reviewStatus = 'accepted'
   AND ($topicId IS NULL OR t.id = $topicId)
   AND ($from IS NULL OR s.statedAt >= $from)
   AND ($to IS NULL OR s.statedAt <= $to)
-WITH a, t, s
+WITH t, s
 ORDER BY s.statedAt DESC, s.id DESC
-WITH a, t, collect(s)[0] AS current
-WHERE current.polarity IN ['support', 'oppose']
-WITH t, collect({actorId: a.id, statement: current}) AS decided
-UNWIND decided AS x
-UNWIND decided AS y
-WITH t, x, y
-WHERE x.actorId = $actorId
-  AND y.actorId <> $actorId
-  AND (x.statement.polarity = y.statement.polarity) = $same
-RETURN t.id AS topicId, properties(x.statement) AS first, properties(y.statement) AS second
-ORDER BY topicId, y.actorId`,
+WITH t, collect(s)[0] AS mine
+WHERE mine.polarity IN ['support', 'oppose']
+MATCH (other:Actor)-[:STATED]->(theirs:Statement)-[:ON]->(t)
+WHERE other.id IN $counterpartIds
+  AND theirs.reviewStatus = 'accepted'
+  AND ($from IS NULL OR theirs.statedAt >= $from)
+  AND ($to IS NULL OR theirs.statedAt <= $to)
+WITH t, mine, other, theirs
+ORDER BY theirs.statedAt DESC, theirs.id DESC
+WITH t, mine, other, collect(theirs)[0] AS current
+WHERE current.polarity IN ['support', 'oppose'] AND (current.polarity = mine.polarity) = $same
+RETURN t.id AS topicId, properties(mine) AS first, properties(current) AS second
+ORDER BY topicId, other.id`,
     {
       actorId: 'claudia-sheinbaum',
       counterpartIds: ['pete-hegseth'],
