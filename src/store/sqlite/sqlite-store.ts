@@ -534,7 +534,7 @@ function currentStancesCte(query: { topicId?: string; window: TimeWindow }, scop
   return `
 WITH ranked AS (
   SELECT id, actor_id, topic_id, polarity,
-         row_number() OVER (PARTITION BY actor_id, topic_id ORDER BY stated_at DESC, id DESC) AS rank
+         row_number() OVER (PARTITION BY topic_id, actor_id ORDER BY stated_at DESC, id DESC) AS rank
   FROM statements
   WHERE review_status = 'accepted'
     ${scopes.map((condition) => `AND ${condition}`).join(' ')}
