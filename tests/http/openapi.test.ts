@@ -108,6 +108,16 @@ describe('the OpenAPI document says who needs the key, and what the guards answe
     expect(doc.components.securitySchemes?.apiKey?.description).toMatch(/no API key is configured/);
   });
 
+  it('matches what the rate limit does: the declared 429 is answered once the limit is spent', async () => {
+    const { t, doc } = await documentFor({ rateLimitMax: 1 });
+    expect(Object.keys(doc.paths['/api/topics']!.get!.responses)).toContain('429');
+    await request(t.app).get('/api/topics').expect(200);
+    const limited = await request(t.app).get('/api/topics').expect(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.headers['retry-after']).toBeDefined();
+    await t.store.close();
+  });
+
   it('matches what the guards do: a declared 401 is answered without the key, an undeclared one is not', async () => {
     const { t, doc } = await documentFor({ apiKey: API_KEY });
     const needsKey = (url: string, method: string) => doc.paths[url]![method]!.security !== undefined;
