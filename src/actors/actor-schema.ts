@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provenanceFields } from '../extraction/provenance-schema';
+import { reviewableFields } from '../extraction/provenance-schema';
 import { paginationSchema, reviewStatusSchema, slugIdSchema } from '../shared/common-schema';
 
 export const actorKindSchema = z.enum([
@@ -31,8 +31,7 @@ const actorFields = {
     .optional(),
   description: z.string().max(5000).optional(),
   /** Set on actors proposed by extraction; absent means accepted. */
-  reviewStatus: reviewStatusSchema.optional(),
-  ...provenanceFields,
+  ...reviewableFields,
 };
 
 export const actorSchema = z
@@ -61,6 +60,8 @@ export const actorListQuerySchema = paginationSchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
   kind: actorKindSchema.optional(),
   country: actorFields.country,
+  /** Hand-entered actors (no review status) count as accepted. */
+  reviewStatus: reviewStatusSchema.optional(),
 });
 
 export type Actor = z.infer<typeof actorSchema>;

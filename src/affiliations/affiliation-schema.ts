@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, paginationSchema, slugIdSchema } from '../shared/common-schema';
+import { reviewableFields } from '../extraction/provenance-schema';
+import { isoDateSchema, paginationSchema, reviewStatusSchema, slugIdSchema } from '../shared/common-schema';
 
 const affiliationFields = {
   memberId: slugIdSchema,
@@ -7,6 +8,8 @@ const affiliationFields = {
   role: z.string().trim().min(1).max(300).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
+  /** Set on affiliations proposed by extraction ("Defense Secretary Pete Hegseth"); absent means accepted. */
+  ...reviewableFields,
 };
 
 const consistent = <
@@ -44,6 +47,8 @@ export const updateAffiliationSchema = z
 export const affiliationListQuerySchema = paginationSchema.extend({
   memberId: slugIdSchema.optional(),
   organizationId: slugIdSchema.optional(),
+  /** Hand-entered affiliations (no review status) count as accepted. */
+  reviewStatus: reviewStatusSchema.optional(),
 });
 
 export type Affiliation = z.infer<typeof affiliationSchema>;

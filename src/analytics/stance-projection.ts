@@ -8,6 +8,7 @@ import type { GraphStore } from '../store/graph-store';
 import type { Topic } from '../topics/topic-schema';
 import type { ActorLevel } from './analytics-schema';
 import { append } from './multimap';
+import { acceptedAffiliations } from '../affiliations/affiliation-service';
 
 export type AnalyticsLimits = Config['analytics'];
 
@@ -199,7 +200,7 @@ async function organizationResolver(
 ): Promise<(s: Statement) => string> {
   const memberships = new Map<string, Affiliation[]>();
   let count = 0;
-  for await (const batch of store.readAll('affiliations', 1000)) {
+  for await (const batch of acceptedAffiliations(store, 1000)) {
     count += batch.length;
     if (count > limits.maxEdges) {
       throw new LimitExceededError(

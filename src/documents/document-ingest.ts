@@ -178,13 +178,15 @@ async function onlyNew(store: GraphStore, proposals: ProposalSet): Promise<Propo
   };
 }
 
-/** The graph's actors (except rejected ones) and topics, for the extractor to recognise. */
+/** The graph's actors and topics (except rejected ones), for the extractor to recognise. */
 export async function extractionContext(store: GraphStore): Promise<ExtractionContext> {
   const knownActors: ExtractionContext['knownActors'][number][] = [];
   for await (const batch of store.readAll('actors', 500)) {
     for (const actor of batch) if (actor.reviewStatus !== 'rejected') knownActors.push(actor);
   }
   const topics: ExtractionContext['topics'][number][] = [];
-  for await (const batch of store.readAll('topics', 500)) topics.push(...batch);
+  for await (const batch of store.readAll('topics', 500)) {
+    for (const topic of batch) if (topic.reviewStatus !== 'rejected') topics.push(topic);
+  }
   return { knownActors, topics };
 }

@@ -5,6 +5,7 @@ import type { TimeWindow } from '../shared/common-schema';
 import type { Statement } from '../statements/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { append } from '../analytics/multimap';
+import { acceptedAffiliations } from '../affiliations/affiliation-service';
 
 /**
  * The statements table in the shape discourse network coders use: one row per statement, the speaking
@@ -96,7 +97,7 @@ export async function statementTable(
 
 async function membershipsOf(store: GraphStore, actorIds: Set<string>): Promise<Map<string, Affiliation[]>> {
   const memberships = new Map<string, Affiliation[]>();
-  for await (const batch of store.readAll('affiliations', 1000)) {
+  for await (const batch of acceptedAffiliations(store, 1000)) {
     for (const a of batch) {
       if (actorIds.has(a.memberId)) append(memberships, a.memberId, a);
     }

@@ -32,7 +32,10 @@ export interface ActorEntry {
   gender?: 'female' | 'male';
   /** The title it carries in the text and the state or body that title belongs to. */
   role?: { title: string; organization?: string };
-  /** Set when a state is named as the subject of a verb: a state that acts is an actor, a place is not. */
+  /**
+   * Set when the actor is named as the subject or agent of a verb: a state that acts is an actor, a place
+   * is not, and a body named only in passing ("use the military", "into the committee") is none either.
+   */
   acts?: boolean;
 }
 
@@ -89,6 +92,7 @@ const ACTS_NEXT =
 /** A role noun right before a name: "DOGE head Elon Musk", "security analyst David Saucedo". */
 const ROLE_BEFORE =
   /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney)\s+$/;
+const COUNTED = /\b(?:two|three|four|five|six|several|some|few|many|\d+)\s+$/i;
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
@@ -180,10 +184,19 @@ export class ActorMentionFinder {
     const surface = raw.replace(/['’]s$/, '');
     const trimmedEnd = start + surface.length;
     if (surface !== entry.name) entry.aliases.add(surface.replace(/^the /, (m) => m));
+    // Subject, agent, possessor of an act ("the Trump administration's designation") or object of a verb
+    // ("allowed the CIA to run"): the text shows the actor doing something or having it done to it.
+    // A state's possessive is mostly its territory or people ("Mexico's custody", "Mexico's soil"), and a
+    // place after a preposition ("people from Colombia and Ecuador had survived") is not the verb's subject.
+    const afterPreposition = /\b(?:from|in|to|of|at|near|off|into|across|with|and)\s+(?:the\s+)?$/i.test(
+      this.text.slice(Math.max(0, start - 12), start),
+    );
     if (
-      entry.kind === 'state' &&
-      (ACTS_NEXT.test(this.text.slice(end, end + 40)) ||
-        /\bby\s+(?:the\s+)?$/.test(this.text.slice(Math.max(0, start - 8), start)))
+      (possessive && entry.kind !== 'state') ||
+      (!afterPreposition && ACTS_NEXT.test(this.text.slice(end, end + 40))) ||
+      /\b(?:by|\p{Ll}+ed|told|tells?|sent|gave|met|hit|struck|took|brought|caught|sought|fought|made|kept|let|held|beat|urges?|asks?|calls?|allows?|accuses?|warns?|thanks?|praises?|condemns?|criticizes?|blames?)\s+(?:the\s+)?$/u.test(
+        this.text.slice(Math.max(0, start - 24), start),
+      )
     )
       entry.acts = true;
     candidates.push({ start, end: trimmedEnd, surface, key: entry.key, possessive, via: 'name', person });
@@ -337,6 +350,8 @@ export class ActorMentionFinder {
     const end = words[words.length - 1]!.end;
     const name = stripPossessive(this.text.slice(start, end));
     if (NOT_NAMES.has(name) || name.length < 2 || NOT_ACTORS.test(name)) return;
+    // "Two Republicans", "several Democrats": counted members of a group, not the group speaking as one.
+    if (COUNTED.test(this.text.slice(Math.max(0, start - 12), start)) && /s$/.test(name)) return;
     const tags = new Set(words.flatMap((w) => [...w.tags]));
     const orgKind = ORGANIZATION_KINDS.find(([pattern]) => pattern.test(name))?.[1];
     const isPerson =

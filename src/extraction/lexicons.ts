@@ -208,6 +208,52 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\b(?:not|isn't|is not) (?:a|the) (?:military|right) (?:problem|tool|answer|solution)\b/gi, -1.5],
 ];
 
+/**
+ * The kinds of proposition conflict reporting argues about, each named by the nouns and verbs that head
+ * it. A position belongs to the class whose word comes first in what the actor is said to hold: "reject
+ * any form of interference" is about sovereignty, "voted against the resolution" about the measure, not
+ * about the strikes the measure would limit. Generic to security and foreign-policy news, not to a story.
+ */
+export const PROPOSITION_CLASSES: { name: string; pattern: RegExp }[] = [
+  {
+    name: 'legislation',
+    pattern: /\b(?:resolutions?|measures?|bills?|legislation|amendments?|war powers|vote|votes|voting)\b/i,
+  },
+  {
+    name: 'investigation',
+    pattern: /\b(?:investigat\w*|inquir(?:y|ies)|probes?|hearings?|oversight|accountab\w*|review of)\b/i,
+  },
+  {
+    name: 'designation',
+    pattern: /\b(?:designat\w*|terrorist (?:organi[sz]ations?|groups?)|FTOs?|blacklist\w*)\b/i,
+  },
+  {
+    name: 'sovereignty',
+    pattern:
+      /\b(?:interference|interven\w*|meddl\w*|inva(?:de|sion|ding)|sovereign\w*|subordinat\w*|colony)\b/i,
+  },
+  {
+    name: 'cooperation',
+    pattern: /\b(?:cooperat\w*|co-operat\w*|collaborat\w*|coordinat\w*|dialogue|partnership|joint)\b/i,
+  },
+  {
+    name: 'surveillance',
+    pattern: /\b(?:surveillance|reconnaissance|spy\w*|intelligence[- ]gathering)\b/i,
+  },
+  {
+    // What kind of problem it is, and so which instrument fits: a question of its own, argued apart from
+    // any one strike ("It's not a military problem. It's more of a law enforcement problem.").
+    name: 'approach',
+    pattern:
+      /\b(?:military|law[- ]enforcement|police|policing|security|diplomatic|political|public[- ]health) (?:problem|issue|solution|approach|answer|tool|option|response|matter)s?\b|\bright tool\b/i,
+  },
+  {
+    name: 'military action',
+    pattern:
+      /\b(?:strikes?|struck|striking|hit|hits|hitting|attacks?|attacked|air ?strikes?|bomb\w*|drones?|missiles?|military|kinetic|raids?|deploy\w*|troops|operations?|incursions?|boats?|vessels?)\b/i,
+  },
+];
+
 /** Signals that an actor declines to commit either way. */
 export const NEUTRAL_CUE =
   /\b(?:(?:all )?options? (?:are |is |will be |remain )?on the table|no decision (?:has|had) been made|declined to comment|remains to be seen|(?:did|does|do) not (?:say|comment))\b/i;
@@ -272,6 +318,11 @@ for (const strong of [
 ])
   CUE_WEIGHTS.set(strong, 2 * Math.sign(CUE_WEIGHTS.get(strong)!));
 
+const PROPOSES_BY_ASKING =
+  /(?<!\b(?:was|were|been|being|is|are|am)\s+)\b(?:asked|asks|ask|asking)\b(?:\s+[^\s,;]+){0,8}?\s+(?:whether|if)\s+(?:[^\s,;]+\s+){0,4}(?:could|can|might|should)\b/i;
+const ILLEGAL_THINGS =
+  /\b(?:illegal|illicit|unlawful)\s+(?=(?:drugs?|narcotics|substances|immigra\w*|migra\w*|aliens|entr(?:y|ies)|crossings?|weapons|arms|guns|firearms|mining|logging|fishing|trade|trafficking)\b)/g;
+
 export interface PolarityScore {
   support: number;
   oppose: number;
@@ -283,11 +334,16 @@ export interface PolarityScore {
  */
 export function scorePolarity(text: string): PolarityScore {
   const score = { support: 0, oppose: 0 };
+  // Asking whether something could be done puts it on the table: "asked his Secretary of Defense whether
+  // missiles could be fired". Being asked ("was asked whether") commits to nothing.
+  if (PROPOSES_BY_ASKING.test(text)) score.support += 1;
   // An indirect question ("to determine whether war crimes were committed") asserts none of its words.
   const lower = text
     .toLowerCase()
     .replace(/’/g, "'")
-    .replace(/\bwhether\b[^;]*/g, ' ');
+    .replace(/\bwhether\b[^;]*/g, ' ')
+    // "illegal drugs", "illegal immigration": names of contraband and offences, not a judgement.
+    .replace(ILLEGAL_THINGS, ' ');
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;
@@ -359,8 +415,9 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
   [/\breport(?:s|ed)?\b|\bcit(?:es|ed|ing)\b|\bpoints? out\b/gi, 'reports_on'],
 ];
 
-/** Nouns for the same interactions: "threats from A to B", "strikes by A on B". */
+/** Nouns for the same interactions: "threats from A to B", "strikes by A on B", "A's designation of B". */
 export const RELATION_NOUNS: [RegExp, RelationType][] = [
+  [/\bdesignations?\b/gi, 'sanctions'],
   [/\bthreats?\b/gi, 'threatens'],
   [/\bwarnings?\b/gi, 'warns'],
   [/\bcriticism\b/gi, 'criticizes'],
@@ -532,9 +589,17 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
     kind: 'legislature',
     country: 'US',
   },
-  { pattern: /\b(?:Senate |House )?Democrats\b/g, name: 'Democrats', kind: 'party', country: 'US' },
   {
-    pattern: /\b(?:Senate |House )?Republicans\b|\bthe GOP\b/g,
+    // "Two Republicans" are two members, not the party speaking as one.
+    pattern:
+      /(?<!\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|[Ff]ew|[Mm]any|\d+) )\b(?:Senate |House )?Democrats\b/g,
+    name: 'Democrats',
+    kind: 'party',
+    country: 'US',
+  },
+  {
+    pattern:
+      /(?<!\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|[Ff]ew|[Mm]any|\d+) )\b(?:Senate |House )?Republicans\b|\bthe GOP\b/g,
     name: 'Republicans',
     kind: 'party',
     country: 'US',

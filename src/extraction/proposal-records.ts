@@ -5,7 +5,7 @@ import { relationSchema, type Relation } from '../relations/relation-schema';
 import { idFromParts, slugFromName } from '../shared/ids';
 import { statementSchema, type Statement } from '../statements/statement-schema';
 import type { GraphStore } from '../store/graph-store';
-import type { Topic } from '../topics/topic-schema';
+import { topicSchema, type Topic } from '../topics/topic-schema';
 import type { ExtractionDraft } from './extraction-schema';
 import type { Extractor } from './extractor';
 
@@ -18,9 +18,11 @@ export interface ProposalSet {
 }
 
 /**
- * Turns an extractor's draft into graph records with `reviewStatus: 'proposed'`. Ids are derived from the
+ * Turns an extractor's draft into graph records with `reviewStatus: 'proposed'`: actors, topics and
+ * affiliations the graph lacks, and the statements and relations themselves. Ids are derived from the
  * document and the facts, so the same document always yields the same records and writing them again
- * duplicates nothing. Records the graph already has (actors, topics) are reused, never rewritten.
+ * duplicates nothing. Records the graph already has (actors, topics) are reused, never rewritten; what a
+ * reviewer rejected (a topic, an actor) is not proposed again.
  */
 export async function proposalRecords(
   store: GraphStore,
@@ -60,17 +62,28 @@ export async function proposalRecords(
   }
 
   const topicIds = new Map<string, string>();
+  const rejectedTopics = new Set<string>();
   const newTopics = new Map<string, Topic>();
   for (const { topic } of draft.statements) {
-    if (topic.id && (await store.get('topics', topic.id))) continue;
+    const known = topic.id ? await store.get('topics', topic.id) : undefined;
+    if (known?.reviewStatus === 'rejected') rejectedTopics.add(known.id);
+    if (known) continue;
     const id = slugFromName(topic.title);
     topicIds.set(topic.title, id);
-    if (newTopics.has(id) || (await store.get('topics', id))) continue;
-    newTopics.set(id, {
+    if (newTopics.has(id)) continue;
+    const existing = await store.get('topics', id);
+    if (existing?.reviewStatus === 'rejected') rejectedTopics.add(id);
+    if (existing) continue;
+    newTopics.set(
       id,
-      title: topic.title,
-      description: `Proposed by ${extractor.info.name} from document '${document.id}'; review before relying on it.`,
-    });
+      topicSchema.parse({
+        id,
+        title: topic.title,
+        description: `Proposed by ${extractor.info.name} from document '${document.id}'; review before relying on it.`,
+        reviewStatus: 'proposed',
+        ...provenance,
+      }),
+    );
   }
 
   const statedAt = document.publishedAt ?? options.now.toISOString().slice(0, 10);
@@ -90,10 +103,12 @@ export async function proposalRecords(
   const statements = draft.statements.flatMap((s): Statement[] => {
     const actorId = actorIds.get(s.actorKey);
     const topicId = s.topic.id && !topicIds.has(s.topic.title) ? s.topic.id : topicIds.get(s.topic.title);
-    if (!actorId || !topicId) return [];
+    if (!actorId || !topicId || rejectedTopics.has(topicId)) return [];
     return [
       statementSchema.parse({
-        id: idFromParts('st', [document.id, actorId, s.evidence.start]),
+        // One actor can take two positions in one sentence ("coordinates and cooperates, but does not
+        // subordinate itself"): the topic is part of what makes a statement this one.
+        id: idFromParts('st', [document.id, actorId, s.evidence.start, topicId]),
         actorId,
         topicId,
         polarity: s.polarity,
@@ -133,25 +148,38 @@ export async function proposalRecords(
     ];
   });
 
-  // An accepted claim cannot rest on a proposed actor: auto-acceptance takes its actors along.
+  // An accepted claim cannot rest on a proposed actor or topic: auto-acceptance takes them along.
   for (const accepted of [...statements, ...relations].filter((r) => r.reviewStatus === 'accepted')) {
     const ids = 'actorId' in accepted ? [accepted.actorId] : [accepted.sourceId, accepted.targetId];
     for (const id of ids) {
       const actor = newActors.get(id);
       if (actor) newActors.set(id, { ...actor, ...review(1) });
     }
+    const topic = 'topicId' in accepted && accepted.topicId ? newTopics.get(accepted.topicId) : undefined;
+    if (topic) newTopics.set(topic.id, { ...topic, ...review(1) });
   }
 
-  // Affiliations carry no review status, so only those of newly proposed actors are written: rejecting
-  // the actor takes them away with it.
-  const affiliations = draft.affiliations.flatMap((a): Affiliation[] => {
+  // Roles ("Defense Secretary Pete Hegseth") become proposed affiliations, of known actors too, unless
+  // the two are already linked (however the role is worded) or one of them was rejected. An affiliation
+  // has no confidence of its own, so it always waits for a reviewer.
+  const affiliations: Affiliation[] = [];
+  for (const a of draft.affiliations) {
     const memberId = actorIds.get(a.memberKey);
     const organizationId = actorIds.get(a.organizationKey);
-    if (!memberId || !organizationId || memberId === organizationId || !newActors.has(memberId)) return [];
-    return [
-      { id: idFromParts('aff', [memberId, organizationId, a.role]), memberId, organizationId, role: a.role },
-    ];
-  });
+    if (!memberId || !organizationId || memberId === organizationId) continue;
+    const ends = await store.getMany('actors', [memberId, organizationId]);
+    if (ends.some((actor) => actor.reviewStatus === 'rejected')) continue;
+    const linked = await store.list('affiliations', { memberId, organizationId, limit: 1, offset: 0 });
+    if (linked.total > 0) continue;
+    affiliations.push({
+      id: idFromParts('aff', [memberId, organizationId, a.role]),
+      memberId,
+      organizationId,
+      role: a.role,
+      reviewStatus: 'proposed',
+      ...provenance,
+    });
+  }
 
   return {
     actors: [...newActors.values()],

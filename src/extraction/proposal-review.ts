@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { actorKindSchema, actorSchema, type Actor } from '../actors/actor-schema';
-import { relationSchema, relationTypeSchema, type Relation } from '../relations/relation-schema';
-import { slugIdSchema } from '../shared/common-schema';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { affiliationSchema, type Affiliation } from '../affiliations/affiliation-schema';
+import { relationSchema, relationTypeSchema } from '../relations/relation-schema';
+import { isoDateSchema, slugIdSchema, type ReviewStatus } from '../shared/common-schema';
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import { polaritySchema, statementSchema, type Statement } from '../statements/statement-schema';
-import type { GraphStore } from '../store/graph-store';
-import type { Topic } from '../topics/topic-schema';
+import { ENTITY_NAMES, ENTITY_REFERENCES, type EntityMap, type GraphStore } from '../store/graph-store';
+import { topicSchema, type Topic } from '../topics/topic-schema';
 import type { ReviewOutcome } from './provenance-schema';
 
-export const proposalKindSchema = z.enum(['actors', 'statements', 'relations']);
+export const proposalKindSchema = z.enum(['actors', 'topics', 'statements', 'relations', 'affiliations']);
 export type ProposalKind = z.infer<typeof proposalKindSchema>;
 
 const statementChanges = z
@@ -50,6 +51,26 @@ const actorChanges = z
   .partial()
   .strict();
 
+const topicChanges = z
+  .object({
+    title: z.string().trim().min(1).max(500),
+    description: z.string().max(5000).nullable(),
+    parentId: slugIdSchema.nullable(),
+  })
+  .partial()
+  .strict();
+
+const affiliationChanges = z
+  .object({
+    memberId: slugIdSchema,
+    organizationId: slugIdSchema,
+    role: z.string().trim().min(1).max(300).nullable(),
+    from: isoDateSchema.nullable(),
+    to: isoDateSchema.nullable(),
+  })
+  .partial()
+  .strict();
+
 export const reviewRequestSchema = z
   .object({
     action: z.enum(['accept', 'reject', 'edit']),
@@ -70,17 +91,33 @@ export const reviewResultSchema = z
   .object({
     /** The reviewed record and every record the review changed with it. */
     actors: z.array(actorSchema),
+    topics: z.array(topicSchema),
     statements: z.array(statementSchema),
     relations: z.array(relationSchema),
+    affiliations: z.array(affiliationSchema),
   })
   .meta({ id: 'ReviewResult' });
 
 export type ReviewResult = z.infer<typeof reviewResultSchema>;
 
+/** How each kind of proposal is checked: the whole record, and the fields a reviewer may correct. */
+const REVIEWABLE: { [K in ProposalKind]: { schema: z.ZodType<EntityMap[K]>; changes: z.ZodType } } = {
+  actors: { schema: actorSchema, changes: actorChanges },
+  topics: { schema: topicSchema, changes: topicChanges },
+  statements: { schema: statementSchema, changes: statementChanges },
+  relations: { schema: relationSchema, changes: relationChanges },
+  affiliations: { schema: affiliationSchema, changes: affiliationChanges },
+};
+
+type Stamp = Required<Pick<Actor, 'reviewStatus' | 'reviewedBy' | 'reviewedAt' | 'reviewOutcome'>>;
+
 /**
- * Accepts, rejects or corrects one proposal, recording who and when, in one write. Accepting a claim
- * accepts the proposed actors it names (an accepted statement by an unreviewed actor would be a claim
- * nobody vouched for); rejecting an actor rejects the pending claims that name it.
+ * Accepts, rejects or corrects one proposal, recording who and when, in one write, so that a review
+ * never half-applies. An accepted record cannot rest on unreviewed ones: accepting a claim accepts the
+ * proposed actors and topic it names, accepting an affiliation its proposed actors (and a record a
+ * reviewer rejected refuses the acceptance with 409). Rejection takes along what only rested on the
+ * rejected record: rejecting an actor rejects its pending claims and affiliations, rejecting a topic its
+ * pending statements, and a proposed topic is rejected with the last statement that used it.
  */
 export async function reviewProposal(
   store: GraphStore,
@@ -90,50 +127,181 @@ export async function reviewProposal(
   request: ReviewRequest,
   now: Date = new Date(),
 ): Promise<ReviewResult> {
+  if (!(await store.get('documents', documentId))) throw new NotFoundError('document', documentId);
   const outcome: ReviewOutcome =
     request.action === 'edit' ? 'edited' : request.action === 'accept' ? 'accepted' : 'rejected';
-  const stamp = {
-    reviewStatus: outcome === 'rejected' ? ('rejected' as const) : ('accepted' as const),
+  const review = new Review(store, {
+    reviewStatus: outcome === 'rejected' ? 'rejected' : 'accepted',
     reviewedBy: request.reviewer,
     reviewedAt: now.toISOString(),
     reviewOutcome: outcome,
-  };
-  const result: ReviewResult = { actors: [], statements: [], relations: [] };
+  });
 
-  if (kind === 'actors') {
-    const actor = await store.get('actors', id);
-    if (!actor) throw new NotFoundError('actor', id);
-    if (actor.reviewStatus === undefined) throw new ConflictError(`actor '${id}' is not a proposal`);
-    result.actors.push(applyChanges(actorSchema, actor, actorChanges, request.changes, stamp));
-    if (outcome === 'rejected') await rejectClaimsOf(store, id, stamp, result);
-  } else {
-    const record = await store.get(kind, id);
-    if (!record || record.documentId !== documentId) throw new NotFoundError(kind.slice(0, -1), id);
-    const reviewed =
-      kind === 'statements'
-        ? applyChanges(statementSchema, record as Statement, statementChanges, request.changes, stamp)
-        : applyChanges(relationSchema, record as Relation, relationChanges, request.changes, stamp);
-    if (kind === 'statements') result.statements.push(reviewed as Statement);
-    else result.relations.push(reviewed as Relation);
-    if (outcome !== 'rejected') {
-      const actorIds =
-        kind === 'statements'
-          ? [(reviewed as Statement).actorId]
-          : [(reviewed as Relation).sourceId, (reviewed as Relation).targetId];
-      for (const actor of await store.getMany('actors', actorIds)) {
-        if (actor.reviewStatus === 'proposed')
-          result.actors.push({ ...actor, ...stamp, reviewOutcome: 'accepted' });
+  const record = await store.get(kind, id);
+  const claim = kind === 'statements' || kind === 'relations';
+  if (!record || (claim && (record as { documentId?: string }).documentId !== documentId))
+    throw new NotFoundError(ENTITY_NAMES[kind], id);
+  if (record.reviewStatus === undefined)
+    throw new ConflictError(`stancegraph/review: ${ENTITY_NAMES[kind]} '${id}' is not a proposal`);
+  if (request.changes) await assertReferencesExist(store, kind, request.changes);
+  const reviewed = applyChanges(REVIEWABLE[kind].schema, record, REVIEWABLE[kind].changes, request.changes, {
+    ...review.stamp,
+  });
+  review.set(kind, reviewed);
+
+  if (outcome === 'rejected') await review.rejectWhatRestsOn(kind, reviewed);
+  else await review.acceptWhatItRestsOn(kind, reviewed);
+  const result = review.result();
+  await store.upsertSnapshot(result);
+  return result;
+}
+
+/** The records one review changes, collected before the single write. */
+class Review {
+  private readonly records: { [K in ProposalKind]: Map<string, EntityMap[K]> } = {
+    actors: new Map(),
+    topics: new Map(),
+    statements: new Map(),
+    relations: new Map(),
+    affiliations: new Map(),
+  };
+
+  constructor(
+    private readonly store: GraphStore,
+    readonly stamp: Stamp,
+  ) {}
+
+  set<K extends ProposalKind>(kind: K, record: EntityMap[K]): void {
+    (this.records[kind] as Map<string, EntityMap[K]>).set(record.id, record);
+  }
+
+  has(kind: ProposalKind, id: string): boolean {
+    return this.records[kind].has(id);
+  }
+
+  /** The review status a record will have once this review is written. */
+  statusOf(kind: ProposalKind, record: { id: string; reviewStatus?: ReviewStatus }): ReviewStatus {
+    return (this.records[kind].get(record.id) ?? record).reviewStatus ?? 'accepted';
+  }
+
+  /** Everything the review changed, each record once (the reviewed record first of its kind). */
+  result(): ReviewResult {
+    return {
+      actors: [...this.records.actors.values()],
+      topics: [...this.records.topics.values()],
+      statements: [...this.records.statements.values()],
+      relations: [...this.records.relations.values()],
+      affiliations: [...this.records.affiliations.values()],
+    };
+  }
+
+  async acceptWhatItRestsOn<K extends ProposalKind>(kind: K, record: EntityMap[K]): Promise<void> {
+    for (const { field, kind: target } of ENTITY_REFERENCES[kind]) {
+      if (target === 'documents') continue;
+      const refId = (record as Record<string, unknown>)[field];
+      if (typeof refId !== 'string') continue;
+      const referenced = await this.store.get(target, refId);
+      if (referenced?.reviewStatus === 'rejected') {
+        throw new ConflictError(
+          `stancegraph/review: ${ENTITY_NAMES[target]} '${refId}' was rejected; an accepted ${ENTITY_NAMES[kind]} cannot rest on it`,
+          [{ path: ['changes', field], location: 'body', message: `'${refId}' was rejected in review` }],
+        );
+      }
+      if (referenced?.reviewStatus === 'proposed' && !this.has(target, refId)) {
+        this.set(target, { ...referenced, ...this.stamp, reviewOutcome: 'accepted' });
       }
     }
   }
-  await store.upsertSnapshot(result);
-  return result;
+
+  async rejectWhatRestsOn<K extends ProposalKind>(kind: K, record: EntityMap[K]): Promise<void> {
+    const id = record.id;
+    switch (kind) {
+      case 'actors': {
+        for (const statement of await pending(this.store, 'statements', { actorId: id }))
+          await this.rejectStatement(statement);
+        for (const relation of await pending(this.store, 'relations', { actorId: id }))
+          this.set('relations', { ...relation, ...this.stamp });
+        for (const filter of [{ memberId: id }, { organizationId: id }]) {
+          for (const affiliation of await pending(this.store, 'affiliations', filter))
+            this.set('affiliations', { ...affiliation, ...this.stamp });
+        }
+        break;
+      }
+      case 'topics': {
+        const accepted = await this.store.list('statements', {
+          topicId: id,
+          reviewStatus: 'accepted',
+          limit: 1,
+          offset: 0,
+        });
+        if (accepted.total > 0) {
+          throw new ConflictError(
+            `stancegraph/review: topic '${id}' carries ${accepted.total} accepted statement(s); reject or move those first`,
+          );
+        }
+        for (const statement of await pending(this.store, 'statements', { topicId: id }))
+          this.set('statements', { ...statement, ...this.stamp });
+        break;
+      }
+      case 'statements':
+        await this.rejectOrphanedTopic((record as Statement).topicId);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private async rejectStatement(statement: Statement): Promise<void> {
+    this.set('statements', { ...statement, ...this.stamp });
+    await this.rejectOrphanedTopic(statement.topicId);
+  }
+
+  /** A proposed topic no statement stands on any more is the extractor's invention alone: it goes too. */
+  private async rejectOrphanedTopic(topicId: string): Promise<void> {
+    const topic = await this.store.get('topics', topicId);
+    if (!topic || this.statusOf('topics', topic) !== 'proposed') return;
+    const onTopic = await listAll((offset) => this.store.list('statements', { topicId, limit: 500, offset }));
+    if (onTopic.every((s) => this.statusOf('statements', s) === 'rejected'))
+      this.set('topics', { ...topic, ...this.stamp });
+  }
+}
+
+/** The pending records of a kind that match the filter, every page of them. */
+async function pending<K extends 'statements' | 'relations' | 'affiliations'>(
+  store: GraphStore,
+  kind: K,
+  filter: Record<string, string | undefined>,
+): Promise<EntityMap[K][]> {
+  return listAll((offset) =>
+    store.list(kind, { ...filter, reviewStatus: 'proposed', limit: 500, offset } as never),
+  ) as Promise<EntityMap[K][]>;
+}
+
+/** A correction may only point at records that exist; the issue names the corrected field. */
+async function assertReferencesExist(
+  store: GraphStore,
+  kind: ProposalKind,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  const issues: FieldIssue[] = [];
+  for (const { field, kind: target } of ENTITY_REFERENCES[kind]) {
+    const value = changes[field];
+    if (typeof value === 'string' && !(await store.get(target, value))) {
+      issues.push({
+        path: ['changes', field],
+        location: 'body',
+        message: `unknown ${ENTITY_NAMES[target]} '${value}'`,
+      });
+    }
+  }
+  if (issues.length > 0)
+    throw new ValidationError('the correction refers to records that do not exist', issues);
 }
 
 function applyChanges<T extends object>(
   schema: z.ZodType<T>,
   current: T,
-  changesSchema: z.ZodType<Record<string, unknown>>,
+  changesSchema: z.ZodType,
   changes: Record<string, unknown> | undefined,
   stamp: object,
 ): T {
@@ -146,7 +314,7 @@ function applyChanges<T extends object>(
         zodIssues(parsed.error, 'body').map((i) => ({ ...i, path: ['changes', ...i.path] })),
       );
     }
-    for (const [field, value] of Object.entries(parsed.data)) {
+    for (const [field, value] of Object.entries(parsed.data as Record<string, unknown>)) {
       if (value === null) delete merged[field];
       else if (value !== undefined) merged[field] = value;
     }
@@ -159,24 +327,6 @@ function applyChanges<T extends object>(
     );
   }
   return checked.data;
-}
-
-async function rejectClaimsOf(
-  store: GraphStore,
-  actorId: string,
-  stamp: object,
-  result: ReviewResult,
-): Promise<void> {
-  for (const statement of await listAll((offset) =>
-    store.list('statements', { actorId, reviewStatus: 'proposed', limit: 500, offset }),
-  )) {
-    result.statements.push({ ...statement, ...stamp } as Statement);
-  }
-  for (const relation of await listAll((offset) =>
-    store.list('relations', { actorId, reviewStatus: 'proposed', limit: 500, offset }),
-  )) {
-    result.relations.push({ ...relation, ...stamp } as Relation);
-  }
 }
 
 async function listAll<T>(page: (offset: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
@@ -193,43 +343,63 @@ export const extractionListSchema = z
     documentId: z.string(),
     statements: z.array(statementSchema),
     relations: z.array(relationSchema),
-    /** Proposed (or reviewed) actors the document's claims name. */
+    /** Proposed (or reviewed) actors the document names, in its claims or its affiliations. */
     actors: z.array(actorSchema),
-    topics: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        description: z.string().optional(),
-        parentId: z.string().optional(),
-      }),
-    ),
+    /** The topics of the document's statements; those entered by hand count as accepted. */
+    topics: z.array(topicSchema),
+    /** Proposed (or reviewed) affiliations of the actors the document's claims name. */
+    affiliations: z.array(affiliationSchema),
   })
   .meta({ id: 'ExtractionList' });
 
 export type ExtractionList = z.infer<typeof extractionListSchema>;
 
-/** A document's proposals, all of them or those in one review status. */
+/**
+ * A document's proposals, all of them or those in one review status. Actors, topics and affiliations
+ * are those of all the document's claims, each kept when its own status matches the filter.
+ */
 export async function listExtractions(
   store: GraphStore,
   documentId: string,
-  reviewStatus?: Statement['reviewStatus'],
+  reviewStatus?: ReviewStatus,
 ): Promise<ExtractionList> {
   if (!(await store.get('documents', documentId))) throw new NotFoundError('document', documentId);
-  const statements = await listAll((offset) =>
-    store.list('statements', { documentId, reviewStatus, limit: 500, offset }),
+  const claims = async <K extends 'statements' | 'relations'>(kind: K) =>
+    (await listAll((offset) =>
+      store.list(kind, { documentId, limit: 500, offset } as never),
+    )) as EntityMap[K][];
+  const statements = await claims('statements');
+  const relations = await claims('relations');
+  const named = [
+    ...new Set([...statements.map((s) => s.actorId), ...relations.flatMap((r) => [r.sourceId, r.targetId])]),
+  ];
+  const affiliations: Affiliation[] = [];
+  for (const memberId of named) {
+    for (const affiliation of await listAll((offset) =>
+      store.list('affiliations', { memberId, limit: 500, offset }),
+    )) {
+      if (affiliation.reviewStatus !== undefined) affiliations.push(affiliation);
+    }
+  }
+  const actorIds = new Set([...named, ...affiliations.map((a) => a.organizationId)]);
+  const actors: Actor[] = (await store.getMany('actors', [...actorIds])).filter(
+    (a) => a.reviewStatus !== undefined,
   );
-  const relations = await listAll((offset) =>
-    store.list('relations', { documentId, reviewStatus, limit: 500, offset }),
-  );
-  const actorIds = new Set([
-    ...statements.map((s) => s.actorId),
-    ...relations.flatMap((r) => [r.sourceId, r.targetId]),
-  ]);
-  const actors: Actor[] = (await store.getMany('actors', [...actorIds]))
-    .filter((a) => a.reviewStatus !== undefined)
-    .sort((a, b) => a.id.localeCompare(b.id));
-  const topics: Topic[] = (
-    await store.getMany('topics', [...new Set(statements.map((s) => s.topicId))])
-  ).sort((a, b) => a.id.localeCompare(b.id));
-  return { documentId, statements, relations, actors, topics };
+  const topics: Topic[] = await store.getMany('topics', [...new Set(statements.map((s) => s.topicId))]);
+  const inStatus = <T extends { reviewStatus?: ReviewStatus }>(records: T[]) =>
+    reviewStatus === undefined
+      ? records
+      : records.filter((r) => (r.reviewStatus ?? 'accepted') === reviewStatus);
+  return {
+    documentId,
+    statements: inStatus(statements),
+    relations: inStatus(relations),
+    actors: inStatus(actors).sort(byId),
+    topics: inStatus(topics).sort(byId),
+    affiliations: inStatus(affiliations).sort(byId),
+  };
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { reviewStatusSchema } from '../shared/common-schema';
 
 /**
- * Optional fields that say where a proposed record came from and who reviewed it. Shared by actors,
- * statements and relations; absent on records entered by hand.
+ * Optional fields that say where a proposed record came from and who reviewed it. Shared by every kind
+ * extraction proposes (actors, topics, statements, relations, affiliations); absent on records entered
+ * by hand.
  */
 export const extractorInfoSchema = z
   .object({ name: z.string().min(1).max(100), version: z.string().min(1).max(50) })
@@ -19,6 +21,15 @@ export const provenanceFields = {
   reviewedAt: z.iso.datetime().optional(),
   /** `edited` is an acceptance with corrections. */
   reviewOutcome: reviewOutcomeSchema.optional(),
+};
+
+/**
+ * Review state of the records that exist without a claim of their own (actors, topics, affiliations):
+ * absent on records entered by hand, which count as accepted. Only accepted ones take part in answers.
+ */
+export const reviewableFields = {
+  reviewStatus: reviewStatusSchema.optional(),
+  ...provenanceFields,
 };
 
 export type ExtractorInfo = z.infer<typeof extractorInfoSchema>;

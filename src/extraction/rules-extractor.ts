@@ -15,6 +15,7 @@ import {
   HEDGES,
   INTENSIFIERS,
   NEUTRAL_CUE,
+  PROPOSITION_CLASSES,
   RELATION_NOUNS,
   RELATION_VERBS,
   SPEECH_VERB,
@@ -59,11 +60,13 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
 
   const topics = new TopicMatcher(context.topics);
   const statements: DraftStatement[] = [];
+  const propositionOf = new Map<DraftStatement, string | undefined>();
   const relations: DraftRelation[] = [];
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
 
   const lastPosition = new Map<string, { polarity: Polarity; sentence: number }>();
+  const discourse: Discourse = { agents: [], countries: [] };
   for (const [sentenceIndex, { sentence, mentions: here }] of bySentence.entries()) {
     const named = here.filter((m) => m.key && !insideQuote(sentence, m));
     const speaker = findSpeaker(sentence, named, entries);
@@ -134,7 +137,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
           Math.min(judged.strength, 3) * 0.05 -
           (hedged ? 0.1 : 0),
       );
-      statements.push({
+      const statement: DraftStatement = {
         actorKey,
         topic: { id: topic.id, title: topic.title },
         polarity: judged.polarity,
@@ -143,7 +146,9 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         evidence,
         confidence: round(confidence),
         note: stance.quote ? undefined : 'reported position, no direct quote',
-      });
+      };
+      statements.push(statement);
+      propositionOf.set(statement, propositionClass(stance.content));
       used.add(actorKey);
       if (judged.polarity === 'oppose') {
         for (const target of opposedAgents(sentence, here, entries, actorKey)) {
@@ -164,6 +169,32 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       relations.push({ ...relation, evidence, quote: quote?.text });
       used.add(relation.sourceKey).add(relation.targetKey);
     }
+    // A quotation that names who did what to whom ("US Military Forces conducted a kinetic strike against
+    // ... Tren de Aragua") reports a relation as the speaker tells it; read it as a sentence of its own.
+    for (const quoted of sentence.quotes) {
+      const inside = here.filter(
+        (m) => m.key && m.via === 'name' && m.start >= quoted.start && m.end <= quoted.end,
+      );
+      if (inside.length < 2) continue;
+      for (const relation of findRelations(
+        { ...sentence, ...quoted, quotes: [] },
+        inside,
+        entries,
+        undefined,
+      )) {
+        relations.push({ ...relation, evidence, quote: quoted.text });
+        used.add(relation.sourceKey).add(relation.targetKey);
+      }
+    }
+    for (const relation of impliedRelations(sentence, here, entries, holder, discourse)) {
+      relations.push({ ...relation, evidence, quote: quote?.text });
+      used.add(relation.sourceKey).add(relation.targetKey);
+    }
+    discourse.agents = clauseAgents(sentence, named, entries) ?? discourse.agents;
+    for (const m of here) {
+      const country = countryOf(entries.get(m.key));
+      if (m.via === 'name' && country) discourse.countries.push(country);
+    }
   }
 
   const affiliations = [
@@ -175,7 +206,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       .filter(
         (entry) =>
           used.has(entry.key) ||
-          ((entry.kind !== 'state' || entry.acts) && mentionedByName(mentions, entry.key)),
+          ((isPersonKind(entry.kind) || entry.kind === 'media' || entry.acts) &&
+            mentionedByName(mentions, entry.key)),
       )
       .map((entry) => ({
         key: entry.key,
@@ -187,7 +219,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         existingId: entry.existingId,
         confidence: entry.existingId ? 1 : 0.6,
       })),
-    statements: dedupeStatements(onDocumentProposition(statements)),
+    statements: dedupeStatements(groupByProposition(statements, propositionOf)),
     relations: dedupeRelations(relations),
     affiliations,
   };
@@ -329,15 +361,37 @@ function findSpeaker(
 function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mention | undefined {
   const before = named.filter((m) => m.end <= at && !m.possessive);
   const gapOf = (m: Mention) => sentence.text.slice(m.end - sentence.start, at - sentence.start);
+  const objectOfPreposition = (m: Mention) =>
+    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over|near|off|across|through|via|about|under|between|among|within|around|outside|inside|beyond|along)\s+(?:the\s+)?$/i.test(
+      sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
+    );
   if (/,\s*$/.test(sentence.text.slice(0, at - sentence.start))) {
     // The head of the apposition: preferably a person ("Sen. Mark Kelly, D-Ariz., a member of the
     // Senate Armed Services Committee, told ..."), otherwise the nearest name set off by two commas.
-    const heads = [...before]
-      .reverse()
-      .filter((m) => /^\s*,/.test(gapOf(m)) && gapOf(m).split(',').length <= 6 && !/[;:"“”]/.test(gapOf(m)));
+    const heads = [...before].reverse().filter(
+      (m) =>
+        /^\s*,/.test(gapOf(m)) &&
+        gapOf(m).split(',').length <= 6 &&
+        !/[;:"“”]/.test(gapOf(m)) &&
+        // "the top Democrat on the House Intelligence Committee, Rep. Jim Himes, saying": not the head.
+        !objectOfPreposition(m),
+    );
     const head =
       heads.find((m) => m.person && gapOf(m).split(',').length >= 3) ??
       heads.find((m) => gapOf(m).split(',').length === 3);
+    // "Two Republicans, Sens. Rand Paul of Kentucky and Lisa Murkowski of Alaska, joined": a group set in
+    // apposition to named people stands for them; the people are the subject.
+    const named = head?.person
+      ? undefined
+      : [...before]
+          .reverse()
+          .find(
+            (m) =>
+              m.person &&
+              (!head || m.start > head.end) &&
+              /^(?:\s+of(?: \p{Lu}[\p{L}.]*){1,2})?\s*,\s*$/u.test(gapOf(m)),
+          );
+    if (named && head) return named;
     if (head) return head;
   }
   // The object of a preposition ("in collaboration with the United States, but will not tolerate ...") is
@@ -345,10 +399,6 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
   const candidates = [...before]
     .reverse()
     .filter((m) => !/[;:]/.test(gapOf(m)) && gapOf(m).split(/\s+/).length <= 14);
-  const objectOfPreposition = (m: Mention) =>
-    /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over|near|off|across|through|via|about|under|between|among|within|around|outside|inside|beyond|along)\s+(?:the\s+)?$/i.test(
-      sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
-    );
   return candidates.find((m) => !objectOfPreposition(m));
 }
 
@@ -357,7 +407,8 @@ function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Ment
   const all = [mention];
   for (let i = named.indexOf(mention) + 1; i < named.length; i++) {
     const between = sentence.text.slice(all.at(-1)!.end - sentence.start, named[i]!.start - sentence.start);
-    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+)?$/.test(between)) break;
+    // "Nicolas Maduro and his wife, Cilia Flores": a relation noun in apposition still joins them.
+    if (!/^\s*(?:,|,? and|&)\s*(?:the\s+|(?:his|her|its|their)\s+\p{L}+,\s*)?$/u.test(between)) break;
     all.push(named[i]!);
   }
   return all;
@@ -438,6 +489,8 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   for (const match of sentence.text.matchAll(STANCE_VERB)) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    // "giving financial support", "the backing of": a stance word used as a noun is nobody's verb.
+    if (NOUN_BEFORE.test(sentence.text.slice(0, at - sentence.start))) continue;
     // "the resolution, which was introduced by Senator Tim Kaine": a passive's agent holds the stance.
     const verbEnd = at + match[0].length;
     if (
@@ -479,6 +532,13 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   return found;
 }
 
+const NOUN_BEFORE =
+  /\b(?:giving|give|gives|gave|provid\w+|offer\w*|financial|military|political|public|popular|full|strong|broad|bipartisan|the|a|an|its|their|his|her|our|of|for)\s+$/i;
+/** A negator or a verb of stopping within the three words before a relation verb. */
+const RELATION_NEGATED =
+  /\b(?:not|never|no longer|n't|stop\w*|end(?:s|ed|ing)?|halt\w*|cut(?:s|ting)?(?: off)?|suspend\w*|withh[eo]ld\w*|refus\w+|deni\w+|den(?:y|ies))\s+(?:\S+\s+){0,2}$/i;
+const STOPPED = /\b(?:stop\w*|end\w*|halt\w*|cut\w*(?: off)?|suspend\w*|withh[eo]ld\w*)\s+(?:\S+\s+){0,2}$/i;
+
 const POWERS: ReadonlySet<string> = new Set(['government', 'state', 'official', 'military', 'agency']);
 
 /**
@@ -497,8 +557,12 @@ function opposedAgents(
     holder?.country ?? (holder?.role?.organization ? COUNTRY_CODES[holder.role.organization] : undefined);
   const agents = new Set<string>();
   for (const mention of mentions) {
-    const entry = entries.get(mention.key);
-    if (!entry || mention.key === holderKey || mention.via !== 'name' || !POWERS.has(entry.kind)) continue;
+    const named = entries.get(mention.key);
+    // "asked about Trump's mind games: 'We reject any form of interference'": what a leader does to
+    // another country, his government does; a person the text gives no office is its leader when the
+    // text names "<his surname> administration".
+    const entry = named && !POWERS.has(named.kind) ? governmentLedBy(named, entries) : named;
+    if (!entry || entry.key === holderKey || mention.via !== 'name' || !POWERS.has(entry.kind)) continue;
     const country =
       entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
     if (ownCountry && country === ownCountry) continue;
@@ -516,16 +580,32 @@ function opposedAgents(
       Math.max(0, mention.start - sentence.start - 40),
       mention.start - sentence.start,
     );
+    // "the U.S. would stop giving financial support to Colombia": an actor said to stop or withhold
+    // something is the one carrying out the position, not the one it is against.
+    if (
+      /^\s+(?:would|will|is going to|must|should)\s+(?:not|no longer|never|stop|end|halt|cut|suspend)\b/.test(
+        after,
+      )
+    )
+      continue;
     // Named as the actor of what is opposed, not as a place or a bystander.
     if (
       /\b(?:from|by)\s+(?:\S+\s+){0,3}$/.test(before) ||
       /^['’]s\b|^\s+(?:to|would|will|is|are|was|were|has|have|had)\b/.test(after) ||
       mention.possessive
     ) {
-      agents.add(mention.key);
+      agents.add(entry.key);
     }
   }
   return [...agents];
+}
+
+function governmentLedBy(person: ActorEntry, entries: Map<string, ActorEntry>): ActorEntry | undefined {
+  if (person.kind !== 'person') return undefined;
+  const surname = person.name.split(' ').at(-1)!.toLowerCase();
+  return [...entries.values()].find(
+    (e) => e.kind === 'government' && e.name.toLowerCase() === `${surname} administration`,
+  );
 }
 
 function judgePolarity(content: string): { polarity: Polarity; strength: number } | undefined {
@@ -573,6 +653,12 @@ function findRelations(
       const at = sentence.start + match.index;
       const end = at + match[0].length;
       if (insideQuote(sentence, { start: at, end })) continue;
+      const textBefore = sentence.text.slice(0, at - sentence.start);
+      // "would stop giving financial support to Colombia" withdraws support: that is pressure, and a
+      // denied or refused act ("did not attack") is no relation at all.
+      const negated = RELATION_NEGATED.test(textBefore);
+      if (negated && !(type === 'supports' && STOPPED.test(textBefore))) continue;
+      const relationType: RelationType = negated ? 'pressures' : type;
       const before = [...named].reverse().find((m) => m.end <= at);
       const after = named.find((m) => m.start >= end && m.start - end <= 40);
       const passive =
@@ -588,24 +674,58 @@ function findRelations(
       }
       if (passive) {
         const agent = named.find((m) => m.start > end && m.start - end <= 40);
-        add(agent?.key, before?.key, type, 0.5);
+        add(agent?.key, before?.key, relationType, 0.5);
         continue;
       }
-      const subject = subjectBefore(sentence, named, at);
-      const source = subject ?? (speaker ? { key: speaker } : undefined);
+      // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
+      // belongs to that clause's own subject, which may be no actor at all.
+      const nearest = subjectBefore(sentence, named, at);
+      const subject =
+        nearest &&
+        (!clauseBreakBetween(sentence, nearest.end, at) ||
+          // "... announced that it had designated": the clause's own subject is a pronoun for the actor.
+          /\b(?:that|who|which)\s+(?:it|he|she|they)\s+(?:\S+\s+){0,3}$/i.test(
+            sentence.text.slice(nearest.end - sentence.start, at - sentence.start),
+          ))
+          ? nearest
+          : undefined;
+      // Without a named subject the speaker acts only through a pronoun or an infinitive ("he would
+      // target", "vowed to attack"); "a US military strike ... targeted" has a subject of its own.
+      const speakerActs = /\b(?:he|she|it|they|we|I)\s+(?:\S+\s+){0,3}$|\bto\s+$/i.test(
+        sentence.text.slice(0, at - sentence.start),
+      );
+      // "He said the U.S. would stop giving ...": a person announcing what a state will do is the one who
+      // makes that policy known; the announcement is theirs.
+      const announced =
+        subject &&
+        speaker &&
+        isPersonKind(entries.get(speaker)?.kind ?? 'other') &&
+        ['state', 'government'].includes(entries.get(subject.key)?.kind ?? '') &&
+        /^\s+(?:would|will)\b/.test(sentence.text.slice(subject.end - sentence.start, at - sentence.start));
+      const source = announced
+        ? { key: speaker }
+        : (subject ?? (speaker && !nearest && speakerActs ? { key: speaker } : undefined));
+      if (source && !after && subject) {
+        // "Tren de Aragua, a Venezuelan gang that the Trump administration designated": the object of a
+        // relative clause's verb is the clause's antecedent.
+        const antecedent = relativeAntecedent(sentence, named, subject);
+        if (antecedent) add(source.key, antecedent.key, relationType, 0.5);
+        continue;
+      }
       if (!source || !after) continue;
       const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
       // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
-      // or the complement of its object ("condemned the capture of Maduro").
+      // the complement of its object ("condemned the capture of Maduro") or a relative clause on it
+      // ("a strike against a boat that had departed Venezuela").
       if (
         /[.;:]/.test(gap) ||
-        /\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by)\b/i.test(
+        /\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
           gap,
         )
       )
         continue;
       for (const target of conjuncts(sentence, named, after))
-        add(source.key, target.key, type, subject ? 0.6 : 0.45);
+        add(source.key, target.key, relationType, subject ? 0.6 : 0.45);
     }
   }
   // Nominal forms: "threats from A ... against B", "A's pressure on B".
@@ -645,9 +765,10 @@ function findRelations(
         (m) =>
           m.start > agent.end &&
           m.start - end <= 90 &&
-          /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/.test(
-            sentence.text.slice(end - sentence.start, m.start - sentence.start),
-          ),
+          (type === 'sanctions'
+            ? /\bof\s+(?:\S+\s+){0,2}$/
+            : /\b(?:on|against|to|at|over)\s+(?:\S+\s+){0,4}$/
+          ).test(sentence.text.slice(end - sentence.start, m.start - sentence.start)),
       );
       const subject =
         type === 'pressures'
@@ -669,6 +790,132 @@ function findRelations(
     }
   }
   return found;
+}
+
+/** The actor a relative clause starting right before `subject` ("..., a gang that <subject> ...") is about. */
+function relativeAntecedent(sentence: Sentence, named: Mention[], subject: Mention): Mention | undefined {
+  const before = sentence.text.slice(0, subject.start - sentence.start);
+  const relative = /(\p{L}+)\s+(?:that|which|whom)\s+$/u.exec(before);
+  // After a verb ("announced that the US military ..."), "that" opens what was said, not a relative clause.
+  if (!relative || /ed$/.test(relative[1]!) || new RegExp(`^${SPEECH_VERB.source}$`, 'i').test(relative[1]!))
+    return undefined;
+  const at = sentence.start + relative.index + relative[1]!.length;
+  const antecedent = [...named].reverse().find((m) => m.end <= at && !m.possessive);
+  if (!antecedent) return undefined;
+  const gap = sentence.text.slice(antecedent.end - sentence.start, at - sentence.start);
+  return /[.;:"“”]/.test(gap) || gap.split(/\s+/).length > 8 ? undefined : antecedent;
+}
+
+/** What earlier sentences leave for later ones to refer back to. */
+interface Discourse {
+  /** Who acted in the last sentence that named an actor acting: "This" in the next one is their doing. */
+  agents: string[];
+  /** The countries of the actors named so far, in order. */
+  countries: string[];
+}
+
+function countryOf(entry: ActorEntry | undefined): string | undefined {
+  return entry?.country ?? (entry?.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
+}
+
+/**
+ * The actors a sentence shows acting: its first named subject, not an outlet reporting it, and those
+ * joined to it ("the US military and intelligence services have greatly expanded ...").
+ */
+function clauseAgents(
+  sentence: Sentence,
+  named: Mention[],
+  entries: Map<string, ActorEntry>,
+): string[] | undefined {
+  for (const mention of named) {
+    const entry = entries.get(mention.key);
+    if (!entry || entry.kind === 'media' || mention.possessive) continue;
+    const before = sentence.text.slice(0, mention.start - sentence.start);
+    if (
+      /\b(?:with|to|for|from|against|of|in|into|on|at|near|by|about|after|than)\s+(?:the\s+)?$/i.test(before)
+    )
+      continue;
+    const joined = conjuncts(sentence, named, mention);
+    const after = sentence.text.slice(joined.at(-1)!.end - sentence.start);
+    if (
+      /^\s+(?:\w+\s+)?(?:(?:have|has|had|will|would|could|can|may|might|must|is|are|was|were)\b|\p{Ll}+ed\b)/u.test(
+        after,
+      )
+    )
+      return joined.map((m) => m.key);
+  }
+  return undefined;
+}
+
+/**
+ * Relations the grammar leaves implicit and the context supplies:
+ * - a passive permission with no agent, told by an official ("reconnaissance flights, which, according to
+ *   Mexico's President Claudia Sheinbaum, are also authorized"): the official's government grants it, to
+ *   whoever a leading "This" refers back to, the last sentence's agents;
+ * - a state that "cooperates" or "coordinates" with no partner named does so with the foreign country the
+ *   story last named ("Mexico coordinates and cooperates, but does not subordinate itself").
+ */
+function impliedRelations(
+  sentence: Sentence,
+  mentions: Mention[],
+  entries: Map<string, ActorEntry>,
+  speaker: string | undefined,
+  discourse: Discourse,
+): Omit<DraftRelation, 'evidence' | 'quote'>[] {
+  const found: Omit<DraftRelation, 'evidence' | 'quote'>[] = [];
+  const official = speaker ? entries.get(speaker) : undefined;
+  if (
+    official &&
+    isPersonKind(official.kind) &&
+    official.role?.organization &&
+    PERMITTED_WITHOUT_AGENT.test(sentence.text) &&
+    /^(?:This|That|These|Such)\b/.test(sentence.text)
+  ) {
+    const government = governmentEntry(entries, official.role.organization);
+    for (const agent of discourse.agents)
+      if (government && countryOf(entries.get(agent)) !== government.country)
+        found.push({ sourceKey: government.key, targetKey: agent, type: 'authorizes', confidence: 0.4 });
+  }
+  for (const match of sentence.text.matchAll(RECIPROCAL_WITHOUT_PARTNER)) {
+    const at = sentence.start + match.index;
+    const subject = [...mentions]
+      .reverse()
+      .find((m) => m.via === 'name' && m.end <= at && at - m.end <= 20 && !m.possessive);
+    const entry = subject ? entries.get(subject.key) : undefined;
+    if (!entry || !['state', 'government'].includes(entry.kind)) continue;
+    const own = countryOf(entry);
+    const partnerCountry = [...discourse.countries].reverse().find((c) => c !== own);
+    const partner = [...entries.values()].find((e) => e.kind === 'state' && e.country === partnerCountry);
+    if (partner)
+      found.push({ sourceKey: entry.key, targetKey: partner.key, type: 'cooperates_with', confidence: 0.35 });
+  }
+  return found;
+}
+
+const PERMITTED_WITHOUT_AGENT =
+  /\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?(?:authori[sz]ed|approved|permitted|allowed|cleared)\b(?!\s+by\b)/;
+const RECIPROCAL_WITHOUT_PARTNER =
+  /\b(?:cooperat|coordinat|collaborat)(?:es|ed)\b(?!\s+(?:with|on|in|closely|fully))(?:\s+and\s+\w+)?/g;
+
+/** The government of a country the text names, found among the document's actors or proposed. */
+function governmentEntry(entries: Map<string, ActorEntry>, country: string): ActorEntry | undefined {
+  const code = COUNTRY_CODES[country];
+  if (!code) return undefined;
+  const existing = [...entries.values()].find((e) => e.kind === 'government' && e.country === code);
+  if (existing) return existing;
+  const adjective = Object.entries(NATIONALITIES).find(
+    ([word, place]) => place === country && word !== country && /^\p{Lu}\p{Ll}+$/u.test(word),
+  )?.[0];
+  if (!adjective) return undefined;
+  const entry: ActorEntry = {
+    key: `name:${normalizeName(`${adjective} government`)}`,
+    name: `${adjective} government`,
+    aliases: new Set([`government of ${country}`]),
+    kind: 'government',
+    country: code,
+  };
+  entries.set(entry.key, entry);
+  return entry;
 }
 
 function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>): DraftAffiliation[] {
@@ -696,7 +943,9 @@ function proposeAffiliations(entries: Map<string, ActorEntry>, used: Set<string>
 
 const ROLE_NOUN =
   /^,\s+(?:the\s+)?(?:(U\.S\.|US|American|Mexican|Mexico['’]s|Venezuelan|Colombian)\s+)?((?:[a-z][\w-]* ){0,3}(?:ambassador|secretary|minister|president|senator|spokesperson|spokesman|spokeswoman|director|chief|leader|analyst|expert|researcher|professor|official|adviser|advisor|commander)\b[^,.;]{0,60})/;
-const MEMBER_OF = /^\s+(?:from|of|at|with)\s+(?:the\s+)?$/;
+/** "Gustavo Flores-Macias from Cornell University", "Mike Vigil, who used to work for the DEA". */
+const MEMBER_OF =
+  /^(?:\s+(?:from|of|at|with)|,?\s+who\s+(?:used to |once |now |still )?(?:work(?:s|ed)?|serve[sd]?|(?:is|was) (?:a |an )?(?:member|official|agent|officer)) (?:for|at|in|with|of))\s+(?:the\s+)?$/;
 
 /**
  * Roles given in apposition ("Ronald Johnson, US ambassador to Mexico") and membership given by a
@@ -752,25 +1001,54 @@ function mentionedByName(mentions: Mention[], key: string): boolean {
   return mentions.some((m) => m.key === key && m.via === 'name');
 }
 
+/** The class of proposition a position is about: the class whose word comes first in it. */
+function propositionClass(content: string): string | undefined {
+  let best: { name: string; at: number } | undefined;
+  for (const { name, pattern } of PROPOSITION_CLASSES) {
+    const at = pattern.exec(content)?.index;
+    if (at !== undefined && (!best || at < best.at)) best = { name, at };
+  }
+  return best?.name;
+}
+
 /**
- * A news story reports one controversy: the positions it quotes are, unless they match a topic already
- * in the graph, positions on the story's main proposition, however each sentence words it. Proposing one
- * topic per sentence would scatter support and opposition on the same question over look-alike topics,
- * so every position that matched no existing topic joins the first proposed one. An actor who both
- * objects and approves in one story is, in conflict reporting, against the story's proposition and
- * conceding something narrower (cooperation, dialogue): their approvals keep their own sentence's topic.
+ * Positions that matched no topic already in the graph are grouped by the proposition they are about:
+ * each class of proposition gets one proposed topic, titled after its first position, however later
+ * sentences word it. One topic per sentence would scatter support and opposition on the same question
+ * over look-alike topics; one topic per story would set against each other actors who argue about
+ * different things (the strikes, the resolution that would limit them, the inquiry into them). A position
+ * whose words name no class is on what its actor last spoke about if it takes the same side; an actor's
+ * first position is on the story's main question, the class most positions are about; otherwise it keeps
+ * a topic of its own.
  */
-function onDocumentProposition(statements: DraftStatement[]): DraftStatement[] {
-  const proposed = statements.find((s) => !s.topic.id && s.polarity !== 'neutral')?.topic;
-  if (!proposed) return statements;
-  const objecting = new Set(
-    statements.filter((s) => !s.topic.id && s.polarity === 'oppose').map((s) => s.actorKey),
-  );
-  return statements.map((s) =>
-    s.topic.id || (s.polarity === 'support' && objecting.has(s.actorKey))
-      ? s
-      : { ...s, topic: { title: proposed.title } },
-  );
+function groupByProposition(
+  statements: DraftStatement[],
+  propositionOf: Map<DraftStatement, string | undefined>,
+): DraftStatement[] {
+  const titles = new Map<string, string>();
+  const weight = new Map<string, number>();
+  for (const s of statements) {
+    const name = propositionOf.get(s);
+    if (s.topic.id || !name) continue;
+    if (!titles.has(name)) titles.set(name, s.topic.title);
+    if (s.polarity !== 'neutral') weight.set(name, (weight.get(name) ?? 0) + 1);
+  }
+  const main = [...titles.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))[0];
+  const mainTitle = main ? titles.get(main) : statements.find((s) => !s.topic.id)?.topic.title;
+  const lastOf = new Map<string, { name: string; polarity: DraftStatement['polarity'] }>();
+  return statements.map((s) => {
+    if (s.topic.id) return s;
+    // Words that name no class carry on what their speaker was just talking about, if they take the
+    // same side: a speaker who turns from support to opposition in the next breath is talking about something else.
+    const last = lastOf.get(s.actorKey);
+    const turned =
+      (last?.polarity === 'support' && s.polarity === 'oppose') ||
+      (last?.polarity === 'oppose' && s.polarity === 'support');
+    const name = propositionOf.get(s) ?? (turned ? undefined : last?.name);
+    if (name) lastOf.set(s.actorKey, { name, polarity: s.polarity });
+    const title = name ? titles.get(name) : last ? undefined : mainTitle;
+    return title ? { ...s, topic: { title } } : s;
+  });
 }
 
 function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {

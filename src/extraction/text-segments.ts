@@ -83,10 +83,14 @@ export function findQuotes(line: string, offset: number): Span[] {
     if (c === '“' || (c === '"' && openAt < 0)) {
       openAt = i + 1;
     } else if ((c === '”' || c === '"') && openAt >= 0) {
-      const inner = trimQuote(line, openAt, i);
+      // '"nothing more than a bathtub, explains Mike Vigil, who ...: "It's not ...': a closing mark left
+      // out before an attribution. The quotation ends where the attribution starts, and this mark opens
+      // the next one.
+      const attribution = c === '"' ? LEFT_OPEN_BEFORE_ATTRIBUTION.exec(line.slice(openAt, i)) : null;
+      const inner = trimQuote(line, openAt, attribution ? openAt + attribution.index : i);
       if (inner && !isQuotedName(inner.text))
         quotes.push({ start: offset + inner.start, end: offset + inner.end, text: inner.text });
-      openAt = -1;
+      openAt = attribution ? i + 1 : -1;
     }
   }
   // A quotation left open at the end of a line runs on into the next paragraph, as news style does.
@@ -96,6 +100,10 @@ export function findQuotes(line: string, offset: number): Span[] {
   }
   return quotes;
 }
+
+/** A speech verb after a comma and before a capitalised name: an attribution, never part of a quotation. */
+const LEFT_OPEN_BEFORE_ATTRIBUTION =
+  /,\s+(?:said|says|explains|explained|added|adds|told|tells|warned|warns|noted|notes|argued|argues|insisted|insists|stressed)\s+(?:\p{Lu}[\p{L}.'’-]*\s?){1,4}[,:]/u;
 
 /** "NBC News" in quotation marks names an outlet; it is not something anyone said. */
 function isQuotedName(text: string): boolean {

@@ -14,6 +14,7 @@ import { LimitExceededError, NotFoundError } from '../shared/errors';
 import type { GraphStore } from '../store/graph-store';
 import { egoNetwork } from './ego-network';
 import type { NetworkKind, NetworkQuery } from './network-schema';
+import { acceptedAffiliations } from '../affiliations/affiliation-service';
 
 export type Tone = 'hostile' | 'friendly' | 'neutral';
 
@@ -81,7 +82,7 @@ export async function buildNetwork(
     }
     case 'affiliation': {
       const affiliations = [];
-      for await (const batch of store.readAll('affiliations', 1000)) {
+      for await (const batch of acceptedAffiliations(store, 1000)) {
         affiliations.push(...batch);
         checkEdges(affiliations.length, limits);
       }

@@ -149,7 +149,10 @@ export interface StoreHealth {
  *
  * Shared semantics, which every implementation follows:
  * - Only statements and relations whose `reviewStatus` is `accepted` take part in the relationship
- *   queries (`relations`, `stancePairs`, `currentStances`, `shortestPaths`); CRUD sees everything.
+ *   queries (`relations`, `stancePairs`, `currentStances`, `shortestPaths`); likewise only accepted
+ *   affiliations are walked by `shortestPaths`. CRUD sees everything.
+ * - Actors, topics and affiliations entered by hand carry no `reviewStatus` and count as accepted, in
+ *   the relationship queries and in the `reviewStatus` list filter alike.
  * - A time window is inclusive at both ends. A statement is in it when `statedAt` is; a relation when
  *   its `date` is; a relation without a date is in the window only when the window has no bounds.
  * - An actor's current stance on a topic is its latest accepted statement on it within the window,

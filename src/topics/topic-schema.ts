@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { paginationSchema, slugIdSchema } from '../shared/common-schema';
+import { reviewableFields } from '../extraction/provenance-schema';
+import { paginationSchema, reviewStatusSchema, slugIdSchema } from '../shared/common-schema';
 
 const topicFields = {
   /** A proposition one can support or oppose, e.g. "US drone strikes on cartels in Mexico". */
   title: z.string().trim().min(1).max(500),
   description: z.string().max(5000).optional(),
   parentId: slugIdSchema.optional(),
+  /** Set on topics proposed by extraction; absent means accepted. */
+  ...reviewableFields,
 };
 
 export const topicSchema = z
@@ -31,6 +34,8 @@ export const updateTopicSchema = z
 export const topicListQuerySchema = paginationSchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
   parentId: slugIdSchema.optional(),
+  /** Hand-entered topics (no review status) count as accepted. */
+  reviewStatus: reviewStatusSchema.optional(),
 });
 
 export type Topic = z.infer<typeof topicSchema>;

@@ -419,8 +419,14 @@ describe('at run time, every value travels as a parameter', () => {
     // Lists with every filter set.
     const page = { limit: 10, offset: 5 };
     const window = { from: '2025-01-01', to: '2025-12-31' };
-    await store.list('actors', { ...page, q: HOSTILE.q, kind: 'official', country: 'MX' });
-    await store.list('topics', { ...page, q: HOSTILE.q, parentId: HOSTILE.ref });
+    await store.list('actors', {
+      ...page,
+      q: HOSTILE.q,
+      kind: 'official',
+      country: 'MX',
+      reviewStatus: 'proposed',
+    });
+    await store.list('topics', { ...page, q: HOSTILE.q, parentId: HOSTILE.ref, reviewStatus: 'proposed' });
     await store.list('documents', { ...page, q: HOSTILE.q, outlet: HOSTILE.name, ...window });
     await store.list('statements', {
       ...page,
@@ -443,7 +449,12 @@ describe('at run time, every value travels as a parameter', () => {
       reviewStatus: 'accepted',
       ...window,
     });
-    await store.list('affiliations', { ...page, memberId: HOSTILE.ref, organizationId: HOSTILE.ref });
+    await store.list('affiliations', {
+      ...page,
+      memberId: HOSTILE.ref,
+      organizationId: HOSTILE.ref,
+      reviewStatus: 'rejected',
+    });
     await store.findActorsByName(HOSTILE.name);
     await store.findDocumentByHash(HOSTILE.hash);
 

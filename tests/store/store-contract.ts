@@ -283,6 +283,82 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect((await store.list('documents', { ...page, q: 'drone attack' })).items).toEqual([document]);
       });
 
+      it('filters actors, topics and affiliations by review status, counting records without one as accepted', async () => {
+        await seeded();
+        const extractor = { name: 'rules', version: '1.0.0' };
+        const proposedActor = {
+          id: 'ronald-johnson',
+          name: 'Ronald Johnson',
+          aliases: [],
+          kind: 'official' as const,
+          country: 'US',
+          reviewStatus: 'proposed' as const,
+          extractor,
+        };
+        const rejectedActor = {
+          ...proposedActor,
+          id: 'pam-bondi',
+          name: 'Pam Bondi',
+          reviewStatus: 'rejected' as const,
+        };
+        const proposedTopic = {
+          id: 'us-troops-on-mexican-soil',
+          title: 'US troops on Mexican soil',
+          reviewStatus: 'proposed' as const,
+          extractor,
+        };
+        const proposedAffiliation = {
+          id: 'aff-johnson-ambassador',
+          memberId: proposedActor.id,
+          organizationId: actors.usGovernment.id,
+          role: 'US ambassador to Mexico',
+          reviewStatus: 'proposed' as const,
+          extractor,
+        };
+        const rejectedAffiliation = {
+          ...affiliations.sheinbaumLeadsMexico,
+          id: 'aff-sheinbaum-member-of-cartels',
+          organizationId: actors.cartels.id,
+          role: 'member',
+          reviewStatus: 'rejected' as const,
+          extractor,
+          reviewedBy: 'analyst@example.org',
+          reviewedAt: '2025-04-11T09:30:00.000Z',
+          reviewOutcome: 'rejected' as const,
+        };
+        await store.upsertSnapshot({
+          actors: [proposedActor, rejectedActor],
+          topics: [proposedTopic],
+          affiliations: [proposedAffiliation, rejectedAffiliation],
+        });
+        expect(await store.get('topics', proposedTopic.id)).toEqual(proposedTopic);
+        expect(await store.get('affiliations', rejectedAffiliation.id)).toEqual(rejectedAffiliation);
+
+        const ids = async (kind: 'actors' | 'topics' | 'affiliations', filter: object) =>
+          (await store.list(kind, { ...page, ...filter })).items.map((r) => r.id);
+        expect(await ids('actors', { reviewStatus: 'proposed' })).toEqual([proposedActor.id]);
+        expect(await ids('actors', { reviewStatus: 'rejected', country: 'US' })).toEqual([rejectedActor.id]);
+        expect(await ids('actors', { reviewStatus: 'accepted' })).toEqual(
+          Object.values(actors)
+            .map((a) => a.id)
+            .sort(),
+        );
+        expect(await ids('topics', { reviewStatus: 'proposed' })).toEqual([proposedTopic.id]);
+        expect(await ids('topics', { reviewStatus: 'accepted' })).toEqual(
+          [topics.strikes.id, topics.unilateral.id].sort(),
+        );
+        expect(await ids('topics', { reviewStatus: 'rejected' })).toEqual([]);
+        expect(await ids('affiliations', { reviewStatus: 'proposed' })).toEqual([proposedAffiliation.id]);
+        expect(
+          await ids('affiliations', { reviewStatus: 'rejected', memberId: actors.sheinbaum.id }),
+        ).toEqual([rejectedAffiliation.id]);
+        expect((await store.list('affiliations', { ...page, reviewStatus: 'accepted' })).items).toEqual([
+          affiliations.hegsethInGovernment,
+          affiliations.sheinbaumLeadsMexico,
+        ]);
+        expect((await store.list('affiliations', page)).total).toBe(4);
+      });
+
       it('finds actors by exact name, alias or id, ignoring case and spacing', async () => {
         await seeded();
         for (const name of [
@@ -649,6 +725,31 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(
           await store.shortestPaths({ fromId: 'nobody', toId: actors.hegseth.id, maxDepth: 6, limit: 10 }),
         ).toEqual([]);
+      });
+
+      it('walks only affiliations accepted in review or entered by hand', async () => {
+        await seeded();
+        const way = { fromId: actors.sheinbaum.id, toId: actors.hegseth.id, maxDepth: 4, limit: 10 };
+        const viaMexico = await store.shortestPaths(way);
+        for (const reviewStatus of ['proposed', 'rejected'] as const) {
+          await store.update('affiliations', affiliations.sheinbaumLeadsMexico.id, (a) => ({
+            ...a,
+            reviewStatus,
+          }));
+          expect(await store.shortestPaths(way)).toEqual([]);
+        }
+        const accepted = await store.update('affiliations', affiliations.sheinbaumLeadsMexico.id, (a) => ({
+          ...a,
+          reviewStatus: 'accepted',
+          reviewedBy: 'analyst@example.org',
+          reviewedAt: '2025-04-11T09:30:00.000Z',
+          reviewOutcome: 'accepted',
+        }));
+        const again = await store.shortestPaths(way);
+        expect(again.map((p) => p.map((hop) => hop.to))).toEqual(
+          viaMexico.map((p) => p.map((hop) => hop.to)),
+        );
+        expect(again[0]![0]!.edge).toEqual({ kind: 'affiliation', affiliation: accepted });
       });
 
       it('answers one empty path from an actor to itself', async () => {

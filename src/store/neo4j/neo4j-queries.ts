@@ -16,13 +16,13 @@ import { MAX_PATH_DEPTH } from '../../relationships/relationship-schema';
  *   these keys.
  *
  * The graph model (see the README, "Run with Neo4j"):
- *   (:Actor {id, name, aliases, kind, country, description, search, nameKeys})
- *   (:Topic {id, title, description, parentId, search})-[:SUBTOPIC_OF]->(:Topic)
+ *   (:Actor {id, name, aliases, kind, country, description, reviewStatus, ..., search, nameKeys})
+ *   (:Topic {id, title, description, parentId, reviewStatus, ..., search})-[:SUBTOPIC_OF]->(:Topic)
  *   (:Document {id, title, url, outlet, publishedAt, language, text, contentHash, search})
  *   (:Actor)-[:STATED]->(:Statement {id, actorId, topicId, documentId, polarity, ...})-[:ON]->(:Topic)
  *   (:Statement)-[:SOURCED_FROM]->(:Document)
  *   (:Actor)-[:RELATION {id, type, topicId, documentId, date, ...}]->(:Actor)
- *   (:Actor)-[:MEMBER_OF {id, role, from, to}]->(:Actor)
+ *   (:Actor)-[:MEMBER_OF {id, role, from, to, reviewStatus, ...}]->(:Actor)
  *   (:SchemaVersion {name, version})
  * Node properties are the record; `STATED`, `ON`, `SOURCED_FROM` and `SUBTOPIC_OF` mirror the reference
  * properties so traversals stay in the graph, and are rewritten by the same transaction that writes them.
@@ -524,8 +524,13 @@ const actorFilter = {
   q: 'sheinbaum' as string | null,
   kind: 'official' as string | null,
   country: 'MX' as string | null,
+  reviewStatus: 'proposed' as string | null,
 };
-const topicFilter = { q: 'strikes' as string | null, parentId: 'us-strikes-on-cartels' as string | null };
+const topicFilter = {
+  q: 'strikes' as string | null,
+  parentId: 'us-strikes-on-cartels' as string | null,
+  reviewStatus: 'proposed' as string | null,
+};
 const documentFilter = {
   q: 'nbc' as string | null,
   outlet: 'NBC News' as string | null,
@@ -553,6 +558,7 @@ const relationFilter = {
 const affiliationFilter = {
   memberId: 'pete-hegseth' as string | null,
   organizationId: 'us-government' as string | null,
+  reviewStatus: 'proposed' as string | null,
 };
 
 const lists = {
@@ -563,6 +569,7 @@ MATCH (a:Actor)
 WHERE ($q IS NULL OR a.search CONTAINS $q)
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($country IS NULL OR a.country = $country)
+  AND ($reviewStatus IS NULL OR coalesce(a.reviewStatus, 'accepted') = $reviewStatus)
 RETURN count(a) AS total`,
     actorFilter,
   ),
@@ -573,6 +580,7 @@ MATCH (a:Actor)
 WHERE ($q IS NULL OR a.search CONTAINS $q)
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($country IS NULL OR a.country = $country)
+  AND ($reviewStatus IS NULL OR coalesce(a.reviewStatus, 'accepted') = $reviewStatus)
 RETURN properties(a) AS props
 ORDER BY a.id
 SKIP $offset
@@ -585,6 +593,7 @@ LIMIT $limit`,
 MATCH (t:Topic)
 WHERE ($q IS NULL OR t.search CONTAINS $q)
   AND ($parentId IS NULL OR t.parentId = $parentId)
+  AND ($reviewStatus IS NULL OR coalesce(t.reviewStatus, 'accepted') = $reviewStatus)
 RETURN count(t) AS total`,
     topicFilter,
   ),
@@ -594,6 +603,7 @@ RETURN count(t) AS total`,
 MATCH (t:Topic)
 WHERE ($q IS NULL OR t.search CONTAINS $q)
   AND ($parentId IS NULL OR t.parentId = $parentId)
+  AND ($reviewStatus IS NULL OR coalesce(t.reviewStatus, 'accepted') = $reviewStatus)
 RETURN properties(t) AS props
 ORDER BY t.id
 SKIP $offset
@@ -699,6 +709,7 @@ LIMIT $limit`,
 MATCH (member:Actor)-[m:MEMBER_OF]->(organization:Actor)
 WHERE ($memberId IS NULL OR member.id = $memberId)
   AND ($organizationId IS NULL OR organization.id = $organizationId)
+  AND ($reviewStatus IS NULL OR coalesce(m.reviewStatus, 'accepted') = $reviewStatus)
 RETURN count(m) AS total`,
     affiliationFilter,
   ),
@@ -708,6 +719,7 @@ RETURN count(m) AS total`,
 MATCH (member:Actor)-[m:MEMBER_OF]->(organization:Actor)
 WHERE ($memberId IS NULL OR member.id = $memberId)
   AND ($organizationId IS NULL OR organization.id = $organizationId)
+  AND ($reviewStatus IS NULL OR coalesce(m.reviewStatus, 'accepted') = $reviewStatus)
 RETURN m {.*, memberId: member.id, organizationId: organization.id} AS props
 ORDER BY m.id
 SKIP $offset
@@ -1225,7 +1237,8 @@ ORDER BY topicId, other.id`,
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Shortest paths over accepted relations and affiliations, walked in either direction. One statement per
+// Shortest paths over accepted relations and affiliations, walked in either direction (a relation always
+// has a review status; an affiliation entered by hand has none and counts as accepted). One statement per
 // depth bound; the adapter picks one by a validated integer and never builds the text. Paths come back in
 // the order of their edge ids joined by '/', the order the embedded store sorts them in.
 // ---------------------------------------------------------------------------------------------------------
@@ -1239,7 +1252,7 @@ const paths = {
 MATCH (origin:Actor {id: $fromId})
 MATCH (destination:Actor {id: $toId})
 MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..1]-(destination))
-WHERE all(edge IN relationships(p) WHERE type(edge) = 'MEMBER_OF' OR edge.reviewStatus = 'accepted')
+WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
 WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
 ORDER BY pathKey
 LIMIT $limit
@@ -1259,7 +1272,7 @@ RETURN [i IN range(0, length(p) - 1) | {
 MATCH (origin:Actor {id: $fromId})
 MATCH (destination:Actor {id: $toId})
 MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..2]-(destination))
-WHERE all(edge IN relationships(p) WHERE type(edge) = 'MEMBER_OF' OR edge.reviewStatus = 'accepted')
+WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
 WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
 ORDER BY pathKey
 LIMIT $limit
@@ -1279,7 +1292,7 @@ RETURN [i IN range(0, length(p) - 1) | {
 MATCH (origin:Actor {id: $fromId})
 MATCH (destination:Actor {id: $toId})
 MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..3]-(destination))
-WHERE all(edge IN relationships(p) WHERE type(edge) = 'MEMBER_OF' OR edge.reviewStatus = 'accepted')
+WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
 WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
 ORDER BY pathKey
 LIMIT $limit
@@ -1299,7 +1312,7 @@ RETURN [i IN range(0, length(p) - 1) | {
 MATCH (origin:Actor {id: $fromId})
 MATCH (destination:Actor {id: $toId})
 MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..4]-(destination))
-WHERE all(edge IN relationships(p) WHERE type(edge) = 'MEMBER_OF' OR edge.reviewStatus = 'accepted')
+WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
 WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
 ORDER BY pathKey
 LIMIT $limit
@@ -1319,7 +1332,7 @@ RETURN [i IN range(0, length(p) - 1) | {
 MATCH (origin:Actor {id: $fromId})
 MATCH (destination:Actor {id: $toId})
 MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..5]-(destination))
-WHERE all(edge IN relationships(p) WHERE type(edge) = 'MEMBER_OF' OR edge.reviewStatus = 'accepted')
+WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
 WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
 ORDER BY pathKey
 LIMIT $limit
@@ -1339,7 +1352,7 @@ RETURN [i IN range(0, length(p) - 1) | {
 MATCH (origin:Actor {id: $fromId})
 MATCH (destination:Actor {id: $toId})
 MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..6]-(destination))
-WHERE all(edge IN relationships(p) WHERE type(edge) = 'MEMBER_OF' OR edge.reviewStatus = 'accepted')
+WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
 WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
 ORDER BY pathKey
 LIMIT $limit

@@ -869,7 +869,12 @@ function listQueries<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): L
       return {
         count: Q.countActors,
         page: Q.listActors,
-        params: { q: q(f.q), kind: f.kind ?? null, country: f.country ?? null },
+        params: {
+          q: q(f.q),
+          kind: f.kind ?? null,
+          country: f.country ?? null,
+          reviewStatus: f.reviewStatus ?? null,
+        },
       };
     }
     case 'topics': {
@@ -877,7 +882,7 @@ function listQueries<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): L
       return {
         count: Q.countTopics,
         page: Q.listTopics,
-        params: { q: q(f.q), parentId: f.parentId ?? null },
+        params: { q: q(f.q), parentId: f.parentId ?? null, reviewStatus: f.reviewStatus ?? null },
       };
     }
     case 'documents': {
@@ -928,7 +933,11 @@ function listQueries<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): L
       return {
         count: Q.countAffiliations,
         page: Q.listAffiliations,
-        params: { memberId: f.memberId ?? null, organizationId: f.organizationId ?? null },
+        params: {
+          memberId: f.memberId ?? null,
+          organizationId: f.organizationId ?? null,
+          reviewStatus: f.reviewStatus ?? null,
+        },
       };
     }
     default:

@@ -165,6 +165,8 @@ function topicRow(t: Topic): WriteRow {
       title: t.title,
       description: t.description,
       parentId: t.parentId,
+      reviewStatus: t.reviewStatus,
+      ...provenanceProps(t),
       search: searchTextOf.topic(t),
     }),
   };
@@ -222,7 +224,14 @@ function affiliationRow(a: Affiliation): WriteRow {
     id: a.id,
     startId: a.memberId,
     endId: a.organizationId,
-    props: defined({ id: a.id, role: a.role, from: a.from, to: a.to }),
+    props: defined({
+      id: a.id,
+      role: a.role,
+      from: a.from,
+      to: a.to,
+      reviewStatus: a.reviewStatus,
+      ...provenanceProps(a),
+    }),
   };
 }
 
@@ -245,7 +254,14 @@ function actorFrom(p: Props): Actor {
 }
 
 function topicFrom(p: Props): Topic {
-  return record<Topic>({ id: p.id, title: p.title, description: p.description, parentId: p.parentId });
+  return record<Topic>({
+    id: p.id,
+    title: p.title,
+    description: p.description,
+    parentId: p.parentId,
+    reviewStatus: p.reviewStatus,
+    ...provenanceFrom(p),
+  });
 }
 
 function documentFrom(p: Props): StoredDocument {
@@ -293,6 +309,8 @@ function affiliationFrom(p: Props): Affiliation {
     role: p.role,
     from: p.from,
     to: p.to,
+    reviewStatus: p.reviewStatus,
+    ...provenanceFrom(p),
   });
 }
 

@@ -80,4 +80,13 @@ CREATE TABLE IF NOT EXISTS affiliations (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS affiliations_by_member ON affiliations(member_id);
 CREATE INDEX IF NOT EXISTS affiliations_by_organization ON affiliations(organization_id);
+
+-- Review status of the kinds that keep it only in their document (REVIEW_STATUS in sqlite-tables.ts): the expression
+-- must stay exactly the one the queries use, or SQLite will not use these indexes.
+CREATE INDEX IF NOT EXISTS actors_by_review_status
+  ON actors(coalesce(json_extract(doc, '$.reviewStatus'), 'accepted'));
+CREATE INDEX IF NOT EXISTS topics_by_review_status
+  ON topics(coalesce(json_extract(doc, '$.reviewStatus'), 'accepted'));
+CREATE INDEX IF NOT EXISTS affiliations_by_review_status
+  ON affiliations(coalesce(json_extract(doc, '$.reviewStatus'), 'accepted'));
 `;

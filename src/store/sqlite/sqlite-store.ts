@@ -27,7 +27,7 @@ import {
   type StoreHealth,
 } from '../graph-store';
 import { actorNameKeys, normalizeName } from '../search-keys';
-import { REFERRERS, TABLES, type SqlFilter } from './sqlite-tables';
+import { REFERRERS, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
 import { CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
 
 type Row = Record<string, unknown>;
@@ -479,10 +479,10 @@ class SqliteStore implements GraphStore {
          WHERE review_status = 'accepted' AND target_id IN (SELECT value FROM json_each(@ids))
        UNION ALL
        SELECT 'affiliation', id, member_id, organization_id, 0 FROM affiliations
-         WHERE member_id IN (SELECT value FROM json_each(@ids))
+         WHERE ${ACCEPTED_AFFILIATION} AND member_id IN (SELECT value FROM json_each(@ids))
        UNION ALL
        SELECT 'affiliation', id, organization_id, member_id, 1 FROM affiliations
-         WHERE organization_id IN (SELECT value FROM json_each(@ids))
+         WHERE ${ACCEPTED_AFFILIATION} AND organization_id IN (SELECT value FROM json_each(@ids))
        ORDER BY kind DESC, id, side`,
     ).all({ ids: JSON.stringify(frontier) }) as LightHop[];
     return rows;
@@ -585,6 +585,8 @@ interface CounterpartRow {
   secondId: string | null;
   second: string | null;
 }
+
+const ACCEPTED_AFFILIATION = `${REVIEW_STATUS} = 'accepted'`;
 
 const relationWindowClause = `(
   (@from IS NULL AND @to IS NULL)

@@ -38,6 +38,13 @@ function likePattern(q: string | undefined): string | undefined {
 
 const matchesQuery = "search LIKE @q ESCAPE '\\'";
 
+/**
+ * The review status of actors, topics and affiliations, which hand-entered records leave out and which
+ * then counts as accepted. Read from the stored document rather than a column, so data files written
+ * before these kinds could be reviewed need no migration; `sqlite-schema.ts` indexes this very expression.
+ */
+export const REVIEW_STATUS = "coalesce(json_extract(doc, '$.reviewStatus'), 'accepted')";
+
 export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
   actors: {
     table: 'actors',
@@ -51,6 +58,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
         [matchesQuery, likePattern(f.q)],
         ['kind = @kind', f.kind],
         ['country = @country', f.country],
+        [`${REVIEW_STATUS} = @reviewStatus`, f.reviewStatus],
       ]),
   },
   topics: {
@@ -63,6 +71,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       conditions([
         [matchesQuery, likePattern(f.q)],
         ['parent_id = @parentId', f.parentId],
+        [`${REVIEW_STATUS} = @reviewStatus`, f.reviewStatus],
       ]),
   },
   documents: {
@@ -135,6 +144,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       conditions([
         ['member_id = @memberId', f.memberId],
         ['organization_id = @organizationId', f.organizationId],
+        [`${REVIEW_STATUS} = @reviewStatus`, f.reviewStatus],
       ]),
   },
 };
