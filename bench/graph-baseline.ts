@@ -3,6 +3,8 @@ import type { Actor } from '../src/actors/actor-schema';
 import type { Relation } from '../src/relations/relation-schema';
 import type { Statement } from '../src/statements/statement-schema';
 import type {
+  CounterpartEvidence,
+  CounterpartQuery,
   EntityKind,
   GraphSnapshot,
   GraphStore,
@@ -62,34 +64,55 @@ export function graphologyStore(batches: Partial<GraphSnapshot>[]): GraphStore {
     return current;
   };
 
+  const relationsOf = (query: RelationQuery): Relation[] => {
+    const types = new Set(query.types);
+    const found: Relation[] = [];
+    graph.forEachEdge(query.actorId!, (_id, attributes) => {
+      const r = attributes.relation as Relation | undefined;
+      if (r && types.has(r.type) && (query.topicId === undefined || r.topicId === query.topicId))
+        found.push(r);
+    });
+    return found.sort((a, b) => compare(a.date ?? '', b.date ?? '') || compare(a.id, b.id));
+  };
+  const stancePairsOf = (query: StanceQuery & { agreement: 'same' | 'opposite' }): StancePair[] => {
+    const pairs: StancePair[] = [];
+    for (const [topicId, mine] of currentOfActor(query.actorId!)) {
+      if (!decided(mine) || (query.topicId !== undefined && topicId !== query.topicId)) continue;
+      for (const theirs of currentOnTopic(topicId).values()) {
+        if (theirs.actorId === mine.actorId || !decided(theirs)) continue;
+        if ((theirs.polarity === mine.polarity) === (query.agreement === 'same'))
+          pairs.push({ topicId, first: mine, second: theirs });
+      }
+    }
+    return pairs.sort((a, b) => compare(a.topicId, b.topicId) || compare(a.second.actorId, b.second.actorId));
+  };
+
   const store: Partial<GraphStore> = {
     backend: 'sqlite',
     get: async (kind, id) => records[kind]?.get(id) as never,
     getMany: async (kind, ids) =>
       ids.map((id) => records[kind]?.get(id)).filter((r) => r !== undefined) as never,
-    relations: async (query: RelationQuery) => {
-      const types = new Set(query.types);
-      const found: Relation[] = [];
-      graph.forEachEdge(query.actorId!, (_id, attributes) => {
-        const r = attributes.relation as Relation | undefined;
-        if (r && types.has(r.type) && (query.topicId === undefined || r.topicId === query.topicId))
-          found.push(r);
-      });
-      return found.sort((a, b) => compare(a.date ?? '', b.date ?? '') || compare(a.id, b.id));
-    },
-    stancePairs: async (query: StanceQuery & { agreement: 'same' | 'opposite' }) => {
-      const pairs: StancePair[] = [];
-      for (const [topicId, mine] of currentOfActor(query.actorId!)) {
-        if (!decided(mine) || (query.topicId !== undefined && topicId !== query.topicId)) continue;
-        for (const theirs of currentOnTopic(topicId).values()) {
-          if (theirs.actorId === mine.actorId || !decided(theirs)) continue;
-          if ((theirs.polarity === mine.polarity) === (query.agreement === 'same'))
-            pairs.push({ topicId, first: mine, second: theirs });
+    relations: async (query: RelationQuery) => relationsOf(query),
+    stancePairs: async (query: StanceQuery & { agreement: 'same' | 'opposite' }) => stancePairsOf(query),
+    // Every counterpart is gathered and ranked in memory; the page is cut from that, as the store does.
+    counterparts: async (query: CounterpartQuery) => {
+      const byActor = new Map<string, CounterpartEvidence>();
+      const of = (actorId: string) => {
+        let counterpart = byActor.get(actorId);
+        if (!counterpart) {
+          counterpart = { actorId, relations: [], stancePairs: [] };
+          byActor.set(actorId, counterpart);
         }
-      }
-      return pairs.sort(
-        (a, b) => compare(a.topicId, b.topicId) || compare(a.second.actorId, b.second.actorId),
+        return counterpart;
+      };
+      for (const r of relationsOf(query))
+        of(r.sourceId === query.actorId ? r.targetId : r.sourceId).relations.push(r);
+      for (const pair of stancePairsOf(query)) of(pair.second.actorId).stancePairs.push(pair);
+      const reasons = (c: CounterpartEvidence) => c.relations.length + c.stancePairs.length;
+      const ranked = [...byActor.values()].sort(
+        (a, b) => reasons(b) - reasons(a) || compare(a.actorId, b.actorId),
       );
+      return { items: ranked.slice(query.offset, query.offset + query.limit), total: ranked.length };
     },
     currentStances: async (query) =>
       [...currentOnTopic(query.topicId!).values()].sort((a, b) => compare(a.actorId, b.actorId)),

@@ -22,7 +22,7 @@ export function createApp(store: GraphStore, config: Config, logger: Logger = cr
     res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'unavailable', store: health });
   });
 
-  const openApiDocument = buildOpenApiDocument(API_ROUTES);
+  const openApiDocument = buildOpenApiDocument(API_ROUTES, config);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });

@@ -16,7 +16,7 @@ export const actorRoutes = [
     tag: 'Actors',
     summary: 'Who opposes this actor, and why',
     description:
-      'Hostile relations in either direction, and opposite current stances (support against oppose) on the same topic, each with its evidence.',
+      'Hostile relations in either direction, and opposite current stances (support against oppose) on the same topic, each with its evidence. A page at a time (`limit`, `offset`, with the `total`), the opponents with the most reasons first.',
     params: idParamsSchema,
     query: relationshipQuerySchema,
     response: opponentsResponseSchema,
@@ -29,7 +29,7 @@ export const actorRoutes = [
     tag: 'Actors',
     summary: 'Who sides with this actor, and why',
     description:
-      'Friendly relations in either direction, and the same current stance on a topic, each with its evidence.',
+      'Friendly relations in either direction, and the same current stance on a topic, each with its evidence. A page at a time (`limit`, `offset`, with the `total`), the allies with the most reasons first.',
     params: idParamsSchema,
     query: relationshipQuerySchema,
     response: alliesResponseSchema,

@@ -6,6 +6,7 @@ import { ValidationError } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import type { GraphStore } from '../store/graph-store';
 import { problemResponseSchema } from './problem-schema';
+import { MUTATING_METHODS } from './security';
 
 export interface RouteDeps {
   store: GraphStore;
@@ -112,15 +113,57 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   413: 'Request too large',
   415: 'Unsupported media type',
   422: 'Invalid input, or a limit exceeded',
-  503: 'Store unavailable',
+  429: 'Too many requests from this client; retry after the time given',
+  503: 'Store unavailable, or the request not done in time; retry after the time given',
 };
 
-export function registerRoutes(registry: OpenAPIRegistry, routes: RouteDefinition[]): void {
+/** The headers that come with some error answers, for clients that back off or authenticate. */
+const STATUS_HEADERS: Record<number, Record<string, { description: string; schema: { type: 'string' } }>> = {
+  401: {
+    'WWW-Authenticate': { description: 'Bearer realm="stancegraph"', schema: { type: 'string' } },
+  },
+  429: {
+    'Retry-After': { description: 'seconds to wait', schema: { type: 'string' } },
+    RateLimit: { description: 'remaining requests and reset (IETF draft 8)', schema: { type: 'string' } },
+    'RateLimit-Policy': { description: 'the limit and its window', schema: { type: 'string' } },
+  },
+  503: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'string' } } },
+};
+
+/** The name under which the API key is declared in `components.securitySchemes`. */
+export const API_KEY_SCHEME = 'apiKey';
+
+/**
+ * What the guards in front of the API do on this service, so that each operation lists the answers it
+ * can really get: the key and its 401 where `requireApiKey` asks for it, 429 where the rate limit runs.
+ */
+export interface ApiAccess {
+  /** An API key is configured: mutating requests need it. */
+  apiKey: boolean;
+  /** Reads need the key too (API_KEY_READS). */
+  apiKeyReads: boolean;
+  /** The rate limit is on (RATE_LIMIT_MAX > 0). */
+  rateLimited: boolean;
+}
+
+export function needsApiKey(method: RouteDefinition['method'], access: ApiAccess): boolean {
+  return access.apiKey && (access.apiKeyReads || MUTATING_METHODS.has(method.toUpperCase()));
+}
+
+export function registerRoutes(
+  registry: OpenAPIRegistry,
+  routes: RouteDefinition[],
+  access: ApiAccess,
+): void {
   for (const route of routes) {
     const status = route.status ?? 200;
+    const keyed = needsApiKey(route.method, access);
+    // Every request may time out, and every store may go away: 503 is always possible.
     const errorStatuses = new Set([...(route.errors ?? []), 503]);
     if (route.params || route.query || route.body) errorStatuses.add(422);
     if (route.body) errorStatuses.add(400).add(413).add(415);
+    if (keyed) errorStatuses.add(401);
+    if (access.rateLimited) errorStatuses.add(429);
     const responses: RouteConfig['responses'] = {
       [status]:
         status === 204 || !route.response
@@ -135,6 +178,7 @@ export function registerRoutes(registry: OpenAPIRegistry, routes: RouteDefinitio
     for (const code of [...errorStatuses].sort()) {
       responses[code] = {
         description: STATUS_DESCRIPTIONS[code] ?? 'Error',
+        headers: STATUS_HEADERS[code],
         content: { 'application/problem+json': { schema: problemResponseSchema } },
       };
     }
@@ -144,6 +188,7 @@ export function registerRoutes(registry: OpenAPIRegistry, routes: RouteDefinitio
       summary: route.summary,
       description: route.description,
       tags: [route.tag],
+      security: keyed ? [{ [API_KEY_SCHEME]: [] }] : undefined,
       request: {
         params: route.params as AnyObject | undefined as never,
         query: route.query as AnyObject | undefined as never,

@@ -7,7 +7,8 @@ import type { Config } from '../config/config';
 import type { ProblemResponse } from './problem-schema';
 
 const PROBLEM_BASE = 'https://stancegraph.dev/problems/';
-const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods that always need the API key once one is configured (reads need it with API_KEY_READS). */
+export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Security headers on every response (CSP, no sniffing, no framing, HSTS...). The CSP is helmet's

@@ -46,11 +46,17 @@ export const counterpartSchema = z
   })
   .meta({ id: 'Counterpart' });
 
+const counterpartPageFields = {
+  items: z.array(counterpartSchema).meta({
+    description: 'this page of counterparts: the most reasons first, then by actor id',
+  }),
+  total: z.number().int().meta({ description: 'how many counterparts there are in all' }),
+};
 export const opponentsResponseSchema = z
-  .object({ actor: actorSchema, opponents: z.array(counterpartSchema) })
+  .object({ actor: actorSchema, ...counterpartPageFields })
   .meta({ id: 'OpponentsResponse' });
 export const alliesResponseSchema = z
-  .object({ actor: actorSchema, allies: z.array(counterpartSchema) })
+  .object({ actor: actorSchema, ...counterpartPageFields })
   .meta({ id: 'AlliesResponse' });
 
 export const pairSchema = z
@@ -64,7 +70,13 @@ export const oppositionsResponseSchema = z
   .object({ items: z.array(pairSchema), total: z.number().int() })
   .meta({ id: 'OppositionsResponse' });
 
-export const relationshipQuerySchema = withTimeWindow({ topic: slugIdSchema.optional() });
+/** A hub can have thousands of counterparts: answers come a page at a time. */
+export const MAX_COUNTERPARTS_PAGE = 1000;
+export const relationshipQuerySchema = withTimeWindow({
+  topic: slugIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_COUNTERPARTS_PAGE).default(100),
+  offset: paginationSchema.shape.offset,
+});
 export const oppositionsQuerySchema = withTimeWindow({
   topic: slugIdSchema.optional(),
   ...paginationSchema.shape,
@@ -103,6 +115,7 @@ export const pathsResponseSchema = z
   .meta({ id: 'PathsResponse' });
 
 export type RelationshipQuery = z.infer<typeof relationshipQuerySchema>;
+export type OppositionsQuery = z.infer<typeof oppositionsQuerySchema>;
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 export type Reason = z.infer<typeof reasonSchema>;
 export type Counterpart = z.infer<typeof counterpartSchema>;

@@ -6,11 +6,18 @@ import {
   type Relation,
   type RelationType,
 } from '../relations/relation-schema';
-import type { Pagination, TimeWindow } from '../shared/common-schema';
+import type { TimeWindow } from '../shared/common-schema';
 import { NotFoundError } from '../shared/errors';
 import type { Statement } from '../statements/statement-schema';
 import type { GraphStore, PathHop } from '../store/graph-store';
-import type { ActorRef, Counterpart, EvidenceItem, Reason, RelationshipQuery } from './relationship-schema';
+import type {
+  ActorRef,
+  Counterpart,
+  EvidenceItem,
+  OppositionsQuery,
+  Reason,
+  RelationshipQuery,
+} from './relationship-schema';
 
 /** Which relations and which stance agreement make two actors opponents, or allies. */
 const SIDES = {
@@ -20,17 +27,15 @@ const SIDES = {
 type Side = keyof typeof SIDES;
 
 export async function findOpponents(store: GraphStore, actorId: string, query: RelationshipQuery) {
-  const actor = await getEntity(store, 'actors', actorId);
-  return { actor, opponents: await counterpartsOf(store, actor, 'opposition', query) };
+  return counterpartsOf(store, await getEntity(store, 'actors', actorId), 'opposition', query);
 }
 
 export async function findAllies(store: GraphStore, actorId: string, query: RelationshipQuery) {
-  const actor = await getEntity(store, 'actors', actorId);
-  return { actor, allies: await counterpartsOf(store, actor, 'alliance', query) };
+  return counterpartsOf(store, await getEntity(store, 'actors', actorId), 'alliance', query);
 }
 
 /** Every pair of actors in opposition, with the reasons; pairs sorted by how much evidence they have. */
-export async function findOppositions(store: GraphStore, query: RelationshipQuery & Pagination) {
+export async function findOppositions(store: GraphStore, query: OppositionsQuery) {
   const pairs = new Map<string, { ids: [string, string]; reasons: Reason[] }>();
   const reasonsFor = (a: string, b: string) => {
     const ids: [string, string] = a < b ? [a, b] : [b, a];
@@ -95,43 +100,40 @@ export async function findPaths(
   };
 }
 
-async function counterpartsOf(
-  store: GraphStore,
-  actor: Actor,
-  side: Side,
-  query: RelationshipQuery,
-): Promise<Counterpart[]> {
+/** A page of the actor's counterparts on one side, the most reasons first, each with its evidence. */
+async function counterpartsOf(store: GraphStore, actor: Actor, side: Side, query: RelationshipQuery) {
   const { types, agreement } = SIDES[side];
-  const window = windowOf(query);
-  const [relations, stancePairs] = await Promise.all([
-    store.relations({ actorId: actor.id, types, topicId: query.topic, window }),
-    store.stancePairs({ actorId: actor.id, agreement, topicId: query.topic, window }),
-  ]);
-  const topicTitles = await titlesOf(store, [
-    ...relations.map((r) => r.topicId),
-    ...stancePairs.map((p) => p.topicId),
-  ]);
-  const reasonsByActor = new Map<string, Reason[]>();
-  const add = (otherId: string, reason: Reason) => {
-    const reasons = reasonsByActor.get(otherId) ?? [];
-    reasons.push(reason);
-    reasonsByActor.set(otherId, reasons);
-  };
-  for (const relation of relations) {
-    const otherId = relation.sourceId === actor.id ? relation.targetId : relation.sourceId;
-    add(otherId, relationReason(relation, actor.id, topicTitles));
-  }
-  for (const { topicId, first, second } of stancePairs) {
-    add(second.actorId, stanceReason(topicId, [first, second], topicTitles));
-  }
-  const refs = await actorRefs(store, [...reasonsByActor.keys()]);
-  return [...reasonsByActor.entries()]
-    .map(([otherId, reasons]) => ({
-      actor: refs.get(otherId)!,
+  const page = await store.counterparts({
+    actorId: actor.id,
+    types,
+    agreement,
+    topicId: query.topic,
+    window: windowOf(query),
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const topicTitles = await titlesOf(
+    store,
+    page.items.flatMap((c) => [...c.relations.map((r) => r.topicId), ...c.stancePairs.map((p) => p.topicId)]),
+  );
+  const refs = await actorRefs(
+    store,
+    page.items.map((c) => c.actorId),
+  );
+  const items: Counterpart[] = page.items.map((counterpart) => {
+    const reasons = [
+      ...counterpart.relations.map((relation) => relationReason(relation, actor.id, topicTitles)),
+      ...counterpart.stancePairs.map(({ topicId, first, second }) =>
+        stanceReason(topicId, [first, second], topicTitles),
+      ),
+    ];
+    return {
+      actor: refs.get(counterpart.actorId)!,
       since: earliest(reasons.map((r) => r.since)),
       reasons: sortReasons(reasons),
-    }))
-    .sort((a, b) => b.reasons.length - a.reasons.length || a.actor.name.localeCompare(b.actor.name));
+    };
+  });
+  return { actor, items, total: page.total };
 }
 
 function relationReason(relation: Relation, subjectId: string, topicTitles: Map<string, string>): Reason {

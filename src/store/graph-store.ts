@@ -97,6 +97,28 @@ export interface StancePair {
   second: Statement;
 }
 
+/** Who sides with, or against, one actor: a page of them, the most reasons first. */
+export interface CounterpartQuery {
+  actorId: string;
+  /** Accepted relations of these types, in either direction, are reasons. */
+  types: readonly RelationType[];
+  /** Current stances on a topic that agree (`same`) or disagree (`opposite`) are reasons. */
+  agreement: 'same' | 'opposite';
+  topicId?: string;
+  window: TimeWindow;
+  limit: number;
+  offset: number;
+}
+
+/** One counterpart of the asking actor and every reason that makes it one. */
+export interface CounterpartEvidence {
+  actorId: string;
+  /** Between the two actors, either direction; sorted by date then id. */
+  relations: Relation[];
+  /** One per topic, the asking actor's stance `first`; sorted by topic. */
+  stancePairs: StancePair[];
+}
+
 export interface PathQuery {
   fromId: string;
   toId: string;
@@ -173,6 +195,14 @@ export interface GraphStore {
    * support and one oppose (`opposite`). Without `actorId`, `first.actorId < second.actorId`. Sorted by
    * topic, then first actor, then second actor. */
   stancePairs(query: StanceQuery & { agreement: 'same' | 'opposite' }): Promise<StancePair[]>;
+  /**
+   * The counterparts of one actor, each with its reasons: the relations and stance pairs that
+   * `relations` and `stancePairs` would give for it. Ranked by the number of reasons (relations plus
+   * stance pairs), most first, then by actor id; `total` counts every counterpart, not only the page.
+   * Only the page's records are read in full, so a hub's answer costs its page, not its whole
+   * neighbourhood.
+   */
+  counterparts(query: CounterpartQuery): Promise<Page<CounterpartEvidence>>;
   /** Each actor's current stance per topic, filtered by actor and/or topic; sorted by topic, actor. */
   currentStances(query: { actorId?: string; topicId?: string; window: TimeWindow }): Promise<Statement[]>;
   /** Shortest undirected paths over accepted relations and affiliations; [] when none within maxDepth. */

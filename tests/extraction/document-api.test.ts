@@ -56,7 +56,7 @@ describe('POST /api/documents', () => {
 
     // Proposals stay out of the relationship queries until someone accepts them.
     const opponents = await request(env.app).get(`/api/actors/${sheinbaum.id}/opponents`).expect(200);
-    expect(opponents.body.opponents).toHaveLength(0);
+    expect(opponents.body).toMatchObject({ items: [], total: 0 });
   });
 
   it('ingesting the same text twice duplicates nothing', async () => {

@@ -19,7 +19,7 @@ describe('relationship questions over HTTP', () => {
 
   const opponentsOf = async (id: string, query: Record<string, string> = {}) =>
     (await request(t.app).get(`/api/actors/${id}/opponents`).query(query).expect(200)).body
-      .opponents as Counterpart[];
+      .items as Counterpart[];
 
   it("answers who opposes Claudia Sheinbaum, with the article's quotes as evidence", async () => {
     const opponents = await opponentsOf('claudia-sheinbaum');
@@ -64,8 +64,45 @@ describe('relationship questions over HTTP', () => {
 
   it('answers who sides with an actor', async () => {
     const res = await request(t.app).get('/api/actors/gustavo-flores-macias/allies').expect(200);
-    const ids = res.body.allies.map((a: Counterpart) => a.actor.id);
+    const ids = res.body.items.map((a: Counterpart) => a.actor.id);
     expect(ids).toContain('claudia-sheinbaum');
+    expect(res.body.total).toBe(ids.length);
+  });
+
+  it('answers opponents and allies a page at a time, the most reasons first, with the total', async () => {
+    for (const side of ['opponents', 'allies']) {
+      const url = `/api/actors/us-government/${side}`;
+      const all = (await request(t.app).get(url).expect(200)).body as { items: Counterpart[]; total: number };
+      expect(all.total).toBeGreaterThan(2);
+      expect(all.items).toHaveLength(all.total);
+      const strengths = all.items.map((c) => c.reasons.length);
+      expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+      for (let i = 1; i < all.items.length; i++) {
+        const [before, after] = [all.items[i - 1]!, all.items[i]!];
+        if (before.reasons.length === after.reasons.length)
+          expect(before.actor.id < after.actor.id).toBe(true);
+      }
+      const pages: Counterpart[] = [];
+      for (let offset = 0; offset < all.total; offset += 2) {
+        const page = await request(t.app).get(url).query({ limit: 2, offset }).expect(200);
+        expect(page.body.total).toBe(all.total);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        pages.push(...page.body.items);
+      }
+      expect(pages).toEqual(all.items);
+      const beyond = await request(t.app).get(url).query({ offset: all.total }).expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: all.total });
+    }
+  });
+
+  it('refuses a page size beyond 1000, naming the field', async () => {
+    const res = await request(t.app)
+      .get('/api/actors/us-government/opponents')
+      .query({ limit: 1001 })
+      .expect(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'limit', in: 'query' })]);
+    await request(t.app).get('/api/actors/us-government/opponents').query({ limit: 1000 }).expect(200);
+    await request(t.app).get('/api/actors/us-government/allies').query({ offset: -1 }).expect(422);
   });
 
   it('answers who supports US strikes in Mexico', async () => {

@@ -330,6 +330,20 @@ describe('at run time, every value travels as a parameter', () => {
         },
       ];
     }
+    if (name === 'rankedCounterparts') return [{ total: neo4j.int(1), page: ['related'] }];
+    if (name === 'relationsWithCounterparts') {
+      const ends = { sourceId: params.actorId, targetId: 'related' };
+      return [{ props: { ...sampleProps('relations', 'between'), ...ends } }];
+    }
+    if (name === 'stancePairsWithCounterparts') {
+      return [
+        {
+          topicId: topics.strikes.id,
+          first: sampleProps('statements', 'mine'),
+          second: { ...sampleProps('statements', 'theirs'), actorId: 'related' },
+        },
+      ];
+    }
     if (name.startsWith('shortestPaths')) {
       const props = sampleProps('relations', 'hop');
       const { sourceId, targetId, ...relationProps } = props;
@@ -448,6 +462,18 @@ describe('at run time, every value travels as a parameter', () => {
     await store.relations({ actorId: HOSTILE.ref, types: ['warns'], topicId: HOSTILE.ref, window });
     await store.currentStances({ actorId: HOSTILE.ref, topicId: HOSTILE.ref, window });
     await store.stancePairs({ actorId: HOSTILE.ref, topicId: HOSTILE.ref, window, agreement: 'opposite' });
+    const counterparts = await store.counterparts({
+      actorId: HOSTILE.ref,
+      types: ['warns'],
+      agreement: 'opposite',
+      topicId: HOSTILE.ref,
+      window,
+      limit: 10,
+      offset: 5,
+    });
+    expect(counterparts.items.map((c) => [c.actorId, c.relations.length, c.stancePairs.length])).toEqual([
+      ['related', 1, 1],
+    ]);
     for (let maxDepth = 1; maxDepth <= MAX_PATH_DEPTH; maxDepth++) {
       const paths = await store.shortestPaths({
         fromId: HOSTILE.ref,

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../src/shared/errors';
 import type { Statement } from '../../src/statements/statement-schema';
-import type { GraphStore } from '../../src/store/graph-store';
+import type { Relation } from '../../src/relations/relation-schema';
+import type { CounterpartQuery, GraphStore } from '../../src/store/graph-store';
 import {
   actors,
   affiliations,
@@ -516,6 +517,141 @@ export function storeContract(name: string, factory: StoreFactory): void {
         }));
         expect(await store.stancePairs({ agreement: 'opposite', window: noWindow })).toEqual([]);
         expect(await store.stancePairs({ agreement: 'same', window: noWindow })).toEqual([]);
+      });
+    });
+
+    describe('counterparts, a page at a time', () => {
+      const hostile = ['rejects', 'warns', 'targets'] as const;
+      const friendly = ['supports', 'cooperates_with'] as const;
+      // Sheinbaum's answer to the White House, from the article's first sentence.
+      const sheinbaumRejectsUs: Relation = {
+        id: 'rel-sheinbaum-rejects-us-interference',
+        sourceId: actors.sheinbaum.id,
+        targetId: actors.usGovernment.id,
+        type: 'rejects',
+        topicId: topics.strikes.id,
+        date: '2025-04-10',
+        datePrecision: 'day',
+        quote: 'We reject any form of interference',
+        documentId: document.id,
+        confidence: 0.9,
+        method: 'manual',
+        reviewStatus: 'accepted',
+      };
+      const opponentsOf = (actorId: string, more: Partial<CounterpartQuery> = {}) =>
+        store.counterparts({
+          actorId,
+          types: hostile,
+          agreement: 'opposite',
+          window: noWindow,
+          limit: 10,
+          offset: 0,
+          ...more,
+        });
+
+      it('ranks by number of reasons, most first, with the relations and stance pairs behind each', async () => {
+        await seeded();
+        await store.create('relations', sheinbaumRejectsUs);
+        expect(await opponentsOf(actors.sheinbaum.id)).toEqual({
+          total: 2,
+          items: [
+            {
+              actorId: actors.usGovernment.id,
+              relations: [sheinbaumRejectsUs],
+              stancePairs: [
+                {
+                  topicId: topics.strikes.id,
+                  first: statements.sheinbaumOpposes,
+                  second: statements.usGovernmentSupports2020,
+                },
+              ],
+            },
+            {
+              actorId: actors.hegseth.id,
+              relations: [],
+              stancePairs: [
+                {
+                  topicId: topics.strikes.id,
+                  first: statements.sheinbaumOpposes,
+                  second: statements.hegsethSupports,
+                },
+              ],
+            },
+          ],
+        });
+      });
+
+      it('breaks ties in the number of reasons by actor id', async () => {
+        await seeded();
+        const { items, total } = await opponentsOf(actors.sheinbaum.id);
+        expect(total).toBe(2);
+        expect(items.map((c) => c.actorId)).toEqual([actors.hegseth.id, actors.usGovernment.id]);
+      });
+
+      it('cuts pages from one ranking, and counts every counterpart in the total', async () => {
+        await seeded();
+        await store.create('relations', sheinbaumRejectsUs);
+        const first = await opponentsOf(actors.sheinbaum.id, { limit: 1 });
+        const second = await opponentsOf(actors.sheinbaum.id, { limit: 1, offset: 1 });
+        const beyond = await opponentsOf(actors.sheinbaum.id, { limit: 1, offset: 2 });
+        expect(first.items.map((c) => c.actorId)).toEqual([actors.usGovernment.id]);
+        expect(second.items.map((c) => c.actorId)).toEqual([actors.hegseth.id]);
+        expect(second.items[0]!.stancePairs[0]!.second).toEqual(statements.hegsethSupports);
+        expect(beyond).toEqual({ items: [], total: 2 });
+        expect([first.total, second.total]).toEqual([2, 2]);
+      });
+
+      it('follows relations in either direction, and answers an empty page for an actor without any', async () => {
+        await seeded();
+        expect(await opponentsOf(actors.mexico.id)).toEqual({
+          total: 1,
+          items: [{ actorId: actors.hegseth.id, relations: [relations.hegsethWarnsMexico], stancePairs: [] }],
+        });
+        expect(await opponentsOf(actors.hegseth.id, { types: ['targets'], agreement: 'same' })).toEqual({
+          total: 1,
+          items: [
+            {
+              actorId: actors.usGovernment.id,
+              relations: [],
+              stancePairs: [
+                {
+                  topicId: topics.strikes.id,
+                  first: statements.hegsethSupports,
+                  second: statements.usGovernmentSupports2020,
+                },
+              ],
+            },
+          ],
+        });
+        expect(await opponentsOf(actors.vigil.id)).toEqual({ items: [], total: 0 });
+      });
+
+      it('narrows to a topic and a time window, and leaves out what review has not accepted', async () => {
+        await seeded();
+        await store.create('relations', sheinbaumRejectsUs);
+        const allies = (more: Partial<CounterpartQuery>) =>
+          opponentsOf(actors.hegseth.id, { types: friendly, agreement: 'same', ...more });
+        expect((await allies({})).total).toBe(1);
+        expect(await allies({ window: { from: '2025-01-01' } })).toEqual({ items: [], total: 0 });
+        expect(await allies({ topicId: topics.unilateral.id })).toEqual({ items: [], total: 0 });
+        const inApril = await opponentsOf(actors.sheinbaum.id, {
+          window: { from: '2025-04-01', to: '2025-04-30' },
+        });
+        // The 2020 stance is outside April: one reason each, so the order falls back on the ids.
+        expect(inApril.items.map((c) => [c.actorId, c.relations.length, c.stancePairs.length])).toEqual([
+          [actors.hegseth.id, 0, 1],
+          [actors.usGovernment.id, 1, 0],
+        ]);
+        await store.update('relations', sheinbaumRejectsUs.id, (r) => ({ ...r, reviewStatus: 'proposed' }));
+        await store.update('statements', statements.hegsethSupports.id, (s) => ({
+          ...s,
+          reviewStatus: 'rejected',
+        }));
+        const reviewed = await opponentsOf(actors.sheinbaum.id);
+        expect(reviewed.total).toBe(1);
+        expect(reviewed.items.map((c) => [c.actorId, c.relations.length, c.stancePairs.length])).toEqual([
+          [actors.usGovernment.id, 0, 1],
+        ]);
       });
     });
 

@@ -1,4 +1,4 @@
-import { api, type Counterpart, type Window } from './api-client';
+import { api, type Counterpart, type Page, type Window } from './api-client';
 import { el } from './dom';
 import { evidenceBlock } from './evidence-view';
 import { humanize, KIND_LABELS, POLARITY_COLORS } from './graph-style';
@@ -18,8 +18,8 @@ export interface PanelContext {
 export async function actorPanel(actorId: string, context: PanelContext): Promise<HTMLElement> {
   const [stances, opponents, allies, memberOf, members] = await Promise.all([
     api.stances(actorId, context.window),
-    api.opponents(actorId, { ...context.window, topic: context.topic }),
-    api.allies(actorId, { ...context.window, topic: context.topic }),
+    api.counterparts('opponents', actorId, { ...context.window, topic: context.topic }, 0),
+    api.counterparts('allies', actorId, { ...context.window, topic: context.topic }, 0),
     api.affiliations({ memberId: actorId }),
     api.affiliations({ organizationId: actorId }),
   ]);
@@ -66,15 +66,9 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
   panel.append(section('Current stance per topic', current, current.childElementCount));
 
   panel.append(
-    section(
-      'Opponents',
-      counterpartList(opponents.opponents, 'opposite stance', context),
-      opponents.opponents.length,
-    ),
+    section('Opponents', counterpartList('opponents', actorId, opponents, context), opponents.total),
   );
-  panel.append(
-    section('Allies', counterpartList(allies.allies, 'same stance', context), allies.allies.length),
-  );
+  panel.append(section('Allies', counterpartList('allies', actorId, allies, context), allies.total));
 
   const statements = el('div', { className: 'statements' });
   const all = stances.topics
@@ -96,31 +90,57 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
   return panel;
 }
 
+/**
+ * The first page of opponents or allies, the strongest first, and a button that fetches the next page
+ * for as long as some are not shown: a hub's hundreds are there to read, never silently cut off.
+ */
 function counterpartList(
-  counterparts: Counterpart[],
-  stanceLabel: string,
+  side: 'opponents' | 'allies',
+  actorId: string,
+  firstPage: Page<Counterpart>,
   context: PanelContext,
 ): HTMLElement {
+  const stanceLabel = side === 'opponents' ? 'opposite stance' : 'same stance';
   const list = el('ul', { className: 'plain counterparts' });
-  for (const counterpart of counterparts) {
-    const reasons = el('ul', { className: 'reasons' });
-    for (const reason of counterpart.reasons) {
-      const what =
-        reason.kind === 'relation'
-          ? `${reason.direction === 'incoming' ? '← ' : '→ '}${humanize(reason.type ?? 'relation')}`
-          : stanceLabel;
-      const label = reason.kind === 'stance' ? (reason.topic?.title ?? 'a topic') : reason.topic?.title;
-      const item = el('li', {}, [
-        el('span', { className: 'reason', text: what }),
-        label ? ` on ${label}` : null,
-      ]);
-      const quoted = reason.evidence.find((e) => e.quote);
-      if (quoted) item.append(el('q', { text: quoted.quote! }));
-      reasons.append(item);
-    }
-    list.append(el('li', {}, [actorLink(counterpart.actor.id, counterpart.actor.name, context), reasons]));
+  const more = el('button', { className: 'more', attrs: { type: 'button' } });
+  const show = (page: Page<Counterpart>) => {
+    for (const counterpart of page.items) list.append(counterpartItem(counterpart, stanceLabel, context));
+    const shown = list.childElementCount;
+    more.textContent = `Show more (${shown} of ${page.total} shown)`;
+    more.hidden = shown >= page.total || page.items.length === 0;
+  };
+  more.addEventListener('click', () => {
+    more.disabled = true;
+    api
+      .counterparts(side, actorId, { ...context.window, topic: context.topic }, list.childElementCount)
+      .then(show, (error: unknown) => {
+        more.textContent = `Could not load more: ${(error as Error).message}`;
+      })
+      .finally(() => {
+        more.disabled = false;
+      });
+  });
+  show(firstPage);
+  return el('div', {}, [list, more]);
+}
+
+function counterpartItem(counterpart: Counterpart, stanceLabel: string, context: PanelContext): HTMLElement {
+  const reasons = el('ul', { className: 'reasons' });
+  for (const reason of counterpart.reasons) {
+    const what =
+      reason.kind === 'relation'
+        ? `${reason.direction === 'incoming' ? '← ' : '→ '}${humanize(reason.type ?? 'relation')}`
+        : stanceLabel;
+    const label = reason.kind === 'stance' ? (reason.topic?.title ?? 'a topic') : reason.topic?.title;
+    const item = el('li', {}, [
+      el('span', { className: 'reason', text: what }),
+      label ? ` on ${label}` : null,
+    ]);
+    const quoted = reason.evidence.find((e) => e.quote);
+    if (quoted) item.append(el('q', { text: quoted.quote! }));
+    reasons.append(item);
   }
-  return list;
+  return el('li', {}, [actorLink(counterpart.actor.id, counterpart.actor.name, context), reasons]);
 }
 
 export function actorLink(id: string, name: string, context: { selectActor(id: string): void }): HTMLElement {

@@ -102,7 +102,7 @@ export interface Oppositions {
   total: number;
 }
 
-interface Page<T> {
+export interface Page<T> {
   items: T[];
   total: number;
 }
@@ -162,10 +162,16 @@ export const api = {
     getAll<Affiliation>('/api/affiliations', params),
   stances: (actorId: string, window: Window) =>
     getJson<ActorStances>(`/api/actors/${id(actorId)}/stances${query({ ...window })}`),
-  opponents: (actorId: string, params: Window & { topic?: string }) =>
-    getJson<{ opponents: Counterpart[] }>(`/api/actors/${id(actorId)}/opponents${query({ ...params })}`),
-  allies: (actorId: string, params: Window & { topic?: string }) =>
-    getJson<{ allies: Counterpart[] }>(`/api/actors/${id(actorId)}/allies${query({ ...params })}`),
+  /** One page of an actor's opponents or allies, the most reasons first; `total` counts them all. */
+  counterparts: (
+    side: 'opponents' | 'allies',
+    actorId: string,
+    params: Window & { topic?: string },
+    offset: number,
+  ) =>
+    getJson<Page<Counterpart>>(
+      `/api/actors/${id(actorId)}/${side}${query({ ...params, offset: String(offset) })}`,
+    ),
   positions: (topicId: string, window: Window) =>
     getJson<TopicPositions>(`/api/topics/${id(topicId)}/positions${query({ ...window })}`),
   oppositions: (params: Window & { topic?: string }) =>

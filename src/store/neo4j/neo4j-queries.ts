@@ -1134,6 +1134,106 @@ RETURN t.id AS topicId, properties(x.statement) AS first, properties(y.statement
 ORDER BY topicId, x.actorId, y.actorId`,
     { ...stanceQuery, same: true },
   ),
+  /**
+   * One actor's counterparts ranked by their number of reasons (relations of `$types` either way, and
+   * topics where both current stances are decided and agree or disagree as `$same` says), most first,
+   * then by id; the page `$offset`, `$limit` of them, with how many there are in all. Ids only: the
+   * page's records are read by the two statements after this one.
+   */
+  rankedCounterparts: cypher(
+    'rankedCounterparts',
+    `
+MATCH (me:Actor {id: $actorId})
+WITH COLLECT {
+  MATCH (me)-[r:RELATION]-(other:Actor)
+  WHERE r.reviewStatus = 'accepted'
+    AND r.type IN $types
+    AND ($topicId IS NULL OR r.topicId = $topicId)
+    AND (
+      ($from IS NULL AND $to IS NULL)
+      OR (r.date IS NOT NULL AND ($from IS NULL OR r.date >= $from) AND ($to IS NULL OR r.date <= $to))
+    )
+  RETURN other.id
+} + COLLECT {
+  MATCH (me)-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
+  WHERE s.reviewStatus = 'accepted'
+    AND ($topicId IS NULL OR t.id = $topicId)
+    AND ($from IS NULL OR s.statedAt >= $from)
+    AND ($to IS NULL OR s.statedAt <= $to)
+  WITH me, t, s
+  ORDER BY s.statedAt DESC, s.id DESC
+  WITH me, t, collect(s)[0] AS mine
+  WHERE mine.polarity IN ['support', 'oppose']
+  MATCH (other:Actor)-[:STATED]->(theirs:Statement)-[:ON]->(t)
+  WHERE other <> me
+    AND theirs.reviewStatus = 'accepted'
+    AND ($from IS NULL OR theirs.statedAt >= $from)
+    AND ($to IS NULL OR theirs.statedAt <= $to)
+  WITH mine, t, other, theirs
+  ORDER BY theirs.statedAt DESC, theirs.id DESC
+  WITH mine, t, other, collect(theirs)[0] AS current
+  WHERE current.polarity IN ['support', 'oppose'] AND (current.polarity = mine.polarity) = $same
+  RETURN other.id
+} AS reasons
+UNWIND reasons AS otherId
+WITH otherId, count(*) AS reasonCount
+ORDER BY reasonCount DESC, otherId
+WITH collect(otherId) AS ranked
+RETURN size(ranked) AS total, ranked[$offset..($offset + $limit)] AS page`,
+    { ...relationQuery, actorId: 'claudia-sheinbaum', same: false, ...page },
+  ),
+  /** The accepted relations of `$types` between one actor and any of `$counterpartIds`, by date then id. */
+  relationsWithCounterparts: cypher(
+    'relationsWithCounterparts',
+    `
+MATCH (me:Actor {id: $actorId})-[r:RELATION]-(other:Actor)
+WHERE other.id IN $counterpartIds
+  AND r.reviewStatus = 'accepted'
+  AND r.type IN $types
+  AND ($topicId IS NULL OR r.topicId = $topicId)
+  AND (
+    ($from IS NULL AND $to IS NULL)
+    OR (r.date IS NOT NULL AND ($from IS NULL OR r.date >= $from) AND ($to IS NULL OR r.date <= $to))
+  )
+RETURN r {.*, sourceId: startNode(r).id, targetId: endNode(r).id} AS props
+ORDER BY r.date IS NOT NULL, r.date, r.id`,
+    { ...relationQuery, actorId: 'claudia-sheinbaum', counterpartIds: ['pete-hegseth'] },
+  ),
+  /**
+   * The stance pairs between one actor (always first) and any of `$counterpartIds`, as `stancePairs`
+   * gives them: only the topics the actor holds a decided stance on are visited.
+   */
+  stancePairsWithCounterparts: cypher(
+    'stancePairsWithCounterparts',
+    `
+MATCH (me:Actor {id: $actorId})-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
+WHERE s.reviewStatus = 'accepted'
+  AND ($topicId IS NULL OR t.id = $topicId)
+  AND ($from IS NULL OR s.statedAt >= $from)
+  AND ($to IS NULL OR s.statedAt <= $to)
+WITH t, s
+ORDER BY s.statedAt DESC, s.id DESC
+WITH t, collect(s)[0] AS mine
+WHERE mine.polarity IN ['support', 'oppose']
+MATCH (other:Actor)-[:STATED]->(theirs:Statement)-[:ON]->(t)
+WHERE other.id IN $counterpartIds
+  AND theirs.reviewStatus = 'accepted'
+  AND ($from IS NULL OR theirs.statedAt >= $from)
+  AND ($to IS NULL OR theirs.statedAt <= $to)
+WITH t, mine, other, theirs
+ORDER BY theirs.statedAt DESC, theirs.id DESC
+WITH t, mine, other, collect(theirs)[0] AS current
+WHERE current.polarity IN ['support', 'oppose'] AND (current.polarity = mine.polarity) = $same
+RETURN t.id AS topicId, properties(mine) AS first, properties(current) AS second
+ORDER BY topicId, other.id`,
+    {
+      actorId: 'claudia-sheinbaum',
+      counterpartIds: ['pete-hegseth'],
+      topicId: 'us-strikes-on-cartels' as string | null,
+      ...window,
+      same: false,
+    },
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------------------

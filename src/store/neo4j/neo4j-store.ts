@@ -15,6 +15,8 @@ import {
   ENTITY_KINDS,
   ENTITY_NAMES,
   ENTITY_REFERENCES,
+  type CounterpartEvidence,
+  type CounterpartQuery,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
@@ -390,6 +392,53 @@ class Neo4jStore implements Neo4jGraphStore {
       first: fromProps('statements', record.get('first')),
       second: fromProps('statements', record.get('second')),
     }));
+  }
+
+  async counterparts(query: CounterpartQuery): Promise<Page<CounterpartEvidence>> {
+    const filters = {
+      actorId: query.actorId,
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+    };
+    const same = query.agreement === 'same';
+    // One read transaction: the total, the ranking and the page's records come from the same graph.
+    return this.read(async (tx) => {
+      const [ranking] = await runQuery(tx, Q.rankedCounterparts, {
+        ...filters,
+        types: [...query.types],
+        same,
+        offset: toInteger(query.offset),
+        limit: toInteger(query.limit),
+      });
+      const total = toNumber(ranking?.get('total'));
+      const ids = (ranking?.get('page') ?? []) as string[];
+      if (ids.length === 0) return { items: [], total };
+      const [relationRecords, pairRecords] = [
+        await runQuery(tx, Q.relationsWithCounterparts, {
+          ...filters,
+          types: [...query.types],
+          counterpartIds: ids,
+        }),
+        await runQuery(tx, Q.stancePairsWithCounterparts, { ...filters, counterpartIds: ids, same }),
+      ];
+      const items = new Map<string, CounterpartEvidence>(
+        ids.map((id) => [id, { actorId: id, relations: [], stancePairs: [] }]),
+      );
+      for (const record of relationRecords) {
+        const relation = fromProps('relations', record.get('props'));
+        const other = relation.sourceId === query.actorId ? relation.targetId : relation.sourceId;
+        items.get(other)!.relations.push(relation);
+      }
+      for (const record of pairRecords) {
+        const pair = {
+          topicId: record.get('topicId') as string,
+          first: fromProps('statements', record.get('first')),
+          second: fromProps('statements', record.get('second')),
+        };
+        items.get(pair.second.actorId)!.stancePairs.push(pair);
+      }
+      return { items: [...items.values()], total };
+    });
   }
 
   async shortestPaths(query: PathQuery): Promise<PathHop[][]> {

@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_by_topic ON statements(topic_id, review_status, stated_at);
 CREATE INDEX IF NOT EXISTS statements_by_actor ON statements(actor_id, topic_id, stated_at);
 CREATE INDEX IF NOT EXISTS statements_by_document ON statements(document_id);
+-- Current stances: read in this very order (topic, actor, latest first) with every column they need, so
+-- ranking a topic's statements needs neither a sort nor a table lookup per statement.
+CREATE INDEX IF NOT EXISTS statements_current ON statements(topic_id, actor_id, stated_at DESC, id DESC, review_status, polarity);
 
 CREATE TABLE IF NOT EXISTS relations (
   id TEXT PRIMARY KEY,

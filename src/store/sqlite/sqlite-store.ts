@@ -12,6 +12,8 @@ import {
   ENTITY_KINDS,
   ENTITY_NAMES,
   ENTITY_REFERENCES,
+  type CounterpartEvidence,
+  type CounterpartQuery,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
@@ -250,28 +252,74 @@ class SqliteStore implements GraphStore {
       actorId: query.actorId ?? null,
       topicId: query.topicId ?? null,
       ...windowParams(query.window),
-    }) as {
-      topicId: string;
-      firstId: string;
-      first: string;
-      secondId: string;
-      second: string;
-    }[];
-    // A statement appears in every pair on its topic: decode each once (a busy actor has thousands of pairs).
-    const decoded = new Map<string, Statement>();
-    const statement = (id: string, doc: string) => {
-      let parsed = decoded.get(id);
-      if (!parsed) {
-        parsed = JSON.parse(doc) as Statement;
-        decoded.set(id, parsed);
+    }) as PairRow[];
+    return decodePairs(rows);
+  }
+
+  async counterparts(query: CounterpartQuery): Promise<Page<CounterpartEvidence>> {
+    const polarityMatch = query.agreement === 'same' ? 'a.polarity = b.polarity' : 'a.polarity <> b.polarity';
+    // One statement: current stances are worked out once, reasons are ranked by ids alone, and only the
+    // page's documents are joined in. Rows come grouped by counterpart in rank order, each group's
+    // relations by date then id and its stance pairs by topic; one extra row carries the total.
+    const rows = this.prepare(
+      `${currentStancesCte(query, `topic_id IN (SELECT topic_id FROM statements WHERE actor_id = @actorId AND review_status = 'accepted')`)},
+         decided AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM current WHERE polarity IN ('support', 'oppose')),
+         paired AS MATERIALIZED (
+           SELECT b.actor_id AS other, a.topic_id, a.id AS first_id, b.id AS second_id FROM decided a
+             JOIN decided b ON a.topic_id = b.topic_id AND a.actor_id <> b.actor_id AND ${polarityMatch}
+             WHERE a.actor_id = @actorId
+         ),
+         related AS MATERIALIZED (
+           SELECT CASE WHEN source_id = @actorId THEN target_id ELSE source_id END AS other, id, date
+             FROM relations
+             WHERE (source_id = @actorId OR target_id = @actorId)
+               AND review_status = 'accepted'
+               AND type IN (SELECT value FROM json_each(@types))
+               ${query.topicId !== undefined ? 'AND topic_id = @topicId' : ''}
+               AND ${relationWindowClause}
+         ),
+         tally AS MATERIALIZED (
+           SELECT other, count(*) AS n FROM (SELECT other FROM paired UNION ALL SELECT other FROM related)
+             GROUP BY other
+         ),
+         page AS MATERIALIZED (SELECT other, n FROM tally ORDER BY n DESC, other LIMIT @limit OFFSET @offset)
+         SELECT 0 AS grp, 'total' AS kind, NULL AS other, (SELECT count(*) FROM tally) AS n, NULL AS sortKey,
+                NULL AS firstId, NULL AS first, NULL AS secondId, NULL AS second
+         UNION ALL
+         SELECT 1, 'relation', page.other, page.n, coalesce(related.date, ''), related.id, r.doc, NULL, NULL
+           FROM page JOIN related ON related.other = page.other JOIN relations r ON r.id = related.id
+         UNION ALL
+         SELECT 1, 'stance', page.other, page.n, paired.topic_id, paired.first_id, sa.doc, paired.second_id, sb.doc
+           FROM page JOIN paired ON paired.other = page.other
+           JOIN statements sa ON sa.id = paired.first_id
+           JOIN statements sb ON sb.id = paired.second_id
+         ORDER BY grp, n DESC, other, kind, sortKey, firstId`,
+    ).all({
+      actorId: query.actorId,
+      types: JSON.stringify(query.types),
+      topicId: query.topicId ?? null,
+      ...windowParams(query.window),
+      limit: query.limit,
+      offset: query.offset,
+    }) as CounterpartRow[];
+    const [totalRow, ...evidence] = rows;
+    const items = new Map<string, CounterpartEvidence>();
+    const decode = decoder<Statement>();
+    for (const row of evidence) {
+      let item = items.get(row.other!);
+      if (!item) {
+        item = { actorId: row.other!, relations: [], stancePairs: [] };
+        items.set(row.other!, item);
       }
-      return parsed;
-    };
-    return rows.map((row) => ({
-      topicId: row.topicId,
-      first: statement(row.firstId, row.first),
-      second: statement(row.secondId, row.second),
-    }));
+      if (row.kind === 'relation') item.relations.push(JSON.parse(row.first!) as Relation);
+      else
+        item.stancePairs.push({
+          topicId: row.sortKey!,
+          first: decode(row.firstId!, row.first!),
+          second: decode(row.secondId!, row.second!),
+        });
+    }
+    return { items: [...items.values()], total: totalRow!.n };
   }
 
   async shortestPaths(query: PathQuery): Promise<PathHop[][]> {
@@ -486,12 +534,56 @@ function currentStancesCte(query: { topicId?: string; window: TimeWindow }, scop
   return `
 WITH ranked AS (
   SELECT id, actor_id, topic_id, polarity,
-         row_number() OVER (PARTITION BY actor_id, topic_id ORDER BY stated_at DESC, id DESC) AS rank
+         row_number() OVER (PARTITION BY topic_id, actor_id ORDER BY stated_at DESC, id DESC) AS rank
   FROM statements
   WHERE review_status = 'accepted'
     ${scopes.map((condition) => `AND ${condition}`).join(' ')}
 ),
 current AS MATERIALIZED (SELECT id, actor_id, topic_id, polarity FROM ranked WHERE rank = 1)`;
+}
+
+interface PairRow {
+  topicId: string;
+  firstId: string;
+  first: string;
+  secondId: string;
+  second: string;
+}
+
+/** A statement appears in every pair on its topic: each is decoded once (a busy actor has thousands of pairs). */
+function decodePairs(rows: PairRow[]): StancePair[] {
+  const statement = decoder<Statement>();
+  return rows.map((row) => ({
+    topicId: row.topicId,
+    first: statement(row.firstId, row.first),
+    second: statement(row.secondId, row.second),
+  }));
+}
+
+/** Parses each document once, however many rows repeat it. */
+function decoder<T>(): (id: string, doc: string) => T {
+  const decoded = new Map<string, T>();
+  return (id, doc) => {
+    let parsed = decoded.get(id);
+    if (parsed === undefined) {
+      parsed = JSON.parse(doc) as T;
+      decoded.set(id, parsed);
+    }
+    return parsed;
+  };
+}
+
+/** A row of the counterparts query: the total, or one relation or stance pair of a counterpart. */
+interface CounterpartRow {
+  kind: 'total' | 'relation' | 'stance';
+  other: string | null;
+  n: number;
+  /** A relation's date ('' when undated), or a stance pair's topic. */
+  sortKey: string | null;
+  firstId: string | null;
+  first: string | null;
+  secondId: string | null;
+  second: string | null;
 }
 
 const ACCEPTED_AFFILIATION = `${REVIEW_STATUS} = 'accepted'`;
