@@ -152,6 +152,8 @@ export class ActorMentionFinder {
     this.linkSurnames();
     this.linkAdministration();
     this.linkCommittees();
+    this.linkMembers();
+    this.linkAcronyms();
     return { entries: this.entries, mentions: this.mentions };
   }
 
@@ -439,6 +441,35 @@ export class ActorMentionFinder {
       longer[0]!.aliases.add(short.name);
       for (const mention of this.mentions) if (mention.key === short.key) mention.key = longer[0]!.key;
       this.entries.delete(short.key);
+    }
+  }
+
+  /** "Tren de Aragua (TDA)": an acronym given in brackets after a name is that actor's. */
+  private linkAcronyms(): void {
+    for (const [i, mention] of this.mentions.entries()) {
+      const next = this.mentions[i + 1];
+      if (!next || next.key === mention.key || !/^[\p{Lu}.]{2,8}$/u.test(next.surface)) continue;
+      if (this.text.slice(mention.end, next.start) !== ' (' || this.text[next.end] !== ')') continue;
+      const full = this.entries.get(mention.key);
+      const short = this.entries.get(next.key);
+      if (!full || !short || short.existingId || isPersonKind(full.kind)) continue;
+      full.aliases.add(next.surface);
+      for (const m of this.mentions) if (m.key === short.key) m.key = full.key;
+      this.entries.delete(short.key);
+    }
+  }
+
+  /** "Tren de Aragua Narcoterrorists", "Sinaloa Cartel members": a group's members, named as the group. */
+  private linkMembers(): void {
+    const groups = [...this.entries.values()].filter((e) => !isPersonKind(e.kind) && e.kind !== 'state');
+    for (const members of groups) {
+      const group = groups.find(
+        (g) => g !== members && new RegExp(`^${escapeRegExp(g.name)} \\p{L}+s$`, 'iu').test(members.name),
+      );
+      if (!group || members.existingId) continue;
+      group.aliases.add(members.name);
+      for (const mention of this.mentions) if (mention.key === members.key) mention.key = group.key;
+      this.entries.delete(members.key);
     }
   }
 

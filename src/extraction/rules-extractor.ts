@@ -225,8 +225,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         name: entry.name,
         aliases: [...entry.aliases].filter((alias) => alias !== entry.name).slice(0, 100),
         kind: entry.kind,
-        country:
-          entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined),
+        country: countryOf(entry),
         existingId: entry.existingId,
         confidence: entry.existingId ? 1 : 0.6,
       })),
@@ -564,8 +563,7 @@ function opposedAgents(
   holderKey: string,
 ): string[] {
   const holder = entries.get(holderKey);
-  const ownCountry =
-    holder?.country ?? (holder?.role?.organization ? COUNTRY_CODES[holder.role.organization] : undefined);
+  const ownCountry = countryOf(holder);
   const agents = new Set<string>();
   for (const mention of mentions) {
     const named = entries.get(mention.key);
@@ -574,8 +572,7 @@ function opposedAgents(
     // text names "<his surname> administration".
     const entry = named && !POWERS.has(named.kind) ? governmentLedBy(named, entries) : named;
     if (!entry || entry.key === holderKey || mention.via !== 'name' || !POWERS.has(entry.kind)) continue;
-    const country =
-      entry.country ?? (entry.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
+    const country = countryOf(entry);
     if (ownCountry && country === ownCountry) continue;
     // Without a country on either side, only a possessive ("condemning the Trump administration's
     // policy") says whose action is opposed; a namesake of the holder is their own side.
@@ -826,6 +823,7 @@ interface Discourse {
   countries: string[];
 }
 
+/** The country an actor belongs to: its own, or that of the office its title names. */
 function countryOf(entry: ActorEntry | undefined): string | undefined {
   return entry?.country ?? (entry?.role?.organization ? COUNTRY_CODES[entry.role.organization] : undefined);
 }
