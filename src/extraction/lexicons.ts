@@ -417,6 +417,12 @@ function isNegated(tokens: readonly string[], index: number): boolean {
 export const RELATION_VERBS: [RegExp, RelationType][] = [
   [/\bwarn(?:s|ed|ing)?\b/gi, 'warns'],
   [/\bthreat(?:en|ens|ened|ening)\b/gi, 'threatens'],
+  // Weighing or floating an attack on someone threatens them: "considering a drone attack on Mexico's
+  // cartels", "floated the idea of bombing Mexico's drug cartels".
+  [
+    /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|plan(?:s|ned|ning)?|float(?:s|ed|ing)? (?:the |an? )?(?:idea|possibility|prospect|option) of|vow(?:s|ed)? to|propos(?:e|es|ed|ing))\b(?=\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|bomb|air ?strikes?|military action|invasion|invading|striking|attacking|hitting)\b)/gi,
+    'threatens',
+  ],
   [/\breject(?:s|ed|ing)?\b/gi, 'rejects'],
   [/\baccus(?:e|es|ed|ing)\b/gi, 'accuses'],
   [
@@ -547,6 +553,44 @@ export const NATIONALITIES: Record<string, string> = {
   British: 'United Kingdom',
   Chinese: 'China',
   Russian: 'Russia',
+  'Trinidad and Tobago': 'Trinidad and Tobago',
+  Trinidadian: 'Trinidad and Tobago',
+  Barbados: 'Barbados',
+  Barbadian: 'Barbados',
+  Jamaica: 'Jamaica',
+  Jamaican: 'Jamaica',
+  Guyana: 'Guyana',
+  Guyanese: 'Guyana',
+  Honduras: 'Honduras',
+  Honduran: 'Honduras',
+  Guatemala: 'Guatemala',
+  Guatemalan: 'Guatemala',
+  'El Salvador': 'El Salvador',
+  Salvadoran: 'El Salvador',
+  Panama: 'Panama',
+  Panamanian: 'Panama',
+  Nicaragua: 'Nicaragua',
+  Nicaraguan: 'Nicaragua',
+  Peru: 'Peru',
+  Peruvian: 'Peru',
+  Chile: 'Chile',
+  Chilean: 'Chile',
+  Argentina: 'Argentina',
+  Argentine: 'Argentina',
+  Bolivia: 'Bolivia',
+  Bolivian: 'Bolivia',
+  'Dominican Republic': 'Dominican Republic',
+  Dominican: 'Dominican Republic',
+  Haiti: 'Haiti',
+  Haitian: 'Haiti',
+  Cuba: 'Cuba',
+  Ecuador: 'Ecuador',
+  Brazil: 'Brazil',
+  Canada: 'Canada',
+  Spain: 'Spain',
+  Spanish: 'Spain',
+  France: 'France',
+  French: 'France',
 };
 
 export const COUNTRY_CODES: Record<string, string> = {
@@ -565,6 +609,19 @@ export const COUNTRY_CODES: Record<string, string> = {
   Honduras: 'HN',
   Guatemala: 'GT',
   'Trinidad and Tobago': 'TT',
+  Barbados: 'BB',
+  Jamaica: 'JM',
+  Guyana: 'GY',
+  'El Salvador': 'SV',
+  Nicaragua: 'NI',
+  Peru: 'PE',
+  Chile: 'CL',
+  Argentina: 'AR',
+  Bolivia: 'BO',
+  'Dominican Republic': 'DO',
+  Haiti: 'HT',
+  Spain: 'ES',
+  France: 'FR',
 };
 
 /**
@@ -668,7 +725,7 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
 /** Words in an organisation's name that say what kind of actor it is. */
 export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
   [
-    /\b(?:News|Times|Journal|Post|Tribune|Herald|Reuters|Press|CNN|BBC|NBC|CBS|ABC|Fox|Bloomberg|Axios|Politico|Guardian|Telegraph|Newsweek|Telemundo|Univision|Televisa)\b/,
+    /\b(?:News|Times|Journal|Post|Tribune|Herald|Reuters|Press|AFP|AP|CNN|BBC|NBC|CBS|ABC|Fox|Bloomberg|Axios|Politico|Guardian|Telegraph|Newsweek|Telemundo|Univision|Televisa)\b/,
     'media',
   ],
   [/\b(?:University|College|Institute|School)\b/, 'academic_institution'],
@@ -679,7 +736,10 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
     /\b(?:Army|Navy|Air Force|Marines|Marine Corps|Command|Coast Guard|National Guard|SOUTHCOM|Forces)\b/,
     'military',
   ],
-  [/\b(?:United Nations|UN|U\.N\.|OAS|NATO|European Union|EU|Interpol)\b/, 'international_organization'],
+  [
+    /\b(?:United Nations|UN|U\.N\.|OAS|NATO|European Union|EU|Interpol|Caricom|CARICOM|CELAC|Mercosur)\b/,
+    'international_organization',
+  ],
   [
     /\b(?:Department|Ministry|Agency|Office|Bureau|Administration|DEA|FBI|CIA|ODNI|DHS|Pentagon|Treasury)\b/,
     'agency',
