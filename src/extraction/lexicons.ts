@@ -98,11 +98,22 @@ const SUPPORT_CUES = [
   'proposes',
   'proposed',
   'proposal',
+  'enforce',
+  'enforces',
+  'enforcing',
+  'enforced',
+  'uphold',
+  'upholds',
+  'upholding',
+  'reassert',
+  'reasserting',
   'filed',
   'refile',
 ];
-// "put forward a resolution": a measure put forward is a measure supported.
-const SUPPORT_PHRASE = /\bput(?:s|ting)? forward\b/gi;
+// "put forward a resolution", "sent a proposed constitutional amendment to Congress": a measure put
+// forward is a measure supported.
+export const PUTS_FORWARD =
+  /\b(?:put(?:s|ting)? forward|(?:sent|sends|submitted|submits|presented|presents|unveiled|unveils|filed|files|introduced|introduces) (?:a|an|the|her|his|their) (?:[\w-]+ ){0,2}(?:amendment|bill|resolution|reform|proposal|plan|initiative|measure|legislation))\b/gi;
 
 const OPPOSE_CUES = [
   'reject',
@@ -210,8 +221,8 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\brul(?:e|es|ed|ing) out\b/gi, -1],
   [/\b(?:vot(?:e|es|ed|ing)|(?:is|are|was|were|came out|spoke out|speak out|stood|stand)) against\b/gi, -1.5],
   [/\b(?:vot(?:e|es|ed|ing)) (?:for|in favou?r of|to (?:advance|pass|approve|force))\b/gi, 1.5],
-  [/\bcall(?:s|ed)? (?:for|on)\b/gi, 1],
-  [SUPPORT_PHRASE, 1],
+  [/\bcall(?:s|ed|ing)? (?:for|on)\b/gi, 1],
+  [PUTS_FORWARD, 1],
   [/\b(?:is|are|am|were|was) going to (?:start|begin|keep|continue)\b/gi, 1],
   [/\bforc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote\b/gi, 1.5],
   [/\b(?:not|isn't|is not) (?:a|the) (?:military|right) (?:problem|tool|answer|solution)\b/gi, -1.5],

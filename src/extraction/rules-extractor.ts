@@ -17,6 +17,7 @@ import {
   INTENSIFIERS,
   NEUTRAL_CUE,
   PROPOSITION_CLASSES,
+  PUTS_FORWARD,
   RELATION_NOUNS,
   RELATION_VERBS,
   SPEECH_VERB,
@@ -29,7 +30,7 @@ export const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0
 
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 const STANCE_VERB =
-  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|endors(?:e|es|ed)|propos(?:e|es|ed)|float(?:s|ed)? (?:the |an? )?(?:idea|possibility|prospect|option) of|(?:is|are|was|were|remains?) committed to|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
 
 /** Where a reported clause stops: the proposition rarely runs past these. */
 const CLAUSE_END = /[.;:!?]|,\s|\b(?:amid|after|because|as|while|which|who|although|but)\b/;
@@ -108,6 +109,16 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       });
     }
     for (const found of findStanceSubjects(sentence, named)) {
+      // "Sheinbaum said Mexico is committed to ...": a leader speaking of her own country speaks for it;
+      // the position is hers, not a second one of the country's.
+      const state = entries.get(found.key);
+      if (
+        holder &&
+        holder !== found.key &&
+        state?.kind === 'state' &&
+        countryOf(entries.get(holder)) === state.country
+      )
+        continue;
       // What a speaker says wins over the stance verb after their name, unless it takes no side.
       const said = stanceHolders.get(found.key);
       if (said && judgePolarity(said.content)) continue;
@@ -360,7 +371,7 @@ function findSpeaker(
       [...named]
         .reverse()
         .find((m) => m.end <= at && !m.possessive && !clauseBreakBetween(sentence, m.end, at)) ??
-      subjectBefore(sentence, named, at);
+      [subjectBefore(sentence, named, at)].find((m) => m && ownsVerb(sentence, m, at));
     const textBefore = sentence.text.slice(0, at - sentence.start);
     const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
     if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
@@ -431,12 +442,39 @@ function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Ment
   return all;
 }
 
+/**
+ * Whether the verb at `at` is the actor's own: not when a clause of its own comes between them ("sent an
+ * amendment that says the Mexican people reject ..."), unless that clause's subject is a pronoun for the
+ * actor ("announced that it had designated").
+ */
+function ownsVerb(sentence: Sentence, actor: Mention, at: number): boolean {
+  return (
+    !clauseBreakBetween(sentence, actor.end, at) ||
+    /\b(?:that|who|which)\s+(?:it|he|she|they)\s+(?:\S+\s+){0,3}$/i.test(
+      sentence.text.slice(actor.end - sentence.start, at - sentence.start),
+    )
+  );
+}
+
 function clauseBreakBetween(sentence: Sentence, from: number, to: number): boolean {
   const between = sentence.text.slice(from - sentence.start, to - sentence.start);
   return /[;:]|["“”]|\b(?:that|which|who)\b/.test(between) && !/^\s*[,"”]/.test(between);
 }
 
 function pickQuote(sentence: Sentence, verbAt: number): Span | undefined {
+  // "“It's not going to happen,” she said ..., responding to Trump's warning that he would do “whatever we
+  // have to do”": a sentence that opens with a quotation attributed right after it quotes that speaker;
+  // later quotations belong to whoever the rest of the sentence talks about.
+  const opening = sentence.quotes[0];
+  if (
+    opening &&
+    opening.start - sentence.start <= 2 &&
+    opening.end <= verbAt &&
+    /^[\s,"”’]*(?:\S+\s+){0,5}$/.test(
+      sentence.text.slice(opening.end - sentence.start, verbAt - sentence.start),
+    )
+  )
+    return opening;
   // Of several quoted phrases after the verb, the one with stance words in it carries the position:
   // described strikes "minutes apart," but said he did not see "anything disturbing about it."
   const after = sentence.quotes.filter((q) => q.start >= verbAt);
@@ -521,7 +559,7 @@ const EVALUATING_RELATIVE =
 
 function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string; cueAt: number }[] {
   const found: { key: string; cueAt: number }[] = [];
-  for (const match of sentence.text.matchAll(STANCE_VERB)) {
+  for (const match of [...sentence.text.matchAll(STANCE_VERB), ...sentence.text.matchAll(PUTS_FORWARD)]) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
     // "giving financial support", "the backing of": a stance word used as a noun is nobody's verb.
@@ -537,7 +575,7 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
       continue;
     }
     let subject = subjectBefore(sentence, named, at);
-    if (!subject) continue;
+    if (!subject || !ownsVerb(sentence, subject, at)) continue;
     found.push({ key: subject.key, cueAt: at });
     // "Rand Paul and Lisa Murkowski joined Democrats in voting for ...": those who joined take the stance too.
     const joined = /\bjoin(?:s|ed)?\s+(?:\w+\s+){0,2}$/.exec(
@@ -715,15 +753,7 @@ function findRelations(
       // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
       // belongs to that clause's own subject, which may be no actor at all.
       const nearest = subjectBefore(sentence, named, at);
-      const subject =
-        nearest &&
-        (!clauseBreakBetween(sentence, nearest.end, at) ||
-          // "... announced that it had designated": the clause's own subject is a pronoun for the actor.
-          /\b(?:that|who|which)\s+(?:it|he|she|they)\s+(?:\S+\s+){0,3}$/i.test(
-            sentence.text.slice(nearest.end - sentence.start, at - sentence.start),
-          ))
-          ? nearest
-          : undefined;
+      const subject = nearest && ownsVerb(sentence, nearest, at) ? nearest : undefined;
       // Without a named subject the speaker acts only through a pronoun or an infinitive ("he would
       // target", "vowed to attack"); "a US military strike ... targeted" has a subject of its own.
       const speakerActs = /\b(?:he|she|it|they|we|I)\s+(?:\S+\s+){0,3}$|\bto\s+$/i.test(
