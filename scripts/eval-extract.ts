@@ -63,7 +63,8 @@ async function main(): Promise<void> {
       if (explainMisses) for (const line of explainDocument(gold, draft)) console.log(`    ${line}`);
       total = total ? addCounts(total, counts) : counts;
     }
-    row(label, total!);
+    if (total) row(label, total);
+    else console.log('  (no documents)');
   };
   await evaluate([loadSeedGold(), ...loadGoldFixtures()], 'OVERALL (micro-averaged)', explain);
   // The held-out articles are scored, never explained: what is not listed cannot be tuned to.

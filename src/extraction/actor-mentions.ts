@@ -256,7 +256,17 @@ export class ActorMentionFinder {
     const unresolved: { start: number; end: number; name: string; surnameOnly?: boolean }[] = [];
     let i = 0;
     while (i < terms.length) {
-      if (!isNameTerm(terms[i]!)) {
+      // "Human Rights Watch also warned": a capitalised first word runs on into the name that follows it.
+      const opensName =
+        terms[i]!.sentenceStart &&
+        /^\p{Lu}\p{Ll}+$/u.test(terms[i]!.text) &&
+        !FUNCTION_TAGS.some((tag) => terms[i]!.tags.has(tag)) &&
+        !NOT_NAMES.has(terms[i]!.text) &&
+        !!terms[i + 1] &&
+        isNameTerm(terms[i + 1]!) &&
+        terms[i + 1]!.tags.has('ProperNoun') &&
+        !breaksAfter(terms[i]!, terms[i + 1]);
+      if (!isNameTerm(terms[i]!) && !opensName) {
         // A sentence's first word is capitalised anyway, so compromise may not tag "Sheinbaum condemned"
         // as a name there; it still is one when it is the surname of a person the document names.
         const first = terms[i]!;
@@ -265,12 +275,16 @@ export class ActorMentionFinder {
         i += 1;
         continue;
       }
-      let j = i;
+      // A country named in several words ("Trinidad and Tobago Prime Minister ...") is one name.
+      let j = i + (multiWordCountryAt(terms, i) ?? 1) - 1;
       while (j + 1 < terms.length && !breaksAfter(terms[j]!, terms[j + 1])) {
         const next = terms[j + 1]!;
         // "(R-KY)" after a name is a label, not more of the name.
         if (/[([“"]/.test(next.pre)) break;
-        if (isNameTerm(next) && !next.sentenceStart) {
+        // Inside a name, a word that could be page furniture alone is part of it: "Human Rights Watch".
+        const inside =
+          next.tags.has('ProperNoun') && !next.tags.has('Date') && /^\p{Lu}\p{Ll}+$/u.test(next.text);
+        if ((isNameTerm(next) || inside) && !next.sentenceStart) {
           j += 1;
           continue;
         }
@@ -315,9 +329,23 @@ export class ActorMentionFinder {
     const bare = (term: Term) => stripPossessive(term.text.replace(/\.$/, ''));
     while (words.length > 1) {
       const word = bare(words[0]!);
-      const withDot = words[0]!.post.startsWith('.') ? `${word}.` : word;
-      if (!nationality && titleWords.length === 0 && (NATIONALITIES[withDot] || NATIONALITIES[word])) {
-        nationality = NATIONALITIES[withDot] ?? NATIONALITIES[word];
+      const several = multiWordCountryAt(words, 0);
+      if (!nationality && titleWords.length === 0 && several && several < words.length) {
+        nationality =
+          NATIONALITIES[
+            words
+              .slice(0, several)
+              .map((w) => w.text)
+              .join(' ')
+          ];
+        words = words.slice(several);
+        continue;
+      }
+      // compromise keeps the last full stop of "U.S." in the term or in what follows it.
+      const dotted =
+        NATIONALITIES[`${word}.`] && (words[0]!.text.endsWith('.') || words[0]!.post.startsWith('.'));
+      if (!nationality && titleWords.length === 0 && (dotted || NATIONALITIES[word])) {
+        nationality = dotted ? NATIONALITIES[`${word}.`] : NATIONALITIES[word];
         words = words.slice(1);
         continue;
       }
@@ -494,7 +522,11 @@ export class ActorMentionFinder {
     const people = [...this.entries.values()].filter((e) => !e.existingId && isPersonKind(e.kind));
     const full = people.filter((e) => e.name.includes(' '));
     for (const short of people.filter((e) => !e.name.includes(' '))) {
-      const long = full.find((e) => e.name.split(' ').at(-1) === short.name);
+      // "Persad-Bissessar" or its last part, "Bissessar", is "Kamla Persad-Bissessar".
+      const long = full.find((e) => {
+        const surname = e.name.split(' ').at(-1)!;
+        return surname === short.name || surname.split('-').at(-1) === short.name;
+      });
       if (!long) continue;
       for (const alias of [short.name, ...short.aliases]) long.aliases.add(alias);
       long.gender ??= short.gender;
@@ -546,6 +578,15 @@ function innerTitleAt(words: string[]): number {
       return k;
   }
   return -1;
+}
+
+const MULTI_WORD_COUNTRIES = Object.keys(NATIONALITIES)
+  .filter((name) => name.includes(' '))
+  .map((name) => name.split(' '));
+
+/** How many terms from `at` spell a country's name of several words, when they do. */
+function multiWordCountryAt(terms: readonly Term[], at: number): number | undefined {
+  return MULTI_WORD_COUNTRIES.find((words) => words.every((word, k) => terms[at + k]?.text === word))?.length;
 }
 
 function isPlaceTerm(term: Term | undefined): boolean {

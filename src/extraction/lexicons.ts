@@ -94,7 +94,15 @@ const SUPPORT_CUES = [
   'threaten',
   'introduced',
   'sponsored',
+  'propose',
+  'proposes',
+  'proposed',
+  'proposal',
+  'filed',
+  'refile',
 ];
+// "put forward a resolution": a measure put forward is a measure supported.
+const SUPPORT_PHRASE = /\bput(?:s|ting)? forward\b/gi;
 
 const OPPOSE_CUES = [
   'reject',
@@ -203,9 +211,26 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\b(?:vot(?:e|es|ed|ing)|(?:is|are|was|were|came out|spoke out|speak out|stood|stand)) against\b/gi, -1.5],
   [/\b(?:vot(?:e|es|ed|ing)) (?:for|in favou?r of|to (?:advance|pass|approve|force))\b/gi, 1.5],
   [/\bcall(?:s|ed)? (?:for|on)\b/gi, 1],
+  [SUPPORT_PHRASE, 1],
   [/\b(?:is|are|am|were|was) going to (?:start|begin|keep|continue)\b/gi, 1],
   [/\bforc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote\b/gi, 1.5],
   [/\b(?:not|isn't|is not) (?:a|the) (?:military|right) (?:problem|tool|answer|solution)\b/gi, -1.5],
+  // Saying a thing will not happen refuses it; saying it will happen again, or go on, stands by it.
+  [
+    /\b(?:(?:is|are|was|were)\s+)?(?:not|never) going to happen\b|\b(?:will|would) (?:not|never) happen\b|\bwon't happen\b/gi,
+    -1.5,
+  ],
+  [/\bwill (?:happen|continue|go on|keep going)(?: again)?\b/gi, 1],
+  // Willingness and approval in the first person: "It's OK with me", "I'd be proud to do it".
+  [
+    /\b(?:(?:is|it's|it is|that's|that is) (?:ok|okay|fine|good) with (?:me|us))\b|\b(?:proud|happy|glad|willing|ready|prepared) to\b/gi,
+    1,
+  ],
+  // Putting an option forward: "floated the idea of bombing", "urged the U.S. to maintain".
+  [
+    /\bfloat(?:s|ed|ing)? (?:the |an |a )?(?:idea|possibility|prospect|option|plan) of\b|\burg(?:e|es|ed|ing)\b(?! (?:\w+ )?(?:not to|against))|\b(?:is|are|was|were|remain|remains) committed to\b/gi,
+    1,
+  ],
 ];
 
 /**
@@ -320,6 +345,10 @@ for (const strong of [
 
 const PROPOSES_BY_ASKING =
   /(?<!\b(?:was|were|been|being|is|are|am)\s+)\b(?:asked|asks|ask|asking)\b(?:\s+[^\s,;]+){0,8}?\s+(?:whether|if)\s+(?:[^\s,;]+\s+){0,4}(?:could|can|might|should)\b/i;
+const FIGHTING_CRIME =
+  /\b(?:stop(?:ping)?|fight(?:ing)?|combat(?:ting|ing)?|curb(?:ing)?|tackl(?:e|ing)|halt(?:ing)?|reduc(?:e|ing)|prevent(?:ing)?|block(?:ing)?|end(?:ing)?|dismantl(?:e|ing))\s+(?:the\s+)?(?:flow\s+of\s+)?(?:illegal\s+|illicit\s+)?(?:drugs?|fentanyl|narcotics|drug\s+trafficking|trafficking|traffickers|smuggling|crime|criminal\s+groups|violence|cartels?|gangs?)\b/g;
+const MEASURE_CONTENT =
+  /\b((?:resolutions?|measures?|bills?|legislation|amendments?|reforms?|proposals?)\b[^.;,]*?)\s*,?\s*\b(?:that|which|seeking|aimed|aiming|designed|intended|meant)\b[^.;,]*/g;
 const ILLEGAL_THINGS =
   /\b(?:illegal|illicit|unlawful)\s+(?=(?:drugs?|narcotics|substances|immigra\w*|migra\w*|aliens|entr(?:y|ies)|crossings?|weapons|arms|guns|firearms|mining|logging|fishing|trade|trafficking)\b)/g;
 
@@ -343,7 +372,12 @@ export function scorePolarity(text: string): PolarityScore {
     .replace(/’/g, "'")
     .replace(/\bwhether\b[^;]*/g, ' ')
     // "illegal drugs", "illegal immigration": names of contraband and offences, not a judgement.
-    .replace(ILLEGAL_THINGS, ' ');
+    .replace(ILLEGAL_THINGS, ' ')
+    // "to stop the flow of fentanyl": fighting drugs and crime is everyone's stated aim, never the question.
+    .replace(FIGHTING_CRIME, ' ')
+    // "a resolution seeking to halt the strikes", "an amendment that says the people reject ...": what a
+    // measure would do is its content; the actor's stance is what they do with the measure.
+    .replace(MEASURE_CONTENT, '$1');
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;
@@ -383,6 +417,12 @@ function isNegated(tokens: readonly string[], index: number): boolean {
 export const RELATION_VERBS: [RegExp, RelationType][] = [
   [/\bwarn(?:s|ed|ing)?\b/gi, 'warns'],
   [/\bthreat(?:en|ens|ened|ening)\b/gi, 'threatens'],
+  // Weighing or floating an attack on someone threatens them: "considering a drone attack on Mexico's
+  // cartels", "floated the idea of bombing Mexico's drug cartels".
+  [
+    /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|plan(?:s|ned|ning)?|float(?:s|ed|ing)? (?:the |an? )?(?:idea|possibility|prospect|option) of|vow(?:s|ed)? to|propos(?:e|es|ed|ing))\b(?=\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|bomb|air ?strikes?|military action|invasion|invading|striking|attacking|hitting)\b)/gi,
+    'threatens',
+  ],
   [/\breject(?:s|ed|ing)?\b/gi, 'rejects'],
   [/\baccus(?:e|es|ed|ing)\b/gi, 'accuses'],
   [
@@ -513,6 +553,44 @@ export const NATIONALITIES: Record<string, string> = {
   British: 'United Kingdom',
   Chinese: 'China',
   Russian: 'Russia',
+  'Trinidad and Tobago': 'Trinidad and Tobago',
+  Trinidadian: 'Trinidad and Tobago',
+  Barbados: 'Barbados',
+  Barbadian: 'Barbados',
+  Jamaica: 'Jamaica',
+  Jamaican: 'Jamaica',
+  Guyana: 'Guyana',
+  Guyanese: 'Guyana',
+  Honduras: 'Honduras',
+  Honduran: 'Honduras',
+  Guatemala: 'Guatemala',
+  Guatemalan: 'Guatemala',
+  'El Salvador': 'El Salvador',
+  Salvadoran: 'El Salvador',
+  Panama: 'Panama',
+  Panamanian: 'Panama',
+  Nicaragua: 'Nicaragua',
+  Nicaraguan: 'Nicaragua',
+  Peru: 'Peru',
+  Peruvian: 'Peru',
+  Chile: 'Chile',
+  Chilean: 'Chile',
+  Argentina: 'Argentina',
+  Argentine: 'Argentina',
+  Bolivia: 'Bolivia',
+  Bolivian: 'Bolivia',
+  'Dominican Republic': 'Dominican Republic',
+  Dominican: 'Dominican Republic',
+  Haiti: 'Haiti',
+  Haitian: 'Haiti',
+  Cuba: 'Cuba',
+  Ecuador: 'Ecuador',
+  Brazil: 'Brazil',
+  Canada: 'Canada',
+  Spain: 'Spain',
+  Spanish: 'Spain',
+  France: 'France',
+  French: 'France',
 };
 
 export const COUNTRY_CODES: Record<string, string> = {
@@ -531,6 +609,19 @@ export const COUNTRY_CODES: Record<string, string> = {
   Honduras: 'HN',
   Guatemala: 'GT',
   'Trinidad and Tobago': 'TT',
+  Barbados: 'BB',
+  Jamaica: 'JM',
+  Guyana: 'GY',
+  'El Salvador': 'SV',
+  Nicaragua: 'NI',
+  Peru: 'PE',
+  Chile: 'CL',
+  Argentina: 'AR',
+  Bolivia: 'BO',
+  'Dominican Republic': 'DO',
+  Haiti: 'HT',
+  Spain: 'ES',
+  France: 'FR',
 };
 
 /**
@@ -634,7 +725,7 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
 /** Words in an organisation's name that say what kind of actor it is. */
 export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
   [
-    /\b(?:News|Times|Journal|Post|Tribune|Herald|Reuters|Press|CNN|BBC|NBC|CBS|ABC|Fox|Bloomberg|Axios|Politico|Guardian|Telegraph|Newsweek|Telemundo|Univision|Televisa)\b/,
+    /\b(?:News|Times|Journal|Post|Tribune|Herald|Reuters|Press|AFP|AP|CNN|BBC|NBC|CBS|ABC|Fox|Bloomberg|Axios|Politico|Guardian|Telegraph|Newsweek|Telemundo|Univision|Televisa)\b/,
     'media',
   ],
   [/\b(?:University|College|Institute|School)\b/, 'academic_institution'],
@@ -645,7 +736,10 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
     /\b(?:Army|Navy|Air Force|Marines|Marine Corps|Command|Coast Guard|National Guard|SOUTHCOM|Forces)\b/,
     'military',
   ],
-  [/\b(?:United Nations|UN|U\.N\.|OAS|NATO|European Union|EU|Interpol)\b/, 'international_organization'],
+  [
+    /\b(?:United Nations|UN|U\.N\.|OAS|NATO|European Union|EU|Interpol|Caricom|CARICOM|CELAC|Mercosur)\b/,
+    'international_organization',
+  ],
   [
     /\b(?:Department|Ministry|Agency|Office|Bureau|Administration|DEA|FBI|CIA|ODNI|DHS|Pentagon|Treasury)\b/,
     'agency',

@@ -89,9 +89,17 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
     const evidence = { sentence: sentence.text, start: sentence.start, end: sentence.end };
     const stanceHolders = new Map<string, { content: string; named: boolean; quote?: Span; cueAt: number }>();
     if (holder) {
+      // A directive verb of saying ("urged the U.S. to maintain ...", "called for") is itself the position.
+      const from =
+        speaker &&
+        DIRECTIVE_SPEECH.test(
+          sentence.text.slice(speaker.verbAt - sentence.start, speaker.verbEnd - sentence.start),
+        )
+          ? speaker.verbAt
+          : (speaker?.verbEnd ?? 0);
       const content = quote
-        ? `${quote.text} ${reportedClause(sentence, speaker?.verbEnd ?? 0)}`
-        : reportedClause(sentence, speaker?.verbEnd ?? 0);
+        ? `${quote.text} ${reportedClause(sentence, from)}`
+        : reportedClause(sentence, from);
       stanceHolders.set(holder, {
         content,
         named: speaker?.via === 'name',
@@ -297,10 +305,9 @@ function referent(mention: Mention, recent: string[], entries: Map<string, Actor
       ? 'male'
       : undefined;
   if (gender) {
-    const reversed = [...recent].reverse();
-    const match =
-      reversed.find((key) => entries.get(key)?.gender === gender) ??
-      reversed.find((key) => entries.get(key)?.gender === undefined);
+    // The most recent person the pronoun can mean: gender rules people out, it does not outrank recency
+    // ("Marco Rubio indicated ... He warned" is Rubio, even when only Donald Trump's first name is known).
+    const match = [...recent].reverse().find((key) => (entries.get(key)?.gender ?? gender) === gender);
     if (match) return match;
   }
   return recent.at(-1)!;
@@ -470,14 +477,28 @@ function contrastedParts<T extends { content: string; quote?: Span; cueAt: numbe
   // A quotation before its speech verb holds the position itself: “We coordinate, [but] we are not ...”
   const start = Math.min(stance.cueAt, stance.quote?.start ?? stance.cueAt);
   const from = Math.max(0, start - sentence.start);
-  const but = /,?\s+\[?but\]?\s+/.exec(sentence.text.slice(from));
+  const rest = sentence.text.slice(from);
+  const evaluation = EVALUATING_RELATIVE.exec(rest);
+  const but = /,?\s+\[?but\]?\s+/.exec(rest) ?? evaluation;
   if (!but) return [stance];
   const at = sentence.start + from + but.index;
   const before = sentence.text.slice(from, at - sentence.start);
-  const after = sentence.text.slice(at - sentence.start + but[0].length);
+  let after = sentence.text.slice(at - sentence.start + but[0].length);
   const first = judgePolarity(before);
   const second = judgePolarity(after);
   if (!first || !second || first.polarity === second.polarity) return [stance];
+  if (but === evaluation) {
+    // "..., which Kaine called “illegal.”" judges the noun phrase before it: the position is on that.
+    const lastClass = Math.max(
+      ...PROPOSITION_CLASSES.map(({ pattern }) =>
+        [...before.matchAll(new RegExp(pattern.source, 'gi'))].reduce(
+          (last, m) => Math.max(last, m.index),
+          -1,
+        ),
+      ),
+    );
+    if (lastClass >= 0) after = `${before.slice(lastClass)} ${after}`;
+  }
   const around = (point: number) => sentence.quotes.find((q) => q.start <= point && point < q.end);
   return [
     {
@@ -493,6 +514,10 @@ function contrastedParts<T extends { content: string; quote?: Span; cueAt: numbe
     },
   ];
 }
+
+/** A comma-set relative clause in which someone evaluates what precedes it: ", which Kaine called ". */
+const EVALUATING_RELATIVE =
+  /,\s*which\s+(?:\p{Lu}[\p{L}-]+|he|she|they)\s+(?:called|calls|described as|describes as|labell?ed|termed|branded|deemed)\s+/u;
 
 function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string; cueAt: number }[] {
   const found: { key: string; cueAt: number }[] = [];
@@ -541,6 +566,8 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   }
   return found;
 }
+
+const DIRECTIVE_SPEECH = /^(?:urged|urges|urge|urging|called|calls|calling)$/i;
 
 const NOUN_BEFORE =
   /\b(?:giving|give|gives|gave|provid\w+|offer\w*|financial|military|political|public|popular|full|strong|broad|bipartisan|the|a|an|its|their|his|her|our|of|for)\s+$/i;
