@@ -155,10 +155,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
           ? stance.content.slice(stance.quote.text.length)
           : undefined;
       const proposition = (reported && propositionClass(reported)) || propositionClass(stance.content);
-      const topic = topics.match(
-        stance.content,
-        () => proposition?.phrase ?? proposeTopicTitle(sentence, stance.cueAt),
-      );
+      // A proposed topic's final title comes from its class's phrase (see groupByProposition).
+      const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
       const hedged = HEDGES.test(stance.content);
       const confidence = clamp(
         0.45 +
@@ -1070,7 +1068,8 @@ function mentionedByName(mentions: Mention[], key: string): boolean {
 
 interface Proposition {
   name: string;
-  phrase: string;
+  /** Read with compromise only for the position that titles its class's topic: tagging costs. */
+  phrase: () => string;
 }
 
 /**
@@ -1084,7 +1083,10 @@ function propositionClass(content: string): Proposition | undefined {
     const at = pattern.exec(content)?.index;
     if (at !== undefined && (!best || at < best.at)) best = { name, at };
   }
-  return best && { name: best.name, phrase: propositionPhrase(content, best.at) };
+  if (!best) return undefined;
+  const { name, at } = best;
+  let phrase: string | undefined;
+  return { name, phrase: () => (phrase ??= propositionPhrase(content, at)) };
 }
 
 /**
@@ -1093,12 +1095,15 @@ function propositionClass(content: string): Proposition | undefined {
  * stopping at the first verb, clause word or punctuation.
  */
 function propositionPhrase(content: string, at: number): string {
+  // The phrase lies within a few words of its head: tag only that window, tagging costs by the word.
+  const from = Math.max(0, content.lastIndexOf(' ', Math.max(0, at - 40)));
+  const window = content.slice(from, at + 120).replace(/["“”[\]]/g, ' ');
   const terms = (
-    nlp(content.replace(/["“”[\]]/g, ' ')).json({ offset: true, terms: { offset: true } }) as {
+    nlp(window).json({ offset: true, terms: { offset: true } }) as {
       terms: { text: string; post: string; tags: string[]; offset: { start: number } }[];
     }[]
   ).flatMap((sentence) => sentence.terms);
-  const head = terms.findIndex((t) => t.offset.start >= at);
+  const head = terms.findIndex((t) => t.offset.start >= at - from);
   if (head < 0) return content.slice(at, at + 60).trim();
   const nominal = (t: (typeof terms)[number]) =>
     !t.tags.includes('Pronoun') &&
@@ -1150,7 +1155,7 @@ function groupByProposition(
   for (const s of statements) {
     const name = propositionOf.get(s)?.name;
     if (s.topic.id || !name) continue;
-    if (!titles.has(name)) titles.set(name, propositionOf.get(s)!.phrase);
+    if (!titles.has(name)) titles.set(name, propositionOf.get(s)!.phrase());
     if (s.polarity !== 'neutral') weight.set(name, (weight.get(name) ?? 0) + 1);
   }
   const main = [...titles.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))[0];
