@@ -181,8 +181,14 @@ export async function proposalRecords(
     });
   }
 
+  // A proposed actor no claim or affiliation names could be reviewed from no document's list: not written.
+  const named = new Set([
+    ...statements.map((s) => s.actorId),
+    ...relations.flatMap((r) => [r.sourceId, r.targetId]),
+    ...affiliations.flatMap((a) => [a.memberId, a.organizationId]),
+  ]);
   return {
-    actors: [...newActors.values()],
+    actors: [...newActors.values()].filter((actor) => named.has(actor.id)),
     topics: [...newTopics.values()],
     statements: dedupeById(statements),
     relations: dedupeById(relations),

@@ -49,6 +49,17 @@ async function ingest(text: string, overrides: Partial<Config> = {}) {
 
 const ids = (records: { id: string }[]) => records.map((r) => r.id).sort();
 
+it('writes only proposed actors that a listed claim or affiliation names, so each can be reviewed', async () => {
+  for (const text of [TAG24, CARIBBEAN, SEED_ARTICLE]) {
+    const { app, list } = await ingest(text);
+    const proposed = (await request(app).get('/api/actors?reviewStatus=proposed&limit=500').expect(200)).body
+      .items as Proposal[];
+    expect(proposed.length).toBeGreaterThan(0);
+    expect(ids(list.actors)).toEqual(expect.arrayContaining(ids(proposed)));
+    await store.close();
+  }
+});
+
 describe('proposed topics and affiliations', () => {
   it('are written for review with their extractor, and listed by review status', async () => {
     const { app, list } = await ingest(TAG24);
