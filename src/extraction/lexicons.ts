@@ -107,13 +107,11 @@ const SUPPORT_CUES = [
   'upholding',
   'reassert',
   'reasserting',
-  'filed',
-  'refile',
 ];
 // "put forward a resolution", "sent a proposed constitutional amendment to Congress": a measure put
 // forward is a measure supported.
 export const PUTS_FORWARD =
-  /\b(?:put(?:s|ting)? forward|(?:sent|sends|submitted|submits|presented|presents|unveiled|unveils|filed|files|introduced|introduces) (?:a|an|the|her|his|their) (?:[\w-]+ ){0,2}(?:amendment|bill|resolution|reform|proposal|plan|initiative|measure|legislation))\b/gi;
+  /\b(?:put(?:s|ting)? forward|(?:sent|sends|submitted|submits|presented|presents|unveiled|unveils|filed|files|refiled?|refiles|introduced|introduces) (?:a|an|the|her|his|their) (?:[\w-]+ ){0,2}(?:amendment|bill|resolution|reform|proposal|plan|initiative|measure|legislation))\b/gi;
 
 const OPPOSE_CUES = [
   'reject',
@@ -635,6 +633,14 @@ export const COUNTRY_CODES: Record<string, string> = {
   France: 'FR',
 };
 
+/** "Two Republicans" are two members, not the party speaking as one: a counted group is no metonym. */
+function uncounted(pattern: string): RegExp {
+  return new RegExp(
+    String.raw`(?<!\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|[Ff]ew|[Mm]any|\d+) )(?:${pattern})`,
+    'g',
+  );
+}
+
 /**
  * How news names actors by metonym or short form. Each maps to a canonical name and kind; the store's
  * own actors and aliases come first, this is only the fallback for an empty or new graph.
@@ -692,16 +698,13 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
     country: 'US',
   },
   {
-    // "Two Republicans" are two members, not the party speaking as one.
-    pattern:
-      /(?<!\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|[Ff]ew|[Mm]any|\d+) )\b(?:Senate |House )?Democrats\b/g,
+    pattern: uncounted(String.raw`\b(?:Senate |House )?Democrats\b`),
     name: 'Democrats',
     kind: 'party',
     country: 'US',
   },
   {
-    pattern:
-      /(?<!\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|[Ff]ew|[Mm]any|\d+) )\b(?:Senate |House )?Republicans\b|\bthe GOP\b/g,
+    pattern: uncounted(String.raw`\b(?:Senate |House )?Republicans\b|\bthe GOP\b`),
     name: 'Republicans',
     kind: 'party',
     country: 'US',
