@@ -15,6 +15,7 @@ import {
   NATIONALITIES,
   HEDGES,
   INTENSIFIERS,
+  METONYMS,
   NEUTRAL_CUE,
   PROPOSITION_CLASSES,
   PUTS_FORWARD,
@@ -223,6 +224,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       const country = countryOf(entries.get(m.key));
       if (m.via === 'name' && country) discourse.countries.push(country);
     }
+    discourse.countries.splice(0, Math.max(0, discourse.countries.length - 20));
   }
 
   const affiliations = [
@@ -874,7 +876,7 @@ function relativeAntecedent(sentence: Sentence, named: Mention[], subject: Menti
 interface Discourse {
   /** Who acted in the last sentence that named an actor acting: "This" in the next one is their doing. */
   agents: string[];
-  /** The countries of the actors named so far, in order. */
+  /** The countries of the actors named lately, in order (the last twenty). */
   countries: string[];
 }
 
@@ -968,13 +970,17 @@ function governmentEntry(entries: Map<string, ActorEntry>, country: string): Act
   if (!code) return undefined;
   const existing = [...entries.values()].find((e) => e.kind === 'government' && e.country === code);
   if (existing) return existing;
+  // Named as the metonyms name it ("US government", "Mexican government"), else by the nationality.
   const adjective = Object.entries(NATIONALITIES).find(
     ([word, place]) => place === country && word !== country && /^\p{Lu}\p{Ll}+$/u.test(word),
   )?.[0];
-  if (!adjective) return undefined;
+  const name =
+    METONYMS.find((m) => m.kind === 'government' && m.country === code && m.name)?.name ??
+    (adjective && `${adjective} government`);
+  if (!name) return undefined;
   const entry: ActorEntry = {
-    key: `name:${normalizeName(`${adjective} government`)}`,
-    name: `${adjective} government`,
+    key: `name:${normalizeName(name)}`,
+    name,
     aliases: new Set([`government of ${country}`]),
     kind: 'government',
     country: code,
