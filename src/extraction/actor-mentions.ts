@@ -616,7 +616,8 @@ function breaksAfter(term: Term, next?: Term): boolean {
   ) {
     return false;
   }
-  return /[,;:!?()"“”—–]|\.\s/.test(term.post) || /['’]s$/.test(term.text);
+  // A spaced hyphen is a dash: "Mexico City, Mexico - Donald Trump's threat".
+  return /[,;:!?()"“”—–]|\.\s|\s-\s/.test(term.post) || /['’]s$/.test(term.text);
 }
 
 function stripPossessive(text: string): string {

@@ -230,6 +230,7 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
     -1.5,
   ],
   [/\bwill (?:happen|continue|go on|keep going)(?: again)?\b/gi, 1],
+  [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
   // Willingness and approval in the first person: "It's OK with me", "I'd be proud to do it".
   [
     /\b(?:(?:is|it's|it is|that's|that is) (?:ok|okay|fine|good) with (?:me|us))\b|\b(?:proud|happy|glad|willing|ready|prepared) to\b/gi,
@@ -426,10 +427,10 @@ function isNegated(tokens: readonly string[], index: number): boolean {
 export const RELATION_VERBS: [RegExp, RelationType][] = [
   [/\bwarn(?:s|ed|ing)?\b/gi, 'warns'],
   [/\bthreat(?:en|ens|ened|ening)\b/gi, 'threatens'],
-  // Weighing or floating an attack on someone threatens them: "considering a drone attack on Mexico's
-  // cartels", "floated the idea of bombing Mexico's drug cartels".
+  // Weighing, floating or ordering an attack on someone threatens them: "considering a drone attack on
+  // Mexico's cartels", "floated the idea of bombing Mexico's drug cartels", "would authorize an attack on".
   [
-    /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|plan(?:s|ned|ning)?|float(?:s|ed|ing)? (?:the |an? )?(?:idea|possibility|prospect|option) of|vow(?:s|ed)? to|propos(?:e|es|ed|ing))\b(?=\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|bomb|air ?strikes?|military action|invasion|invading|striking|attacking|hitting)\b)/gi,
+    /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|plan(?:s|ned|ning)?|float(?:s|ed|ing)? (?:the |an? )?(?:idea|possibility|prospect|option) of|vow(?:s|ed)? to|propos(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing)|order(?:s|ed|ing)?)\b(?=\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|bomb|air ?strikes?|military action|invasion|invading|striking|attacking|hitting)\b)/gi,
     'threatens',
   ],
   [/\breject(?:s|ed|ing)?\b/gi, 'rejects'],
@@ -442,7 +443,11 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
     /\b(?:cooperat|coordinat|collaborat)(?:e|es|ed|ing) with\b|\bwork(?:s|ed|ing)? (?:closely )?with\b/gi,
     'cooperates_with',
   ],
-  [/\bauthori[sz](?:e|es|ed|ing)\b|\bgave (?:the )?(?:green light|approval) to\b/gi, 'authorizes'],
+  // Authorizing an attack on someone is no authorization of them: that is the threat below.
+  [
+    /\b(?:authori[sz](?:e|es|ed|ing)|gave (?:the )?(?:green light|approval) to)\b(?!\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|air ?strikes?|military action|invasion)\b)/gi,
+    'authorizes',
+  ],
   [/\bsanction(?:s|ed|ing)?\b|\bdesignat(?:e|es|ed|ing)\b/gi, 'sanctions'],
   [
     /\b(?:struck|attacked|bombed|fired (?:missiles )?(?:at|on)|(?:launched|conducted|carried out) (?:an? )?(?:\w+ ){0,2}(?:strikes?|attacks?) (?:on|against))\b/gi,
@@ -452,6 +457,7 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
     /\bdeclar(?:e|es|ed|ing)\b(?=(?: \w+){1,4} (?:a|an) (?:threat|enemy|terrorist))|\btarget(?:s|ed|ing)?\b|\bcaptur(?:e|ed|es|ing)\b|\binvestigat(?:e|es|ed|ing)\b/gi,
     'targets',
   ],
+  [/\b(?:fight(?:s|ing)?|fought|combat(?:s|ting|ing)?|crack(?:s|ed|ing)? down on)\b/gi, 'targets'],
   [
     /\bpressur(?:e|es|ed|ing)\b|\bdemand(?:s|ed|ing)?\b(?:\s+\w+){0,3}\s+from\b|\bcut (?:off )?aid to\b/gi,
     'pressures',

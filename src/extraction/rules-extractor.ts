@@ -99,9 +99,14 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         )
           ? speaker.verbAt
           : (speaker?.verbEnd ?? 0);
-      const content = quote
-        ? `${quote.text} ${reportedClause(sentence, from)}`
-        : reportedClause(sentence, from);
+      const reported = reportedClause(sentence, from);
+      // "Trump's threat ... is a non-starter, Mexican President Claudia Sheinbaum said Tuesday.": with
+      // the attribution at the end, what was said is what comes before it.
+      const saidBefore =
+        !quote && speaker && reported.trim().split(/\s+/).length <= 3
+          ? sentence.text.slice(0, speaker.verbAt - sentence.start)
+          : undefined;
+      const content = quote ? `${quote.text} ${reported}` : (saidBefore ?? reported);
       stanceHolders.set(holder, {
         content,
         named: speaker?.via === 'name',
@@ -442,6 +447,13 @@ function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Ment
   return all;
 }
 
+/** An actor named as what someone uses or sends ("use the military", "sent troops"). */
+function isInstrument(sentence: Sentence, mention: Mention): boolean {
+  return /\b(?:us(?:e|es|ed|ing)|send(?:s|ing)?|sent|deploy(?:s|ed|ing)?|employ(?:s|ed|ing)?|mobiliz(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+|our\s+)?$/i.test(
+    sentence.text.slice(Math.max(0, mention.start - sentence.start - 20), mention.start - sentence.start),
+  );
+}
+
 /**
  * Whether the verb at `at` is the actor's own: not when a clause of its own comes between them ("sent an
  * amendment that says the Mexican people reject ..."), unless that clause's subject is a pronoun for the
@@ -752,7 +764,10 @@ function findRelations(
       }
       // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
       // belongs to that clause's own subject, which may be no actor at all.
-      const nearest = subjectBefore(sentence, named, at);
+      // "would use the military to combat cartels": the instrument of an infinitive is not its agent.
+      const candidate = subjectBefore(sentence, named, at);
+      const nearest =
+        candidate && /\bto\s+$/.test(textBefore) && isInstrument(sentence, candidate) ? undefined : candidate;
       const subject = nearest && ownsVerb(sentence, nearest, at) ? nearest : undefined;
       // Without a named subject the speaker acts only through a pronoun or an infinitive ("he would
       // target", "vowed to attack"); "a US military strike ... targeted" has a subject of its own.
