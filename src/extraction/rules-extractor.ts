@@ -447,6 +447,9 @@ function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Ment
   return all;
 }
 
+const DESCRIBED_AS =
+  /\b(?:describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|denounc(?:e|es|ed|ing))\s+(?:\S+\s+){1,5}?as\s+/gi;
+
 /** An actor named as what someone uses or sends ("use the military", "sent troops"). */
 function isInstrument(sentence: Sentence, mention: Mention): boolean {
   return /\b(?:us(?:e|es|ed|ing)|send(?:s|ing)?|sent|deploy(?:s|ed|ing)?|employ(?:s|ed|ing)?|mobiliz(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+|our\s+)?$/i.test(
@@ -856,6 +859,17 @@ function findRelations(
           : undefined;
       add(agent.key, target?.key ?? subject?.key, type, 0.45);
     }
+  }
+  // "UN human rights experts have described these U.S. operations as “extrajudicial executions”": calling
+  // what an actor does by a damning name criticizes the actor.
+  for (const match of sentence.text.matchAll(DESCRIBED_AS)) {
+    const at = sentence.start + match.index;
+    if (insideQuote(sentence, { start: at, end: at + 1 })) continue;
+    const objectEnd = at + match[0].length;
+    if (judgePolarity(reportedClause(sentence, objectEnd, true))?.polarity !== 'oppose') continue;
+    const target = named.find((m) => m.start > at && m.end <= objectEnd);
+    const subject = subjectBefore(sentence, named, at);
+    add(subject?.key ?? speaker, target?.key, 'criticizes', 0.5);
   }
   // "According to <media>, X ..." reports on X.
   const according = /according to\s+(?:the\s+)?/i.exec(sentence.text);
