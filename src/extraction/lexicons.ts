@@ -672,7 +672,7 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
   },
   {
     pattern:
-      /\b(?:the )?(?:U\.S\.|US|United States) (?:military|armed forces|forces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
+      /\b(?:the )?(?:U\.S\.|US|United States) (?:[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
     name: 'US military',
     kind: 'military',
     country: 'US',
