@@ -54,6 +54,7 @@ const SUPPORT_CUES = [
   'wants',
   'want',
   'wanted',
+  'seek',
   'seeks',
   'sought',
   'authorize',
@@ -356,7 +357,7 @@ for (const strong of [
 const PROPOSES_BY_ASKING =
   /(?<!\b(?:was|were|been|being|is|are|am)\s+)\b(?:asked|asks|ask|asking)\b(?:\s+[^\s,;]+){0,8}?\s+(?:whether|if)\s+(?:[^\s,;]+\s+){0,4}(?:could|can|might|should)\b/i;
 const FIGHTING_CRIME =
-  /\b(?:stop(?:ping)?|fight(?:ing)?|combat(?:ting|ing)?|curb(?:ing)?|tackl(?:e|ing)|halt(?:ing)?|reduc(?:e|ing)|prevent(?:ing)?|block(?:ing)?|end(?:ing)?|dismantl(?:e|ing))\s+(?:the\s+)?(?:flow\s+of\s+)?(?:illegal\s+|illicit\s+)?(?:drugs?|fentanyl|narcotics|drug\s+trafficking|trafficking|traffickers|smuggling|crime|criminal\s+groups|violence|cartels?|gangs?)\b/g;
+  /\b(?:stop(?:ping)?|fight(?:ing)?|combat(?:ting|ing)?|curb(?:ing)?|tackl(?:e|ing)|halt(?:ing)?|reduc(?:e|ing)|prevent(?:ing)?|block(?:ing)?|end(?:ing)?|dismantl(?:e|ing))\s+(?:the\s+)?(?:flow\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:drugs?|fentanyl|narcotics|drug\s+trafficking|trafficking|traffickers|smuggling|crime|criminal\s+groups|violence|cartels?|gangs?)\b/g;
 const MEASURE_CONTENT =
   /\b((?:resolutions?|measures?|bills?|legislation|amendments?|reforms?|proposals?)\b[^.;,]*?)\s*,?\s*\b(?:that|which|seeking|aimed|aiming|designed|intended|meant)\b[^.;,]*/g;
 const ILLEGAL_THINGS =
