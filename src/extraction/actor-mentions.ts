@@ -142,6 +142,7 @@ export class ActorMentionFinder {
     this.findGovernmentsByLeader(candidates);
     this.findMetonyms(candidates);
     this.findNamed(candidates);
+    this.findRepeats(candidates);
     this.findReferring(candidates);
     // Longest mention wins an overlap; among equals, the earlier pass (the graph's own names) wins.
     const ordered = candidates
@@ -392,7 +393,14 @@ export class ActorMentionFinder {
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
     const name = stripPossessive(this.text.slice(start, end));
-    if (NOT_NAMES.has(name) || name.length < 2 || NOT_ACTORS.test(name)) return;
+    // "Caribbean.(AFP": a tokenizer's glue across punctuation is no name.
+    if (
+      NOT_NAMES.has(name) ||
+      name.length < 2 ||
+      NOT_ACTORS.test(name) ||
+      /[()]|\.\S/.test(name.replace(/\b\p{Lu}\.(?=\p{Lu}|\s|$)/gu, ''))
+    )
+      return;
     // "Two Republicans", "several Democrats": counted members of a group, not the group speaking as one.
     if (COUNTED.test(this.text.slice(Math.max(0, start - 12), start)) && /s$/.test(name)) return;
     const tags = new Set(words.flatMap((w) => [...w.tags]));
@@ -444,6 +452,21 @@ export class ActorMentionFinder {
     ) {
       // A name compromise does not know ("DOGE head Elon Musk", "Elon Musk said") is a person by its role.
       this.add(candidates, spanStart, end, this.entry(name, 'person'), true);
+    }
+  }
+
+  /**
+   * A body named again in lower case or without its country ("The US State Department ... a spokesperson
+   * for the state department"): the later mentions are the same actor.
+   */
+  private findRepeats(candidates: Mention[]): void {
+    for (const entry of [...this.entries.values()]) {
+      if (isPersonKind(entry.kind) || entry.kind === 'state' || !entry.name.includes(' ')) continue;
+      const short = entry.name.replace(/^(?:the |U\.S\. |US |American |Mexican )/i, '');
+      if (!short.includes(' ')) continue;
+      const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(short)}(?![\\p{L}])`, 'giu');
+      for (const match of this.text.matchAll(pattern))
+        this.add(candidates, match.index, match.index + match[0].length, entry, false);
     }
   }
 

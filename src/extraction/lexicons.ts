@@ -8,7 +8,7 @@ import type { RelationType } from '../relations/relation-schema';
 
 /** Verbs (and "according to") that introduce what an actor said or holds. */
 export const SPEECH_VERB =
-  /\b(?:said|says|say|saying|told|tells|tell|added|adds|warned|warns|warning|stated|states|insisted|insists|argued|argues|explained|explains|noted|notes|wrote|writes|posted|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|maintained|maintains|asserted|asserts|claimed|claims|acknowledged|reiterated|reiterates|vowed|vows|urged|urges|replied|responded|continued|commented|recalled|predicted|cautioned|complained|questioned|asked|called|calls|calling|described|describes|according to)\b/g;
+  /\b(?:said|says|say|saying|told|tells|tell|added|adds|warned|warns|warning|stated|states|insisted|insists|argued|argues|explained|explains|noted|notes|wrote|writes|posted|tweeted|tweets|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|maintained|maintains|asserted|asserts|claimed|claims|acknowledged|reiterated|reiterates|vowed|vows|urged|urges|replied|responded|continued|commented|recalled|predicted|cautioned|complained|questioned|asked|called|calls|calling|described|describes|according to)\b/g;
 
 /** Words that make a sentence a position rather than a report of facts, with the direction they point. */
 const SUPPORT_CUES = [

@@ -375,7 +375,13 @@ function findSpeaker(
       (apposition ? subjectBefore(sentence, named, at) : undefined) ??
       [...named]
         .reverse()
-        .find((m) => m.end <= at && !m.possessive && !clauseBreakBetween(sentence, m.end, at)) ??
+        .find(
+          (m) =>
+            m.end <= at &&
+            !m.possessive &&
+            !clauseBreakBetween(sentence, m.end, at) &&
+            !objectOfVerb(sentence, m),
+        ) ??
       [subjectBefore(sentence, named, at)].find((m) => m && ownsVerb(sentence, m, at));
     const textBefore = sentence.text.slice(0, at - sentence.start);
     const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
@@ -449,6 +455,13 @@ function conjuncts(sentence: Sentence, named: Mention[], mention: Mention): Ment
 
 const DESCRIBED_AS =
   /\b(?:describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|denounc(?:e|es|ed|ing))\s+(?:\S+\s+){1,5}?as\s+/gi;
+
+/** "denounced the Trump administration and urged ...": the object of one verb is not the next one's subject. */
+function objectOfVerb(sentence: Sentence, mention: Mention): boolean {
+  return /\b\p{Ll}{3,}ed\s+(?:the\s+)?$/u.test(
+    sentence.text.slice(Math.max(0, mention.start - sentence.start - 20), mention.start - sentence.start),
+  );
+}
 
 /** An actor named as what someone uses or sends ("use the military", "sent troops"). */
 function isInstrument(sentence: Sentence, mention: Mention): boolean {

@@ -15,7 +15,7 @@ import {
  */
 const FLOORS = {
   actorF1: 0.9,
-  attribution: 0.94,
+  attribution: 0.93,
   polarity: 0.9,
   pairF1: 0.75,
 };
