@@ -242,7 +242,7 @@ export class ActorMentionFinder {
   /** "Trump's team", "the Trump administration", "Petro's government" name a government by its leader. */
   private findGovernmentsByLeader(candidates: Mention[]): void {
     const pattern =
-      /\b(?:the )?((?:\p{Lu}[\p{L}.-]+ )*\p{Lu}[\p{L}-]+)(?:['’]s)? (administration|team|government|cabinet)\b/gu;
+      /\b(?:[Tt]he )?((?:\p{Lu}[\p{L}.-]+ )*\p{Lu}[\p{L}-]+)(?:['’]s)? (administration|team|government|cabinet)\b/gu;
     for (const match of this.text.matchAll(pattern)) {
       const leader = match[1]!.split(' ').filter((w) => !NATIONALITIES[w] && !TITLE_WORDS.has(w));
       if (leader.length === 0 || NOT_NAMES.has(leader[0]!)) continue;

@@ -771,7 +771,7 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
 
 /** Descriptors that stand for a person already named ("the 62-year-old", "the senator"). */
 export const PERSON_DESCRIPTOR =
-  /\b[Tt]he (?:\d{2}-year-old|president|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|leader|official|analyst|expert|professor|former president|former official|Democrat|Republican|Mexican leader|Colombian leader|Venezuelan leader|leftist leader|leftist|mayor)\b/g;
+  /\b[Tt]he (?:(?:\p{Lu}[\p{L}.]*\s+){1,2}(?:[a-z]+\s+){0,3}(?:chief|head|envoy|spokes(?:person|man|woman)|commissioner|representative)\b|\d{2}-year-old|president|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|leader|official|analyst|expert|professor|former president|former official|Democrat|Republican|Mexican leader|Colombian leader|Venezuelan leader|leftist leader|leftist|mayor)\b/gu;
 
 /** Subject pronouns, and "him" as an object ("a Pentagon watchdog faulted him"); "her" is too often a possessive. */
 export const PRONOUN = /\b(?:[Ss]he|[Hh]e|[Tt]hey|him)\b/g;

@@ -275,7 +275,14 @@ function assignMentions(sentences: Sentence[], mentions: Mention[]): SentenceMen
  */
 function resolveReferences(sentences: SentenceMentions[], entries: Map<string, ActorEntry>): void {
   const recent: string[] = [];
-  for (const { sentence, mentions } of sentences) {
+  // News leads introduce a person by role and name them after ("The UN human rights chief on Friday said
+  // ... Turk stressed"): a descriptor with nobody before it means the next person named nearby.
+  const namedLater = (index: number) =>
+    sentences
+      .slice(index + 1, index + 4)
+      .flatMap((s) => s.mentions)
+      .find((m) => m.via === 'name' && isPersonKind(entries.get(m.key)?.kind ?? 'other'))?.key;
+  for (const [index, { sentence, mentions }] of sentences.entries()) {
     const resolved: Mention[] = [];
     for (const mention of mentions) {
       if (mention.via === 'name') {
@@ -287,8 +294,10 @@ function resolveReferences(sentences: SentenceMentions[], entries: Map<string, A
         }
         continue;
       }
-      if (!mention.person || insideQuote(sentence, mention) || recent.length === 0) continue;
-      resolved.push({ ...mention, key: referent(mention, recent, entries) });
+      if (!mention.person || insideQuote(sentence, mention)) continue;
+      const ahead = mention.via === 'descriptor' && recent.length === 0 ? namedLater(index) : undefined;
+      if (recent.length === 0 && !ahead) continue;
+      resolved.push({ ...mention, key: ahead ?? referent(mention, recent, entries) });
     }
     // The person a sentence is about is its first one, usually its subject ("Trump responded by calling
     // Petro ..."): the next "he" most likely means that person, not the last one named.
