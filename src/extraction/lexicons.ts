@@ -213,6 +213,9 @@ const IMPOSITIONS: ReadonlySet<string> = new Set([
   'invasion',
   'subordination',
   'subordinate',
+  'violation',
+  'violations',
+  'aggression',
 ]);
 
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
@@ -769,9 +772,12 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
   [/\b(?:government|Government|Cabinet)\b/, 'government'],
 ];
 
-/** Descriptors that stand for a person already named ("the 62-year-old", "the senator"). */
+/**
+ * Descriptors that stand for a person ("the 62-year-old", "the senator", "Mexico's president", "the top
+ * Democrat on the House Intelligence Committee"), named before them or, in a story's lead, just after.
+ */
 export const PERSON_DESCRIPTOR =
-  /\b[Tt]he (?:(?:\p{Lu}[\p{L}.]*\s+){1,2}(?:[a-z]+\s+){0,3}(?:chief|head|envoy|spokes(?:person|man|woman)|commissioner|representative)\b|\d{2}-year-old|president|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|leader|official|analyst|expert|professor|former president|former official|Democrat|Republican|Mexican leader|Colombian leader|Venezuelan leader|leftist leader|leftist|mayor)\b/gu;
+  /\b\p{Lu}[\p{L}]+['’]s (?:president|prime minister|foreign minister|leader|top diplomat)\b|\b[Tt]he (?:top|senior|ranking|leading) (?:Democrat|Republican|member) (?:on|of) the (?:\p{Lu}[\p{L}]*\s?){1,5}|\b[Tt]he (?:(?:\p{Lu}[\p{L}.]*\s+){1,2}(?:[a-z]+\s+){0,3}(?:chief|head|envoy|spokes(?:person|man|woman)|commissioner|representative)\b|\d{2}-year-old|president|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|leader|official|analyst|expert|professor|former president|former official|Democrat|Republican|Mexican leader|Colombian leader|Venezuelan leader|leftist leader|leftist|mayor)\b/gu;
 
 /** Subject pronouns, and "him" as an object ("a Pentagon watchdog faulted him"); "her" is too often a possessive. */
 export const PRONOUN = /\b(?:[Ss]he|[Hh]e|[Tt]hey|him)\b/g;

@@ -295,7 +295,13 @@ function resolveReferences(sentences: SentenceMentions[], entries: Map<string, A
         continue;
       }
       if (!mention.person || insideQuote(sentence, mention)) continue;
-      const ahead = mention.via === 'descriptor' && recent.length === 0 ? namedLater(index) : undefined;
+      // A descriptor that names an office or a body ("the top Democrat on the House Intelligence
+      // Committee", "Mexico's president") introduces someone more often than it recalls them.
+      const introduces = /^[Tt]he (?:top|senior|ranking|leading) |^[Tt]he \p{Lu}|^\p{Lu}\p{L}+['’]s /u.test(
+        mention.surface,
+      );
+      const ahead =
+        mention.via === 'descriptor' && (recent.length === 0 || introduces) ? namedLater(index) : undefined;
       if (recent.length === 0 && !ahead) continue;
       resolved.push({ ...mention, key: ahead ?? referent(mention, recent, entries) });
     }
