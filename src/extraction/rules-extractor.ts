@@ -156,11 +156,11 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
       lastPosition.set(actorKey, { polarity: judged.polarity, sentence: sentenceIndex });
       // What the actor is said to speak about ("said the resolution would be unconstitutional because it
       // “takes away ... military matters”") names the question before the reasons they quote.
-      const reported =
+      const spokenOf =
         stance.quote && stance.content.startsWith(stance.quote.text)
           ? stance.content.slice(stance.quote.text.length)
           : undefined;
-      const proposition = (reported && propositionClass(reported)) || propositionClass(stance.content);
+      const proposition = (spokenOf && propositionClass(spokenOf)) || propositionClass(stance.content);
       // A proposed topic's final title comes from its class's phrase (see groupByProposition).
       const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
       const hedged = HEDGES.test(stance.content);
