@@ -235,6 +235,12 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   ],
   [/\bwill (?:happen|continue|go on|keep going)(?: again)?\b/gi, 1],
   [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
+  // Calling an action part of one's own effort defends it: "argued the operations are part of anti-drug
+  // and counter-terrorism efforts", "defended them as part of his campaign".
+  [
+    /\bpart of (?:a |an |the |its |their |his |her |our )?(?:[\w-]+ ){0,4}(?:efforts?|campaign|strategy|fight|war|mission)\b/gi,
+    1,
+  ],
   // Willingness and approval in the first person: "It's OK with me", "I'd be proud to do it".
   [
     /\b(?:(?:is|it's|it is|that's|that is) (?:ok|okay|fine|good) with (?:me|us))\b|\b(?:proud|happy|glad|willing|ready|prepared) to\b/gi,
@@ -452,7 +458,10 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
     /\b(?:authori[sz](?:e|es|ed|ing)|gave (?:the )?(?:green light|approval) to)\b(?!\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|air ?strikes?|military action|invasion)\b)/gi,
     'authorizes',
   ],
-  [/\bsanction(?:s|ed|ing)?\b|\bdesignat(?:e|es|ed|ing)\b/gi, 'sanctions'],
+  [
+    /\bsanction(?:s|ed|ing)?\b|\bdesignat(?:e|es|ed|ing)\b|\bdecertif(?:y|ies|ied|ying)\b|\brevok(?:e|es|ed|ing)\b|\bblacklist(?:s|ed|ing)?\b/gi,
+    'sanctions',
+  ],
   [
     /\b(?:struck|attacked|bombed|fired (?:missiles )?(?:at|on)|(?:launched|conducted|carried out) (?:an? )?(?:\w+ ){0,2}(?:strikes?|attacks?) (?:on|against))\b/gi,
     'attacks',

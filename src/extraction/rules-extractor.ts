@@ -90,6 +90,7 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
 
     const evidence = { sentence: sentence.text, start: sentence.start, end: sentence.end };
     const stanceHolders = new Map<string, { content: string; named: boolean; quote?: Span; cueAt: number }>();
+    let secondSpeaker: { key: string; content: string; cueAt: number } | undefined;
     if (holder) {
       // A directive verb of saying ("urged the U.S. to maintain ...", "called for") is itself the position.
       const from =
@@ -99,7 +100,29 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         )
           ? speaker.verbAt
           : (speaker?.verbEnd ?? 0);
-      const reported = reportedClause(sentence, from);
+      // "..., while Washington claims the activities are part of a US anti-drug campaign": a second
+      // speaker's claim is theirs, not part of what the first one said.
+      const rest = sentence.text.slice(Math.max(0, from - sentence.start));
+      const contrast = WHILE_ANOTHER_SAYS.exec(rest);
+      const whole = reportedClause(sentence, from);
+      const reported = contrast
+        ? whole.slice(0, Math.max(0, whole.length - (rest.length - contrast.index)))
+        : whole;
+      if (contrast) {
+        const at = Math.max(sentence.start, from) + contrast.index + contrast[0].length;
+        const tail: Sentence = { ...sentence, start: at, text: sentence.text.slice(at - sentence.start) };
+        const other = findSpeaker(
+          tail,
+          named.filter((m) => m.start >= at),
+          entries,
+        );
+        if (other && other.key !== holder)
+          secondSpeaker = {
+            key: other.key,
+            content: reportedClause(tail, other.verbEnd),
+            cueAt: other.verbAt,
+          };
+      }
       // "Trump's threat ... is a non-starter, Mexican President Claudia Sheinbaum said Tuesday.": with
       // the attribution at the end, what was said is what comes before it.
       const saidBefore =
@@ -114,6 +137,8 @@ export function extractWithRules(text: string, context: ExtractionContext): Extr
         cueAt: speaker?.verbAt ?? 0,
       });
     }
+    if (secondSpeaker && !stanceHolders.has(secondSpeaker.key))
+      stanceHolders.set(secondSpeaker.key, { ...secondSpeaker, named: true });
     for (const found of findStanceSubjects(sentence, named)) {
       // "Sheinbaum said Mexico is committed to ...": a leader speaking of her own country speaks for it;
       // the position is hers, not a second one of the country's.
@@ -648,6 +673,7 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   return found;
 }
 
+const WHILE_ANOTHER_SAYS = /,?\s+(?:while|whereas)\s+(?=(?:the\s+)?\p{Lu})/u;
 const DIRECTIVE_SPEECH = /^(?:urged|urges|urge|urging|called|calls|calling)$/i;
 
 const NOUN_BEFORE =
