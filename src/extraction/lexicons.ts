@@ -685,7 +685,7 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
   },
   {
     pattern:
-      /\b(?:the )?(?:U\.S\.|US|United States) (?:[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployment))|\bthe military\b|\bUS Military Forces\b/g,
+      /\b(?:(?:the )?(?:U\.S\.|US|United States) (?:[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces)|the military)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployments?|escalation|approach|problem|solution|option|tool))|\bUS Military Forces\b/g,
     name: 'US military',
     kind: 'military',
     country: 'US',

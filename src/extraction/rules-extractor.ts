@@ -503,6 +503,25 @@ function objectOfVerb(sentence: Sentence, mention: Mention): boolean {
   );
 }
 
+const CONDEMNING: ReadonlySet<RelationType> = new Set(['criticizes', 'rejects', 'accuses', 'opposes']);
+const ACT_NOUN =
+  /\b(?:deployments?|actions?|strikes?|attacks?|policy|policies|aggression|threats?|campaign|operations?|interventions?|interference|decision|measures?|raids?|presence|build-?up|rhetoric)\b/i;
+
+/** The actor whose act is the object of a condemning verb: "the deployment of the United States". */
+function agentOfCondemnedAct(sentence: Sentence, named: Mention[], verbEnd: number): Mention | undefined {
+  const clause = reportedClause(sentence, verbEnd, true);
+  const clauseEnd = verbEnd + sentence.text.slice(verbEnd - sentence.start).indexOf(clause) + clause.length;
+  return named.find(
+    (m) =>
+      m.start > verbEnd &&
+      m.end <= Math.min(clauseEnd, verbEnd + 160) &&
+      /\b(?:by|of)\s+(?:the\s+)?$/.test(
+        sentence.text.slice(Math.max(0, m.start - sentence.start - 8), m.start - sentence.start),
+      ) &&
+      ACT_NOUN.test(sentence.text.slice(verbEnd - sentence.start, m.start - sentence.start)),
+  );
+}
+
 /** An actor named as what someone uses or sends ("use the military", "sent troops"). */
 function isInstrument(sentence: Sentence, mention: Mention): boolean {
   return /\b(?:us(?:e|es|ed|ing)|send(?:s|ing)?|sent|deploy(?:s|ed|ing)?|employ(?:s|ed|ing)?|mobiliz(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+|our\s+)?$/i.test(
@@ -849,18 +868,23 @@ function findRelations(
         if (antecedent) add(source.key, antecedent.key, relationType, 0.5);
         continue;
       }
-      if (!source || !after) continue;
-      const gap = sentence.text.slice(end - sentence.start, after.start - sentence.start);
+      const gap = after ? sentence.text.slice(end - sentence.start, after.start - sentence.start) : '';
       // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
       // the complement of its object ("condemned the capture of Maduro") or a relative clause on it
       // ("a strike against a boat that had departed Venezuela").
-      if (
-        /[.;:]/.test(gap) ||
-        /\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
+      const object =
+        after &&
+        !/[.;:]/.test(gap) &&
+        !/\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
           gap,
-        )
-      )
-        continue;
+        );
+      if (source && !object && CONDEMNING.has(relationType)) {
+        // "denounced ... the threat to peace posed by the military deployment of the United States":
+        // condemning what an actor does condemns the actor.
+        const agent = agentOfCondemnedAct(sentence, named, end);
+        if (agent) add(source.key, agent.key, relationType, 0.45);
+      }
+      if (!source || !after || !object) continue;
       for (const target of conjuncts(sentence, named, after))
         add(source.key, target.key, relationType, subject ? 0.6 : 0.45);
     }
