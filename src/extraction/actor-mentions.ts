@@ -70,7 +70,21 @@ const FUNCTION_TAGS = [
   'Date',
   'Value',
 ];
-const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'for', 'on']);
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'la',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'di',
+  'van',
+  'von',
+  'for',
+  'on',
+]);
 /** What may follow a connector inside a name: "Office of the Director", "Juan Ramón de la Fuente". */
 const SECOND_CONNECTORS = new Set(['the', 'la', 'de', 'del', 'los', 'las']);
 /** Capitalised names of laws, plans and doctrines: things, never actors. */
@@ -168,7 +182,14 @@ export class ActorMentionFinder {
   private entry(name: string, kind: ActorKind, country?: string): ActorEntry {
     const known = this.knownByAlias.get(normalizeName(name));
     const key = known ? `id:${known.id}` : `name:${normalizeName(name)}`;
-    let entry = this.entries.get(key);
+    // "the U.S. Department of the Treasury" and "the Department of the Treasury" are one body.
+    let entry =
+      this.entries.get(key) ??
+      (known || isPersonKind(kind)
+        ? undefined
+        : [...this.entries.values()].find(
+            (e) => !isPersonKind(e.kind) && withoutNationality(e.name) === withoutNationality(name),
+          ));
     if (!entry) {
       entry = known
         ? {
@@ -189,6 +210,8 @@ export class ActorMentionFinder {
   }
 
   private add(candidates: Mention[], start: number, end: number, entry: ActorEntry, person: boolean): void {
+    // "Johannesburg, South Africa (AFP) –": an agency credited in a dateline is not in the story.
+    if (entry.kind === 'media' && this.text[start - 1] === '(' && this.text[end] === ')') return;
     const raw = this.text.slice(start, end);
     const possessive = /['’]s$/.test(raw) || /^['’]s\b/.test(this.text.slice(end, end + 3));
     const surface = raw.replace(/['’]s$/, '');
@@ -559,9 +582,15 @@ export class ActorMentionFinder {
     const full = people.filter((e) => e.name.includes(' '));
     for (const short of people.filter((e) => !e.name.includes(' '))) {
       // "Persad-Bissessar" or its last part, "Bissessar", is "Kamla Persad-Bissessar".
+      // "Lula" is "Luiz Inácio Lula da Silva": a name that goes by one of its later words.
       const long = full.find((e) => {
-        const surname = e.name.split(' ').at(-1)!;
-        return surname === short.name || surname.split('-').at(-1) === short.name;
+        const words = e.name.split(' ');
+        const surname = words.at(-1)!;
+        return (
+          surname === short.name ||
+          surname.split('-').at(-1) === short.name ||
+          words.slice(1).includes(short.name)
+        );
       });
       if (!long) continue;
       for (const alias of [short.name, ...short.aliases]) long.aliases.add(alias);
@@ -658,6 +687,10 @@ function breaksAfter(term: Term, next?: Term): boolean {
 
 function stripPossessive(text: string): string {
   return text.replace(/['’]s$/, '');
+}
+
+function withoutNationality(name: string): string {
+  return normalizeName(name).replace(/^(?:u\.s\.|us|american|mexican|venezuelan|colombian) /, '');
 }
 
 export function normalizeName(name: string): string {

@@ -8,7 +8,7 @@ import type { RelationType } from '../relations/relation-schema';
 
 /** Verbs (and "according to") that introduce what an actor said or holds. */
 export const SPEECH_VERB =
-  /\b(?:said|says|say|saying|told|tells|tell|added|adds|warned|warns|warning|stated|states|insisted|insists|argued|argues|explained|explains|noted|notes|wrote|writes|posted|tweeted|tweets|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|maintained|maintains|asserted|asserts|claimed|claims|acknowledged|reiterated|reiterates|vowed|vows|urged|urges|replied|responded|continued|commented|recalled|predicted|cautioned|complained|questioned|asked|called|calls|calling|described|describes|according to)\b/g;
+  /\b(?:said|says|say|saying|told|tells|tell|added|adds|warned|warns|warning|stated|states|insisted|insists|argued|argues|explained|explains|noted|notes|wrote|writes|posted|tweeted|tweets|denounced|condemned|lamented|protested|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|maintained|maintains|asserted|asserts|claimed|claims|acknowledged|reiterated|reiterates|vowed|vows|urged|urges|replied|responded|continued|commented|recalled|predicted|cautioned|complained|questioned|asked|called|calls|calling|described|describes|according to)\b/g;
 
 /** Words that make a sentence a position rather than a report of facts, with the direction they point. */
 const SUPPORT_CUES = [
@@ -176,6 +176,11 @@ const OPPOSE_CUES = [
   'outcry',
   'disturbing',
   'troubling',
+  'troubled',
+  'worry',
+  'worries',
+  'worried',
+  'worrying',
   'shocking',
   'shock',
   'horrific',
@@ -234,6 +239,10 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
     -1.5,
   ],
   [/\bwill (?:happen|continue|go on|keep going)(?: again)?\b/gi, 1],
+  [
+    /\bwill (?:carry out|conduct|launch|keep up) (?:more|further|new|additional) (?:strikes|attacks|operations|raids)\b/gi,
+    1,
+  ],
   [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
   // Calling an action part of one's own effort defends it: "argued the operations are part of anti-drug
   // and counter-terrorism efforts", "defended them as part of his campaign".
@@ -510,6 +519,7 @@ export const TITLES = [
   'Homeland Security Secretary',
   'Attorney General',
   'Vice President',
+  'First Lady',
   'Prime Minister',
   'Foreign Minister',
   'Defense Minister',
