@@ -550,9 +550,14 @@ export class ActorMentionFinder {
   private linkMembers(): void {
     const groups = [...this.entries.values()].filter((e) => !isPersonKind(e.kind) && e.kind !== 'state');
     for (const members of groups) {
-      const group = groups.find(
-        (g) => g !== members && new RegExp(`^${escapeRegExp(g.name)} \\p{L}+s$`, 'iu').test(members.name),
-      );
+      const group = groups.find((g) => {
+        const prefix = `${g.name.toLowerCase()} `;
+        return (
+          g !== members &&
+          members.name.toLowerCase().startsWith(prefix) &&
+          /^\p{L}+s$/iu.test(members.name.slice(prefix.length))
+        );
+      });
       if (!group || members.existingId) continue;
       group.aliases.add(members.name);
       for (const mention of this.mentions) if (mention.key === members.key) mention.key = group.key;

@@ -423,7 +423,7 @@ function findSpeaker(
             !clauseBreakBetween(sentence, m.end, at) &&
             !objectOfVerb(sentence, m),
         ) ??
-      [subjectBefore(sentence, named, at)].find((m) => m && ownsVerb(sentence, m, at));
+      ownSubjectBefore(sentence, named, at);
     const textBefore = sentence.text.slice(0, at - sentence.start);
     const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
     if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
@@ -432,6 +432,17 @@ function findSpeaker(
     if (before) return { key: before.key, verbAt: at, verbEnd, via: before.via };
   }
   return undefined;
+}
+
+/** The few characters before a mention: what they say decides whether it is a subject. */
+function textBefore(sentence: Sentence, span: { start: number }, width: number): string {
+  return sentence.text.slice(Math.max(0, span.start - sentence.start - width), span.start - sentence.start);
+}
+
+/** `subjectBefore`, unless a clause of its own stands between that actor and the verb. */
+function ownSubjectBefore(sentence: Sentence, named: Mention[], at: number): Mention | undefined {
+  const subject = subjectBefore(sentence, named, at);
+  return subject && ownsVerb(sentence, subject, at) ? subject : undefined;
 }
 
 /**
@@ -443,7 +454,7 @@ function subjectBefore(sentence: Sentence, named: Mention[], at: number): Mentio
   const gapOf = (m: Mention) => sentence.text.slice(m.end - sentence.start, at - sentence.start);
   const objectOfPreposition = (m: Mention) =>
     /\b(?:with|to|for|from|against|of|in|into|on|at|toward|towards|over|near|off|across|through|via|about|under|between|among|within|around|outside|inside|beyond|along)\s+(?:the\s+)?$/i.test(
-      sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start),
+      textBefore(sentence, m, 12),
     );
   if (/,\s*$/.test(sentence.text.slice(0, at - sentence.start))) {
     // The head of the apposition: preferably a person ("Sen. Mark Kelly, D-Ariz., a member of the
@@ -499,9 +510,7 @@ const DESCRIBED_AS =
 
 /** "denounced the Trump administration and urged ...": the object of one verb is not the next one's subject. */
 function objectOfVerb(sentence: Sentence, mention: Mention): boolean {
-  return /\b\p{Ll}{3,}ed\s+(?:the\s+)?$/u.test(
-    sentence.text.slice(Math.max(0, mention.start - sentence.start - 20), mention.start - sentence.start),
-  );
+  return /\b\p{Ll}{3,}ed\s+(?:the\s+)?$/u.test(textBefore(sentence, mention, 20));
 }
 
 const CONDEMNING: ReadonlySet<RelationType> = new Set(['criticizes', 'rejects', 'accuses', 'opposes']);
@@ -516,9 +525,7 @@ function agentOfCondemnedAct(sentence: Sentence, named: Mention[], verbEnd: numb
     (m) =>
       m.start > verbEnd &&
       m.end <= Math.min(clauseEnd, verbEnd + 160) &&
-      /\b(?:by|of)\s+(?:the\s+)?$/.test(
-        sentence.text.slice(Math.max(0, m.start - sentence.start - 8), m.start - sentence.start),
-      ) &&
+      /\b(?:by|of)\s+(?:the\s+)?$/.test(textBefore(sentence, m, 8)) &&
       ACT_NOUN.test(sentence.text.slice(verbEnd - sentence.start, m.start - sentence.start)),
   );
 }
@@ -526,7 +533,7 @@ function agentOfCondemnedAct(sentence: Sentence, named: Mention[], verbEnd: numb
 /** An actor named as what someone uses or sends ("use the military", "sent troops"). */
 function isInstrument(sentence: Sentence, mention: Mention): boolean {
   return /\b(?:us(?:e|es|ed|ing)|send(?:s|ing)?|sent|deploy(?:s|ed|ing)?|employ(?:s|ed|ing)?|mobiliz(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+|our\s+)?$/i.test(
-    sentence.text.slice(Math.max(0, mention.start - sentence.start - 20), mention.start - sentence.start),
+    textBefore(sentence, mention, 20),
   );
 }
 
@@ -740,10 +747,7 @@ function opposedAgents(
     )
       continue;
     const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 40);
-    const before = sentence.text.slice(
-      Math.max(0, mention.start - sentence.start - 40),
-      mention.start - sentence.start,
-    );
+    const before = textBefore(sentence, mention, 40);
     // "the U.S. would stop giving financial support to Colombia": an actor said to stop or withhold
     // something is the one carrying out the position, not the one it is against.
     if (
