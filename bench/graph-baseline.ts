@@ -1,7 +1,7 @@
 import Graph from 'graphology';
-import type { Actor } from '../src/actors/actor-schema';
-import type { Relation } from '../src/relations/relation-schema';
-import type { Statement } from '../src/statements/statement-schema';
+import type { Actor } from '../src/model/actor-schema';
+import type { Relation } from '../src/model/relation-schema';
+import type { Statement } from '../src/model/statement-schema';
 import type {
   CounterpartEvidence,
   CounterpartQuery,
@@ -14,7 +14,7 @@ import type {
   StancePair,
   StanceQuery,
 } from '../src/store/graph-store';
-import type { Topic } from '../src/topics/topic-schema';
+import type { Topic } from '../src/model/topic-schema';
 
 /**
  * The hand-written comparison for the query benchmarks: the same graph held in memory by graphology and

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HOSTILE_RELATION_TYPES, type RelationType } from '../src/relations/relation-schema';
+import { HOSTILE_RELATION_TYPES, type RelationType } from '../src/model/relation-schema';
 import type { ExtractionDraft } from '../src/extraction/extraction-schema';
 import type { GraphSnapshot } from '../src/store/graph-store';
 

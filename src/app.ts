@@ -1,7 +1,7 @@
 import express from 'express';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config/config';
-import { API_ROUTES } from './http/api-routes';
+import { API_ROUTES } from './api/api-routes';
 import { buildOpenApiDocument } from './http/openapi-document';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './http/problem-middleware';
 import { mountRoutes } from './http/route-definition';

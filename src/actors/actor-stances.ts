@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { getEntity } from '../entities/entity-service';
-import { titlesOf, windowOf } from '../relationships/relationship-service';
-import { topicRefSchema } from '../relationships/relationship-schema';
+import { titlesOf, windowOf } from '../counterparts/counterpart-service';
+import { topicRefSchema } from '../counterparts/counterpart-schema';
 import {
   reviewStatusSchema,
   withTimeWindow,
   type ReviewStatus,
   type TimeWindow,
-} from '../shared/common-schema';
-import { statementSchema, type Statement } from '../statements/statement-schema';
+} from '../model/common-schema';
+import { statementSchema, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
-import { actorSchema } from './actor-schema';
+import { actorSchema } from '../model/actor-schema';
 
 export const actorStancesQuerySchema = withTimeWindow({
   reviewStatus: reviewStatusSchema.default('accepted'),

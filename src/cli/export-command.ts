@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
-import { networkFile } from '../exports/export-service';
-import { networkQuerySchema } from '../network/network-schema';
+import { networkFile } from '../exports/network-file';
+import { networkQuerySchema } from '../networks/network-schema';
 import { StancegraphError, ValidationError } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import { openStore } from '../store/store-factory';

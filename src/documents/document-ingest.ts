@@ -3,12 +3,12 @@ import type { Config } from '../config/config';
 import type { Extractor, ExtractionContext } from '../extraction/extractor';
 import { createExtractor } from '../extraction/extractor-factory';
 import { proposalRecords, type ProposalSet } from '../extraction/proposal-records';
-import { extractorInfoSchema } from '../extraction/provenance-schema';
+import { extractorInfoSchema } from '../model/provenance-schema';
 import { NotFoundError } from '../shared/errors';
 import { shortHash } from '../shared/ids';
 import type { GraphStore } from '../store/graph-store';
-import { createDocumentSchema, documentSchema, type StoredDocument } from './document-schema';
-import { buildDocument } from './document-service';
+import { createDocumentSchema, documentSchema, type StoredDocument } from '../model/document-schema';
+import { buildDocument } from '../model/document-builder';
 import { looksEnglish, plainText } from './document-text';
 
 export const ingestDocumentSchema = z

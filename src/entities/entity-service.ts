@@ -1,8 +1,8 @@
-import type { Page } from '../shared/common-schema';
+import type { Page } from '../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import type { EntityKind, EntityMap, GraphStore, ListFilterMap } from '../store/graph-store';
-import { ENTITY_SPECS } from './entity-kinds';
+import { ENTITY_SPECS } from '../model/entity-kinds';
 
 /** Creates a record from validated create-input: derives what is derived, checks its evidence, stores it. */
 export async function createEntity<K extends EntityKind>(

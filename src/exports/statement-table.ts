@@ -1,11 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import { qualifiedStatements, type AnalyticsLimits } from '../analytics/stance-projection';
-import type { Affiliation } from '../affiliations/affiliation-schema';
-import type { TimeWindow } from '../shared/common-schema';
-import type { Statement } from '../statements/statement-schema';
+import { qualifiedStatements, type AnalyticsLimits } from '../networks/stance-projection';
+import type { Affiliation } from '../model/affiliation-schema';
+import type { TimeWindow } from '../model/common-schema';
+import type { Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
-import { append } from '../analytics/multimap';
-import { acceptedAffiliations } from '../affiliations/affiliation-service';
+import { append } from '../shared/multimap';
+import { acceptedAffiliations } from '../model/affiliation-builder';
 
 /**
  * The statements table in the shape discourse network coders use: one row per statement, the speaking

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { ActorKind } from '../actors/actor-schema';
+import type { ActorKind } from '../model/actor-schema';
 import {
   COUNTRY_CODES,
   METONYMS,

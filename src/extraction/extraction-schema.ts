@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { actorKindSchema } from '../actors/actor-schema';
-import { relationTypeSchema } from '../relations/relation-schema';
-import { confidenceSchema, evidenceSpanSchema, slugIdSchema } from '../shared/common-schema';
-import { polaritySchema } from '../statements/statement-schema';
+import { actorKindSchema } from '../model/actor-schema';
+import { relationTypeSchema } from '../model/relation-schema';
+import { confidenceSchema, evidenceSpanSchema, slugIdSchema } from '../model/common-schema';
+import { polaritySchema } from '../model/statement-schema';
 
 /**
  * What an extractor returns before anything touches the store: actors are named by a key local to the

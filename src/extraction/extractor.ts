@@ -1,7 +1,7 @@
-import type { Topic } from '../topics/topic-schema';
+import type { Topic } from '../model/topic-schema';
 import type { KnownActor } from './actor-mentions';
 import type { ExtractionDraft } from './extraction-schema';
-import type { ExtractorInfo } from './provenance-schema';
+import type { ExtractorInfo } from '../model/provenance-schema';
 
 /** What the graph already holds that an extractor should reuse rather than propose again. */
 export interface ExtractionContext {

@@ -1,5 +1,5 @@
-import type { ActorKind } from '../actors/actor-schema';
-import type { RelationType } from '../relations/relation-schema';
+import type { ActorKind } from '../model/actor-schema';
+import type { RelationType } from '../model/relation-schema';
 
 /**
  * The word lists the rules extractor reasons with. They describe how English news reports speech,

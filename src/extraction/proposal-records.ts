@@ -1,11 +1,11 @@
-import { actorSchema, type Actor } from '../actors/actor-schema';
-import type { Affiliation } from '../affiliations/affiliation-schema';
-import type { StoredDocument } from '../documents/document-schema';
-import { relationSchema, type Relation } from '../relations/relation-schema';
+import { actorSchema, type Actor } from '../model/actor-schema';
+import type { Affiliation } from '../model/affiliation-schema';
+import type { StoredDocument } from '../model/document-schema';
+import { relationSchema, type Relation } from '../model/relation-schema';
 import { idFromParts, slugFromName } from '../shared/ids';
-import { statementSchema, type Statement } from '../statements/statement-schema';
+import { statementSchema, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
-import { topicSchema, type Topic } from '../topics/topic-schema';
+import { topicSchema, type Topic } from '../model/topic-schema';
 import type { ExtractionDraft } from './extraction-schema';
 import type { Extractor } from './extractor';
 

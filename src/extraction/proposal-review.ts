@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { actorKindSchema, actorSchema, type Actor } from '../actors/actor-schema';
-import { affiliationSchema, type Affiliation } from '../affiliations/affiliation-schema';
-import { relationSchema, relationTypeSchema } from '../relations/relation-schema';
-import { isoDateSchema, slugIdSchema, type ReviewStatus } from '../shared/common-schema';
+import { actorKindSchema, actorSchema, type Actor } from '../model/actor-schema';
+import { affiliationSchema, type Affiliation } from '../model/affiliation-schema';
+import { relationSchema, relationTypeSchema } from '../model/relation-schema';
+import { isoDateSchema, slugIdSchema, type ReviewStatus } from '../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
-import { polaritySchema, statementSchema, type Statement } from '../statements/statement-schema';
+import { polaritySchema, statementSchema, type Statement } from '../model/statement-schema';
 import { ENTITY_NAMES, ENTITY_REFERENCES, type EntityMap, type GraphStore } from '../store/graph-store';
-import { topicSchema, type Topic } from '../topics/topic-schema';
-import type { ReviewOutcome } from './provenance-schema';
+import { topicSchema, type Topic } from '../model/topic-schema';
+import type { ReviewOutcome } from '../model/provenance-schema';
 
 export const proposalKindSchema = z.enum(['actors', 'topics', 'statements', 'relations', 'affiliations']);
 export type ProposalKind = z.infer<typeof proposalKindSchema>;

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
-import type { RelationType } from '../relations/relation-schema';
-import type { Polarity } from '../statements/statement-schema';
+import type { RelationType } from '../model/relation-schema';
+import type { Polarity } from '../model/statement-schema';
 import {
   ActorMentionFinder,
   isPersonKind,

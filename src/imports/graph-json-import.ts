@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ENTITY_SPECS } from '../entities/entity-kinds';
-import { RELATION_TYPES, type RelationType } from '../relations/relation-schema';
+import { ENTITY_SPECS } from '../model/entity-kinds';
+import { RELATION_TYPES, type RelationType } from '../model/relation-schema';
 import { ENTITY_KINDS, type EntityKind } from '../store/graph-store';
-import type { serializedGraphSchema } from '../network/network-schema';
+import type { serializedGraphSchema } from '../networks/network-schema';
 import type { ImportPlan, PlannedRecord } from './import-plan';
 import type { GraphImport, Rejection } from './import-schema';
 

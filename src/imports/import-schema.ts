@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { queryFlag } from '../analytics/analytics-schema';
-import { serializedGraphSchema } from '../network/network-schema';
+import { queryFlag } from '../measures/measure-schema';
+import { serializedGraphSchema } from '../networks/network-schema';
 
 export const importQuerySchema = z.object({
   partial: queryFlag(false).meta({

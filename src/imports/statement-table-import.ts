@@ -1,16 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Actor } from '../actors/actor-schema';
-import { buildDocument } from '../documents/document-service';
-import type { StoredDocument } from '../documents/document-schema';
+import type { Actor } from '../model/actor-schema';
+import { buildDocument } from '../model/document-builder';
+import type { StoredDocument } from '../model/document-schema';
 import { STATEMENT_COLUMNS } from '../exports/statement-table';
-import { slugIdSchema } from '../shared/common-schema';
+import { slugIdSchema } from '../model/common-schema';
 import { ValidationError } from '../shared/errors';
 import { slugFromName } from '../shared/ids';
-import { createStatementSchema } from '../statements/statement-schema';
-import { buildStatement } from '../statements/statement-service';
+import { createStatementSchema } from '../model/statement-schema';
+import { buildStatement } from '../model/statement-builder';
 import type { GraphStore } from '../store/graph-store';
-import type { Topic } from '../topics/topic-schema';
+import type { Topic } from '../model/topic-schema';
 import type { ImportPlan, PlannedRecord } from './import-plan';
 import type { Rejection } from './import-schema';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ENTITY_SPECS } from '../entities/entity-kinds';
+import { ENTITY_SPECS } from '../model/entity-kinds';
 import { ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import { ENTITY_KINDS, type EntityKind, type GraphSnapshot, type GraphStore } from '../store/graph-store';

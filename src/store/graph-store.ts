@@ -1,10 +1,10 @@
-import type { Actor, ActorListQuery } from '../actors/actor-schema';
-import type { Affiliation, AffiliationListQuery } from '../affiliations/affiliation-schema';
-import type { DocumentListQuery, StoredDocument } from '../documents/document-schema';
-import type { Relation, RelationListQuery, RelationType } from '../relations/relation-schema';
-import type { Page, TimeWindow } from '../shared/common-schema';
-import type { Statement, StatementListQuery } from '../statements/statement-schema';
-import type { Topic, TopicListQuery } from '../topics/topic-schema';
+import type { Actor, ActorListQuery } from '../model/actor-schema';
+import type { Affiliation, AffiliationListQuery } from '../model/affiliation-schema';
+import type { DocumentListQuery, StoredDocument } from '../model/document-schema';
+import type { Relation, RelationListQuery, RelationType } from '../model/relation-schema';
+import type { Page, TimeWindow } from '../model/common-schema';
+import type { Statement, StatementListQuery } from '../model/statement-schema';
+import type { Topic, TopicListQuery } from '../model/topic-schema';
 
 export interface EntityMap {
   actors: Actor;

@@ -1,6 +1,6 @@
-import type { Actor } from '../actors/actor-schema';
-import type { StoredDocument } from '../documents/document-schema';
-import type { Topic } from '../topics/topic-schema';
+import type { Actor } from '../model/actor-schema';
+import type { StoredDocument } from '../model/document-schema';
+import type { Topic } from '../model/topic-schema';
 
 /**
  * How every store turns records into look-up keys. Both backends import these, so `?q=` and exact-name

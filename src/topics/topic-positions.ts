@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { getEntity } from '../entities/entity-service';
-import { actorRefs, windowOf } from '../relationships/relationship-service';
-import { actorRefSchema } from '../relationships/relationship-schema';
-import type { TimeWindow } from '../shared/common-schema';
-import { polaritySchema, statementSchema, type Polarity } from '../statements/statement-schema';
+import { actorRefs, windowOf } from '../counterparts/counterpart-service';
+import { actorRefSchema } from '../counterparts/counterpart-schema';
+import type { TimeWindow } from '../model/common-schema';
+import { polaritySchema, statementSchema, type Polarity } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
-import { topicSchema } from './topic-schema';
+import { topicSchema } from '../model/topic-schema';
 
 const positionSchema = z
   .object({ actor: actorRefSchema, statement: statementSchema })

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Statement } from '../../src/statements/statement-schema';
+import type { Statement } from '../../src/model/statement-schema';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Coalition = { actors: { id: string }[] };

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Statement } from '../../src/statements/statement-schema';
+import type { Statement } from '../../src/model/statement-schema';
 import { readSeed } from '../../src/seed/seed-loader';
 import { SEED_DIR, startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { checkSqliteIntegrity } from '../../src/store/sqlite/sqlite-integrity';
+import { checkSqliteIntegrity } from '../support/sqlite-integrity';
 import { actors, topics } from '../support/article-fixtures';
 import { startService, tempDataDir, type ServiceProcess } from './support/service-process';
 

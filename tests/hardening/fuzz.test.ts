@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { createApp } from '../../src/app';
 import { PROJECT_ROOT, testConfig } from '../../src/config/config';
-import { API_ROUTES } from '../../src/http/api-routes';
+import { API_ROUTES } from '../../src/api/api-routes';
 import type { RouteDefinition } from '../../src/http/route-definition';
 import { loadSeed, readSeed } from '../../src/seed/seed-loader';
 import { ENTITY_KINDS, type GraphStore } from '../../src/store/graph-store';

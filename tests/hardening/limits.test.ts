@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createApp } from '../../src/app';
 import { testConfig } from '../../src/config/config';
-import { API_ROUTES } from '../../src/http/api-routes';
+import { API_ROUTES } from '../../src/api/api-routes';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { actorId, loadSyntheticGraph } from '../../src/synthetic/synthetic-graph';
+import { actorId, loadSyntheticGraph } from '../support/synthetic-graph';
 import { residentBytes, startService, tempDataDir } from './support/service-process';
 
 const SMALL_GRAPH = { seed: 7, actors: 2_000, topics: 200, statements: 20_000, relations: 10_000 };

@@ -1,5 +1,5 @@
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { loadSyntheticGraph, syntheticGraph } from '../../src/synthetic/synthetic-graph';
+import { loadSyntheticGraph, syntheticGraph } from '../support/synthetic-graph';
 import { danglingReferences } from './support/invariants';
 
 const SIZE = { seed: 11, actors: 500, topics: 50, statements: 5_000, relations: 2_500, batchSize: 1_000 };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { PROJECT_ROOT, type Config } from '../../src/config/config';
-import { API_ROUTES } from '../../src/http/api-routes';
+import { API_ROUTES } from '../../src/api/api-routes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 interface Operation {

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../src/shared/errors';
-import type { Statement } from '../../src/statements/statement-schema';
-import type { Relation } from '../../src/relations/relation-schema';
+import type { Statement } from '../../src/model/statement-schema';
+import type { Relation } from '../../src/model/relation-schema';
 import type { CounterpartQuery, GraphStore } from '../../src/store/graph-store';
 import {
   actors,

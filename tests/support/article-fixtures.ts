@@ -1,10 +1,10 @@
-import type { Actor } from '../../src/actors/actor-schema';
-import type { Affiliation } from '../../src/affiliations/affiliation-schema';
-import type { StoredDocument } from '../../src/documents/document-schema';
-import type { Relation } from '../../src/relations/relation-schema';
-import type { Statement } from '../../src/statements/statement-schema';
+import type { Actor } from '../../src/model/actor-schema';
+import type { Affiliation } from '../../src/model/affiliation-schema';
+import type { StoredDocument } from '../../src/model/document-schema';
+import type { Relation } from '../../src/model/relation-schema';
+import type { Statement } from '../../src/model/statement-schema';
 import type { GraphSnapshot } from '../../src/store/graph-store';
-import type { Topic } from '../../src/topics/topic-schema';
+import type { Topic } from '../../src/model/topic-schema';
 
 /**
  * A small graph in the words of the seed article (US strikes on Mexican cartels, April 2025), built by

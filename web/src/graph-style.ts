@@ -2,7 +2,7 @@ import {
   FRIENDLY_RELATION_TYPES,
   HOSTILE_RELATION_TYPES,
   NEUTRAL_RELATION_TYPES,
-} from '../../src/relations/relation-vocabulary';
+} from '../../src/model/relation-vocabulary';
 
 /** What colours and shapes mean on the map. The legend is drawn from these same tables. */
 export const KIND_COLORS: Record<string, string> = {

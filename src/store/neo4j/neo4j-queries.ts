@@ -1,5 +1,5 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import { MAX_PATH_DEPTH } from '../../relationships/relationship-schema';
+import { MAX_PATH_DEPTH } from '../../counterparts/counterpart-schema';
 
 /**
  * Every Cypher statement the Neo4j store can send, as named constants.

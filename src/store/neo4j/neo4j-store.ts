@@ -1,6 +1,6 @@
-import type { Actor } from '../../actors/actor-schema';
-import type { StoredDocument } from '../../documents/document-schema';
-import type { Page, TimeWindow } from '../../shared/common-schema';
+import type { Actor } from '../../model/actor-schema';
+import type { StoredDocument } from '../../model/document-schema';
+import type { Page, TimeWindow } from '../../model/common-schema';
 import {
   ConflictError,
   LimitExceededError,
@@ -9,8 +9,8 @@ import {
   ValidationError,
   type FieldIssue,
 } from '../../shared/errors';
-import type { Statement } from '../../statements/statement-schema';
-import type { Topic } from '../../topics/topic-schema';
+import type { Statement } from '../../model/statement-schema';
+import type { Topic } from '../../model/topic-schema';
 import {
   ENTITY_KINDS,
   ENTITY_NAMES,

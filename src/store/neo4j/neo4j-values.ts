@@ -1,11 +1,11 @@
 import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, type Integer } from 'neo4j-driver';
-import type { Actor } from '../../actors/actor-schema';
-import type { Affiliation } from '../../affiliations/affiliation-schema';
-import type { StoredDocument } from '../../documents/document-schema';
-import type { Relation } from '../../relations/relation-schema';
-import type { EvidenceSpan } from '../../shared/common-schema';
-import type { Statement } from '../../statements/statement-schema';
-import type { Topic } from '../../topics/topic-schema';
+import type { Actor } from '../../model/actor-schema';
+import type { Affiliation } from '../../model/affiliation-schema';
+import type { StoredDocument } from '../../model/document-schema';
+import type { Relation } from '../../model/relation-schema';
+import type { EvidenceSpan } from '../../model/common-schema';
+import type { Statement } from '../../model/statement-schema';
+import type { Topic } from '../../model/topic-schema';
 import type { EntityKind, EntityMap } from '../graph-store';
 import { actorNameKeys, searchTextOf } from '../search-keys';
 import type { WriteRow } from './neo4j-queries';

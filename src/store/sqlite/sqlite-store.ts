@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Actor } from '../../actors/actor-schema';
-import type { Affiliation } from '../../affiliations/affiliation-schema';
-import type { StoredDocument } from '../../documents/document-schema';
-import type { Relation } from '../../relations/relation-schema';
-import type { Page, TimeWindow } from '../../shared/common-schema';
+import type { Actor } from '../../model/actor-schema';
+import type { Affiliation } from '../../model/affiliation-schema';
+import type { StoredDocument } from '../../model/document-schema';
+import type { Relation } from '../../model/relation-schema';
+import type { Page, TimeWindow } from '../../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
-import type { Statement } from '../../statements/statement-schema';
+import type { Statement } from '../../model/statement-schema';
 import {
   ENTITY_KINDS,
   ENTITY_NAMES,

@@ -1,9 +1,9 @@
-import type { Actor } from '../../actors/actor-schema';
-import type { Affiliation } from '../../affiliations/affiliation-schema';
-import type { StoredDocument } from '../../documents/document-schema';
-import type { Relation } from '../../relations/relation-schema';
-import type { Statement } from '../../statements/statement-schema';
-import type { Topic } from '../../topics/topic-schema';
+import type { Actor } from '../../model/actor-schema';
+import type { Affiliation } from '../../model/affiliation-schema';
+import type { StoredDocument } from '../../model/document-schema';
+import type { Relation } from '../../model/relation-schema';
+import type { Statement } from '../../model/statement-schema';
+import type { Topic } from '../../model/topic-schema';
 import type { EntityKind, EntityMap, ListFilterMap } from '../graph-store';
 import { searchTextOf } from '../search-keys';
 

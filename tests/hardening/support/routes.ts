@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { API_ROUTES } from '../../../src/http/api-routes';
+import { API_ROUTES } from '../../../src/api/api-routes';
 
 export interface MountedRoute {
   method: string;

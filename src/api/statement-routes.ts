@@ -1,0 +1,3 @@
+import { entityRoutes } from './entity-routes';
+
+export const statementRoutes = entityRoutes('statements');

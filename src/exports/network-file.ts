@@ -1,0 +1,61 @@
+import type Graph from 'graphology';
+import type { AnalyticsLimits } from '../networks/stance-projection';
+import { RawResponse } from '../http/route-definition';
+import type { NetworkQuery } from '../networks/network-schema';
+import { buildNetwork } from '../networks/network-builder';
+import { windowOf } from '../counterparts/counterpart-service';
+import type { GraphStore } from '../store/graph-store';
+import { toCytoscape } from './cytoscape-export';
+import { toGexf } from './gexf-export';
+import { toGraphml } from './graphml-export';
+import { networkTimeline } from './network-timeline';
+import { statementTable } from './statement-table';
+
+export interface NetworkFile {
+  contentType: string;
+  extension: string;
+  body: string;
+}
+
+/** The network in the format a tool opens: Gephi (GEXF), networkx and yEd (GraphML), Cytoscape, a sheet. */
+export async function networkFile(
+  store: GraphStore,
+  query: NetworkQuery,
+  limits: AnalyticsLimits,
+): Promise<NetworkFile> {
+  const format = query.format ?? 'graphology';
+  if (format === 'csv') {
+    const body = await statementTable(
+      store,
+      {
+        window: windowOf(query),
+        topicId: query.topic,
+        acceptedOnly: query.acceptedOnly,
+        minConfidence: query.minConfidence,
+      },
+      limits,
+    );
+    return { contentType: 'text/csv; charset=utf-8', extension: 'csv', body };
+  }
+  const graph = await buildNetwork(store, query, limits);
+  switch (format) {
+    case 'gexf': {
+      const build = (q: NetworkQuery): Promise<Graph> => buildNetwork(store, q, limits);
+      const timeline = await networkTimeline(store, query, graph, build, limits);
+      return { contentType: 'application/gexf+xml', extension: 'gexf', body: toGexf(graph, timeline) };
+    }
+    case 'graphml':
+      return { contentType: 'application/graphml+xml', extension: 'graphml', body: toGraphml(graph) };
+    case 'cytoscape':
+      return { contentType: 'application/json', extension: 'cyjs', body: JSON.stringify(toCytoscape(graph)) };
+    case 'graphology':
+      return { contentType: 'application/json', extension: 'json', body: JSON.stringify(graph.export()) };
+  }
+}
+
+/** What GET /api/network answers: graphology JSON by default, a downloadable file for any `format`. */
+export async function networkResponse(store: GraphStore, query: NetworkQuery, limits: AnalyticsLimits) {
+  if (query.format === undefined) return (await buildNetwork(store, query, limits)).export();
+  const file = await networkFile(store, query, limits);
+  return new RawResponse(file.contentType, file.body, `stancegraph-${query.kind}.${file.extension}`);
+}

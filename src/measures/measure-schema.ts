@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { polaritySchema, statementSchema } from '../model/statement-schema';
+import { isoDateSchema, slugIdSchema, timeWindowFields } from '../model/common-schema';
+
+/** `true`/`false` in a query string (z.coerce.boolean would read "false" as true). */
+export const queryFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .default(fallback);
+
+export const normalizationSchema = z.enum(['none', 'average-activity', 'jaccard']).meta({
+  description:
+    'none: number of shared topics; average-activity: that count divided by the mean number of topics the two actors take a side on; jaccard: the count divided by the number of topics either actor takes a side on',
+});
+
+export const actorLevelSchema = z.enum(['individuals', 'organizations']).meta({
+  description:
+    'organizations: people (official, person, expert) speak for the organization they are a member of at the date of the statement',
+});
+
+/**
+ * Which statements make up a discourse network: the window, the qualifiers a coder would apply, and
+ * whose stance a statement counts as. Shared by the network endpoint and every analysis.
+ */
+export const projectionFields = {
+  ...timeWindowFields,
+  topic: slugIdSchema.optional(),
+  level: actorLevelSchema.default('individuals'),
+  acceptedOnly: queryFlag(true).meta({
+    description: 'false: proposed statements count too (rejected ones never do)',
+  }),
+  minConfidence: z.coerce.number().min(0).max(1).default(0),
+  rollup: queryFlag(false).meta({
+    description: 'true: a statement on a sub-topic counts as a statement on its top-level topic',
+  }),
+  normalization: normalizationSchema.default('none'),
+};
+
+const windowInOrder = (value: { from?: string; to?: string }) =>
+  !value.from || !value.to || value.from <= value.to;
+
+export const projectionQuerySchema = z
+  .object(projectionFields)
+  .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+
+export const coalitionQuerySchema = z
+  .object({
+    ...projectionFields,
+    network: z.enum(['agreement', 'subtract']).default('agreement'),
+    resolution: z.coerce.number().positive().max(10).default(1),
+    seed: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(42)
+      .meta({
+        description: 'seed of the random order Louvain visits nodes in: the same seed gives the same answer',
+      }),
+  })
+  .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+
+export const stanceChangeQuerySchema = z
+  .object({
+    ...timeWindowFields,
+    topic: slugIdSchema.optional(),
+    actor: slugIdSchema.optional(),
+    acceptedOnly: projectionFields.acceptedOnly,
+    minConfidence: projectionFields.minConfidence,
+  })
+  .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+
+export const evolutionQuerySchema = z
+  .object({
+    ...projectionFields,
+    from: isoDateSchema,
+    to: isoDateSchema,
+    kind: z.enum(['agreement', 'conflict', 'subtract']).default('agreement'),
+    windowDays: z.coerce.number().int().min(1).max(36_500).default(90),
+    stepDays: z.coerce.number().int().min(1).max(36_500).default(30),
+    seed: coalitionQuerySchema.shape.seed,
+  })
+  .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+
+const actorRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const coalitionsResponseSchema = z
+  .object({
+    network: z.enum(['agreement', 'subtract']),
+    modularity: z.number(),
+    coalitions: z.array(
+      z.object({ id: z.number().int(), size: z.number().int(), actors: z.array(actorRefSchema) }),
+    ),
+  })
+  .meta({ id: 'Coalitions' });
+
+export const centralityResponseSchema = z
+  .object({
+    network: z.literal('agreement'),
+    items: z.array(
+      actorRefSchema.extend({
+        degree: z.number().int(),
+        weightedDegree: z.number(),
+        betweenness: z.number(),
+        pagerank: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'Centrality' });
+
+export const polarizationResponseSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        topic: z.object({ id: z.string(), title: z.string() }),
+        support: z.number().int(),
+        oppose: z.number().int(),
+        other: z.number().int(),
+        polarization: z.number().meta({
+          description:
+            '1 - |support - oppose| / (support + oppose): 0 when all take one side, 1 when split evenly',
+        }),
+        supporters: z.array(actorRefSchema),
+        opponents: z.array(actorRefSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'Polarization' });
+
+export const bridgesResponseSchema = z
+  .object({
+    modularity: z.number(),
+    items: z.array(
+      actorRefSchema.extend({
+        coalition: z.number().int(),
+        coalitionsReached: z.number().int(),
+        participation: z.number().meta({
+          description: "Guimerà-Amaral participation coefficient over the actor's agreement ties",
+        }),
+        betweenness: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'Bridges' });
+
+export const stanceChangesResponseSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        actor: actorRefSchema,
+        topic: z.object({ id: z.string(), title: z.string() }),
+        from: polaritySchema,
+        to: polaritySchema,
+        before: statementSchema,
+        after: statementSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'StanceChanges' });
+
+export const evolutionResponseSchema = z
+  .object({
+    kind: z.enum(['agreement', 'conflict', 'subtract']),
+    windows: z.array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        actors: z.number().int(),
+        edges: z.number().int(),
+        density: z.number(),
+        totalWeight: z.number(),
+        modularity: z.number(),
+        coalitions: z.array(z.array(z.string())),
+      }),
+    ),
+  })
+  .meta({ id: 'Evolution' });
+
+export type Normalization = z.infer<typeof normalizationSchema>;
+export type ActorLevel = z.infer<typeof actorLevelSchema>;
+export type ProjectionQuery = z.infer<typeof projectionQuerySchema>;
+export type CoalitionQuery = z.infer<typeof coalitionQuerySchema>;
+export type StanceChangeQuery = z.infer<typeof stanceChangeQuerySchema>;
+export type EvolutionQuery = z.infer<typeof evolutionQuerySchema>;

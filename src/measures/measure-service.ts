@@ -1,0 +1,204 @@
+import type { Actor } from '../model/actor-schema';
+import { windowOf } from '../counterparts/counterpart-service';
+import { LimitExceededError } from '../shared/errors';
+import type { GraphStore } from '../store/graph-store';
+import type { CoalitionQuery, EvolutionQuery, ProjectionQuery, StanceChangeQuery } from './measure-schema';
+import { detectCoalitions } from './coalitions';
+import { congruenceNetwork } from '../networks/congruence-network';
+import { bridgingActors, centrality, polarizationByTopic, stanceChanges } from './centrality';
+import {
+  loadProjection,
+  qualifiedStatements,
+  type AnalyticsLimits,
+  type Projection,
+} from '../networks/stance-projection';
+
+const ref = (actors: Map<string, Actor>, id: string) => ({ id, name: actors.get(id)?.name ?? id });
+
+export async function projectionFor(
+  store: GraphStore,
+  query: ProjectionQuery,
+  limits: AnalyticsLimits,
+): Promise<Projection> {
+  return loadProjection(
+    store,
+    {
+      window: windowOf(query),
+      topic: query.topic,
+      level: query.level,
+      acceptedOnly: query.acceptedOnly,
+      minConfidence: query.minConfidence,
+      rollup: query.rollup,
+    },
+    limits,
+  );
+}
+
+/** Coalitions: Louvain communities of the agreement (or subtract) network, with their modularity. */
+export async function findCoalitions(store: GraphStore, query: CoalitionQuery, limits: AnalyticsLimits) {
+  const projection = await projectionFor(store, query, limits);
+  const graph = congruenceNetwork(projection, query.network, query.normalization, limits.maxEdges);
+  const { members, modularity } = detectCoalitions(graph, { seed: query.seed, resolution: query.resolution });
+  return {
+    network: query.network,
+    modularity,
+    coalitions: members.map((ids, id) => ({
+      id,
+      size: ids.length,
+      actors: ids.map((a) => ref(projection.actors, a)),
+    })),
+  };
+}
+
+export async function rankCentrality(store: GraphStore, query: ProjectionQuery, limits: AnalyticsLimits) {
+  const projection = await projectionFor(store, query, limits);
+  const graph = congruenceNetwork(projection, 'agreement', query.normalization, limits.maxEdges);
+  return {
+    network: 'agreement' as const,
+    items: centrality(graph).map((row) => ({ ...ref(projection.actors, row.id), ...row })),
+  };
+}
+
+export async function measurePolarization(
+  store: GraphStore,
+  query: ProjectionQuery,
+  limits: AnalyticsLimits,
+) {
+  const projection = await projectionFor(store, query, limits);
+  const rows = polarizationByTopic(projection.positions);
+  const topics = new Map(
+    (
+      await store.getMany(
+        'topics',
+        rows.map((r) => r.topicId),
+      )
+    ).map((t) => [t.id, t.title]),
+  );
+  return {
+    items: rows.map((row) => ({
+      topic: { id: row.topicId, title: topics.get(row.topicId) ?? row.topicId },
+      support: row.supporters.length,
+      oppose: row.opponents.length,
+      other: row.other,
+      polarization: row.polarization,
+      supporters: row.supporters.map((id) => ref(projection.actors, id)),
+      opponents: row.opponents.map((id) => ref(projection.actors, id)),
+    })),
+  };
+}
+
+export async function findBridges(store: GraphStore, query: CoalitionQuery, limits: AnalyticsLimits) {
+  const projection = await projectionFor(store, query, limits);
+  const graph = congruenceNetwork(projection, query.network, query.normalization, limits.maxEdges);
+  const coalitions = detectCoalitions(graph, { seed: query.seed, resolution: query.resolution });
+  return {
+    modularity: coalitions.modularity,
+    items: bridgingActors(graph, coalitions).map((row) => ({ ...ref(projection.actors, row.id), ...row })),
+  };
+}
+
+/** Every flip of an actor's side on a topic, with the statement before and the one after as evidence. */
+export async function findStanceChanges(
+  store: GraphStore,
+  query: StanceChangeQuery,
+  limits: AnalyticsLimits,
+) {
+  const statements = await qualifiedStatements(
+    store,
+    {
+      window: windowOf(query),
+      actorId: query.actor,
+      topicId: query.topic,
+      acceptedOnly: query.acceptedOnly,
+      minConfidence: query.minConfidence,
+    },
+    limits,
+  );
+  const changes = stanceChanges(statements);
+  const actors = new Map(
+    (
+      await store.getMany(
+        'actors',
+        changes.map((c) => c.actorId),
+      )
+    ).map((a) => [a.id, a]),
+  );
+  const topics = new Map(
+    (
+      await store.getMany(
+        'topics',
+        changes.map((c) => c.topicId),
+      )
+    ).map((t) => [t.id, t.title]),
+  );
+  return {
+    items: changes.map((c) => ({
+      actor: ref(actors, c.actorId),
+      topic: { id: c.topicId, title: topics.get(c.topicId) ?? c.topicId },
+      from: c.before.polarity,
+      to: c.after.polarity,
+      before: c.before,
+      after: c.after,
+    })),
+  };
+}
+
+/**
+ * The network over moving windows of `windowDays` days, advanced by `stepDays`, from `from` to `to`:
+ * size, density, total weight and coalitions of each window, so an analyst sees camps form and dissolve.
+ */
+export async function traceEvolution(store: GraphStore, query: EvolutionQuery, limits: AnalyticsLimits) {
+  const windows = movingWindows(query.from, query.to, query.windowDays, query.stepDays, limits.maxWindows);
+  const series = [];
+  for (const window of windows) {
+    const projection = await projectionFor(store, { ...query, ...window }, limits);
+    const graph = congruenceNetwork(projection, query.kind, query.normalization, limits.maxEdges);
+    const { members, modularity } = detectCoalitions(graph, { seed: query.seed });
+    const n = graph.order;
+    series.push({
+      from: window.from,
+      to: window.to,
+      actors: n,
+      edges: graph.size,
+      density: n < 2 ? 0 : graph.size / ((n * (n - 1)) / 2),
+      totalWeight: graph.reduceEdges((sum, _e, a) => sum + (a.weight as number), 0),
+      modularity,
+      coalitions: members,
+    });
+  }
+  return { kind: query.kind, windows: series };
+}
+
+/** Windows [start, start + size - 1] stepping by `step` days; a range shorter than one window is one window. */
+export function movingWindows(
+  from: string,
+  to: string,
+  sizeDays: number,
+  stepDays: number,
+  maxWindows: number,
+): { from: string; to: string }[] {
+  const windows: { from: string; to: string }[] = [];
+  for (let start = from; ; start = addDays(start, stepDays)) {
+    const end = addDays(start, sizeDays - 1);
+    if (end > to) {
+      if (windows.length === 0) windows.push({ from, to });
+      break;
+    }
+    windows.push({ from: start, to: end });
+    if (windows.length > maxWindows) {
+      throw new LimitExceededError(
+        `stancegraph/analytics: more than ${maxWindows} windows; widen stepDays (ANALYTICS_MAX_WINDOWS)`,
+        'ANALYTICS_MAX_WINDOWS',
+        windows.length,
+        maxWindows,
+      );
+    }
+  }
+  return windows;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { reviewableFields } from './provenance-schema';
+import { paginationSchema, reviewStatusSchema, slugIdSchema } from './common-schema';
+
+export const actorKindSchema = z.enum([
+  'state',
+  'government',
+  'agency',
+  'military',
+  'legislature',
+  'official',
+  'person',
+  'organization',
+  'international_organization',
+  'ngo',
+  'party',
+  'criminal_group',
+  'expert',
+  'academic_institution',
+  'media',
+  'other',
+]);
+
+const actorFields = {
+  name: z.string().trim().min(1).max(300),
+  aliases: z.array(z.string().trim().min(1).max(300)).max(100).default([]),
+  kind: actorKindSchema,
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "MX"')
+    .optional(),
+  description: z.string().max(5000).optional(),
+  /** Set on actors proposed by extraction; absent means accepted. */
+  ...reviewableFields,
+};
+
+export const actorSchema = z
+  .object({ id: slugIdSchema, ...actorFields })
+  .strict()
+  .meta({ id: 'Actor' });
+
+export const createActorSchema = z
+  .object({ id: slugIdSchema.optional(), ...actorFields })
+  .strict()
+  .meta({ id: 'CreateActor' });
+
+export const updateActorSchema = z
+  .object({
+    name: actorFields.name,
+    aliases: z.array(z.string().trim().min(1).max(300)).max(100),
+    kind: actorKindSchema,
+    country: actorFields.country.nullable(),
+    description: actorFields.description.nullable(),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateActor' });
+
+export const actorListQuerySchema = paginationSchema.extend({
+  q: z.string().trim().min(1).max(200).optional(),
+  kind: actorKindSchema.optional(),
+  country: actorFields.country,
+  /** Hand-entered actors (no review status) count as accepted. */
+  reviewStatus: reviewStatusSchema.optional(),
+});
+
+export type Actor = z.infer<typeof actorSchema>;
+export type ActorKind = z.infer<typeof actorKindSchema>;
+export type CreateActor = z.infer<typeof createActorSchema>;
+export type UpdateActor = z.infer<typeof updateActorSchema>;
+export type ActorListQuery = z.infer<typeof actorListQuerySchema>;

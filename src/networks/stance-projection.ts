@@ -1,0 +1,228 @@
+import type { Actor } from '../model/actor-schema';
+import type { Affiliation } from '../model/affiliation-schema';
+import type { Config } from '../config/config';
+import { LimitExceededError } from '../shared/errors';
+import type { TimeWindow } from '../model/common-schema';
+import type { Polarity, Statement } from '../model/statement-schema';
+import type { GraphStore } from '../store/graph-store';
+import type { Topic } from '../model/topic-schema';
+import type { ActorLevel } from '../measures/measure-schema';
+import { append } from '../shared/multimap';
+import { acceptedAffiliations } from '../model/affiliation-builder';
+
+export type AnalyticsLimits = Config['analytics'];
+
+/** A side an actor (or organization) takes on a topic, with the statements that say so. */
+export interface Position {
+  actorId: string;
+  topicId: string;
+  polarity: Polarity;
+  statements: Statement[];
+}
+
+export interface Projection {
+  positions: Position[];
+  actors: Map<string, Actor>;
+}
+
+export interface ProjectionOptions {
+  window: TimeWindow;
+  topic?: string;
+  level: ActorLevel;
+  acceptedOnly: boolean;
+  minConfidence: number;
+  rollup: boolean;
+}
+
+/** Kinds of actor who speak for an organization when the analysis is at the organization level. */
+const INDIVIDUAL_KINDS: ReadonlySet<Actor['kind']> = new Set(['official', 'person', 'expert']);
+const PAGE = 500;
+
+/**
+ * The positions behind a discourse network. Without qualifiers the store's own current stances are used
+ * (the query runs where the data is); qualifiers and roll-up need the statements themselves, read page by
+ * page and refused above ANALYTICS_MAX_STATEMENTS.
+ */
+export async function loadProjection(
+  store: GraphStore,
+  options: ProjectionOptions,
+  limits: AnalyticsLimits,
+): Promise<Projection> {
+  const plain = options.acceptedOnly && options.minConfidence === 0 && !options.rollup;
+  const stances = plain
+    ? await store.currentStances({ topicId: options.topic, window: options.window })
+    : await qualifiedStances(store, options, limits);
+  if (stances.length > limits.maxStatements) {
+    throw new LimitExceededError(
+      `stancegraph/analytics: ${stances.length} stances exceed ANALYTICS_MAX_STATEMENTS`,
+      'ANALYTICS_MAX_STATEMENTS',
+      stances.length,
+      limits.maxStatements,
+    );
+  }
+  const speakers = await store.getMany('actors', [...new Set(stances.map((s) => s.actorId))]);
+  const actors = new Map(speakers.map((a) => [a.id, a]));
+  const speakerOf =
+    options.level === 'organizations'
+      ? await organizationResolver(store, actors, limits)
+      : (s: Statement) => s.actorId;
+
+  const positions = new Map<string, Position>();
+  for (const statement of stances) {
+    const actorId = speakerOf(statement);
+    const key = `${actorId}\u0000${statement.topicId}\u0000${statement.polarity}`;
+    const position = positions.get(key);
+    if (position) position.statements.push(statement);
+    else
+      positions.set(key, {
+        actorId,
+        topicId: statement.topicId,
+        polarity: statement.polarity,
+        statements: [statement],
+      });
+  }
+  const missing = [...new Set([...positions.values()].map((p) => p.actorId))].filter((id) => !actors.has(id));
+  for (const actor of await store.getMany('actors', missing)) actors.set(actor.id, actor);
+  checkNodes(actors.size, limits);
+  return { positions: [...positions.values()], actors };
+}
+
+export function checkNodes(count: number, limits: AnalyticsLimits): void {
+  if (count > limits.maxNodes) {
+    throw new LimitExceededError(
+      `stancegraph/analytics: ${count} actors exceed ANALYTICS_MAX_NODES`,
+      'ANALYTICS_MAX_NODES',
+      count,
+      limits.maxNodes,
+    );
+  }
+}
+
+/** Statements in the window that pass the qualifiers, paged through the store's list filter. */
+export async function qualifiedStatements(
+  store: GraphStore,
+  query: {
+    window: TimeWindow;
+    topicId?: string;
+    actorId?: string;
+    acceptedOnly: boolean;
+    minConfidence: number;
+  },
+  limits: AnalyticsLimits,
+): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.list('statements', {
+      limit: PAGE,
+      offset,
+      actorId: query.actorId,
+      topicId: query.topicId,
+      reviewStatus: query.acceptedOnly ? 'accepted' : undefined,
+      from: query.window.from,
+      to: query.window.to,
+    });
+    if (page.total > limits.maxStatements) {
+      throw new LimitExceededError(
+        `stancegraph/analytics: ${page.total} statements exceed ANALYTICS_MAX_STATEMENTS`,
+        'ANALYTICS_MAX_STATEMENTS',
+        page.total,
+        limits.maxStatements,
+      );
+    }
+    statements.push(...page.items);
+    if (page.items.length < PAGE || offset + PAGE >= page.total) break;
+  }
+  return statements.filter((s) => s.reviewStatus !== 'rejected' && s.confidence >= query.minConfidence);
+}
+
+/** Latest first: by date, ties broken by the greater id (the store's rule for a current stance). */
+export function compareStatements(a: Statement, b: Statement): number {
+  return a.statedAt === b.statedAt
+    ? a.id < b.id
+      ? -1
+      : a.id > b.id
+        ? 1
+        : 0
+    : a.statedAt < b.statedAt
+      ? -1
+      : 1;
+}
+
+async function qualifiedStances(
+  store: GraphStore,
+  options: ProjectionOptions,
+  limits: AnalyticsLimits,
+): Promise<Statement[]> {
+  const statements = await qualifiedStatements(
+    store,
+    {
+      window: options.window,
+      topicId: options.rollup ? undefined : options.topic,
+      acceptedOnly: options.acceptedOnly,
+      minConfidence: options.minConfidence,
+    },
+    limits,
+  );
+  const rootOf = options.rollup ? await topicRoots(store) : (id: string) => id;
+  const latest = new Map<string, Statement>();
+  for (const original of statements) {
+    const statement = { ...original, topicId: rootOf(original.topicId) };
+    if (options.topic && statement.topicId !== options.topic) continue;
+    const key = `${statement.actorId}\u0000${statement.topicId}`;
+    const current = latest.get(key);
+    if (!current || compareStatements(current, statement) < 0) latest.set(key, statement);
+  }
+  return [...latest.values()];
+}
+
+async function topicRoots(store: GraphStore): Promise<(id: string) => string> {
+  const parents = new Map<string, string | undefined>();
+  for await (const batch of store.readAll('topics', 1000)) {
+    for (const topic of batch as Topic[]) parents.set(topic.id, topic.parentId);
+  }
+  return (id) => {
+    const seen = new Set<string>();
+    let current = id;
+    // The seen-set guards against a parent cycle written before cycles were refused.
+    while (parents.get(current) && !seen.has(current)) {
+      seen.add(current);
+      current = parents.get(current)!;
+    }
+    return current;
+  };
+}
+
+/** Maps each statement to the organization its speaker belonged to on that date, or to the speaker. */
+async function organizationResolver(
+  store: GraphStore,
+  actors: Map<string, Actor>,
+  limits: AnalyticsLimits,
+): Promise<(s: Statement) => string> {
+  const memberships = new Map<string, Affiliation[]>();
+  let count = 0;
+  for await (const batch of acceptedAffiliations(store, 1000)) {
+    count += batch.length;
+    if (count > limits.maxEdges) {
+      throw new LimitExceededError(
+        `stancegraph/analytics: more than ${limits.maxEdges} affiliations exceed ANALYTICS_MAX_EDGES`,
+        'ANALYTICS_MAX_EDGES',
+        count,
+        limits.maxEdges,
+      );
+    }
+    for (const a of batch) {
+      if (!actors.has(a.memberId)) continue;
+      append(memberships, a.memberId, a);
+    }
+  }
+  return (statement) => {
+    const speaker = actors.get(statement.actorId);
+    if (!speaker || !INDIVIDUAL_KINDS.has(speaker.kind)) return statement.actorId;
+    const at = statement.statedAt;
+    const organization = (memberships.get(speaker.id) ?? [])
+      .filter((a) => (!a.from || a.from <= at) && (!a.to || at <= a.to))
+      .map((a) => a.organizationId)
+      .sort()[0];
+    return organization ?? statement.actorId;
+  };
+}

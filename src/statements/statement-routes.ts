@@ -1,3 +1,0 @@
-import { entityRoutes } from '../entities/entity-routes';
-
-export const statementRoutes = entityRoutes('statements');
