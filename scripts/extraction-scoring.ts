@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HOSTILE_RELATION_TYPES, type RelationType } from '../src/model/relation-schema';
+import { HOSTILE_RELATION_TYPES, type RelationType } from '../src/model/relation-vocabulary';
 import type { ExtractionDraft } from '../src/extraction/extraction-schema';
-import type { GraphSnapshot } from '../src/store/graph-store';
+import type { GraphSnapshot } from '../src/model/entity-kinds';
 
 /** One hand-annotated document, in the format of tests/fixtures/extraction/README.md. */
 export interface GoldDocument {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { getEntity } from '../entities/entity-service';
-import { titlesOf, windowOf } from '../counterparts/counterpart-service';
-import { topicRefSchema } from '../counterparts/counterpart-schema';
+import { titlesOf } from '../entities/entity-refs';
+import { windowOf } from '../model/common-schema';
+import { topicRefSchema } from '../model/ref-schema';
 import {
   reviewStatusSchema,
   withTimeWindow,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route-definition';
 import { pageSchema } from '../model/common-schema';
-import type { EntityKind } from '../store/graph-store';
+import type { EntityKind } from '../model/entity-kinds';
 import { ENTITY_SPECS } from '../model/entity-kinds';
 import { createEntity, deleteEntity, getEntity, listEntities, updateEntity } from '../entities/entity-service';
 

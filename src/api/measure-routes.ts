@@ -1,16 +1,6 @@
 import { defineRoute } from '../http/route-definition';
-import {
-  bridgesResponseSchema,
-  centralityResponseSchema,
-  coalitionQuerySchema,
-  coalitionsResponseSchema,
-  evolutionQuerySchema,
-  evolutionResponseSchema,
-  polarizationResponseSchema,
-  projectionQuerySchema,
-  stanceChangeQuerySchema,
-  stanceChangesResponseSchema,
-} from '../measures/measure-schema';
+import { bridgesResponseSchema, centralityResponseSchema, coalitionQuerySchema, coalitionsResponseSchema, evolutionQuerySchema, evolutionResponseSchema, polarizationResponseSchema, stanceChangeQuerySchema, stanceChangesResponseSchema } from '../measures/measure-schema';
+import { projectionQuerySchema } from '../networks/projection-schema';
 import {
   findBridges,
   findCoalitions,

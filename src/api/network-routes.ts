@@ -1,6 +1,9 @@
-import { networkResponse } from '../exports/network-file';
-import { defineRoute } from '../http/route-definition';
-import { networkQuerySchema, serializedGraphSchema } from '../networks/network-schema';
+import { networkFile } from '../exports/network-file';
+import { defineRoute, RawResponse } from '../http/route-definition';
+import { buildNetwork } from '../networks/network-builder';
+import { networkQuerySchema, serializedGraphSchema, type NetworkQuery } from '../networks/network-schema';
+import type { AnalyticsLimits } from '../networks/stance-projection';
+import type { GraphStore } from '../store/graph-store';
 
 export const networkRoutes = [
   defineRoute({
@@ -17,3 +20,10 @@ export const networkRoutes = [
     handle: ({ query }, { store, config }) => networkResponse(store, query, config.analytics),
   }),
 ];
+
+/** What GET /api/network answers: graphology JSON by default, a downloadable file for any `format`. */
+async function networkResponse(store: GraphStore, query: NetworkQuery, limits: AnalyticsLimits) {
+  if (query.format === undefined) return (await buildNetwork(store, query, limits)).export();
+  const file = await networkFile(store, query, limits);
+  return new RawResponse(file.contentType, file.body, `stancegraph-${query.kind}.${file.extension}`);
+}

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig, type Config } from '../config/config';
 import { ValidationError } from '../shared/errors';
-import { ENTITY_KINDS, type EntityKind, type GraphStore } from '../store/graph-store';
+import { type GraphStore } from '../store/graph-store';
+import { ENTITY_KINDS, type EntityKind } from '../model/entity-kinds';
 import { openStore } from '../store/store-factory';
 
 /**

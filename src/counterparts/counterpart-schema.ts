@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { actorKindSchema, actorSchema } from '../model/actor-schema';
+import { actorSchema } from '../model/actor-schema';
 import { polaritySchema } from '../model/statement-schema';
 import { relationTypeSchema } from '../model/relation-schema';
 import { isoDateSchema, paginationSchema, slugIdSchema, withTimeWindow } from '../model/common-schema';
-
-export const actorRefSchema = z
-  .object({ id: z.string(), name: z.string(), kind: actorKindSchema })
-  .meta({ id: 'ActorRef' });
-export const topicRefSchema = z.object({ id: z.string(), title: z.string() }).meta({ id: 'TopicRef' });
+import { actorRefSchema, topicRefSchema } from '../model/ref-schema';
+import { MAX_PATH_DEPTH } from '../store/graph-store';
 
 /** One piece of evidence behind a reason: a quote or a sentence, where it is, and when it was said. */
 export const evidenceItemSchema = z
@@ -82,7 +79,6 @@ export const oppositionsQuerySchema = withTimeWindow({
   ...paginationSchema.shape,
 });
 
-export const MAX_PATH_DEPTH = 6;
 export const pathsQuerySchema = z.object({
   from: slugIdSchema,
   to: slugIdSchema,
@@ -119,4 +115,3 @@ export type OppositionsQuery = z.infer<typeof oppositionsQuerySchema>;
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 export type Reason = z.infer<typeof reasonSchema>;
 export type Counterpart = z.infer<typeof counterpartSchema>;
-export type ActorRef = z.infer<typeof actorRefSchema>;

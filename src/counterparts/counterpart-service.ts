@@ -1,23 +1,15 @@
 import type { Actor } from '../model/actor-schema';
 import { getEntity } from '../entities/entity-service';
-import {
-  FRIENDLY_RELATION_TYPES,
-  HOSTILE_RELATION_TYPES,
-  type Relation,
-  type RelationType,
-} from '../model/relation-schema';
-import type { TimeWindow } from '../model/common-schema';
+import { type Relation } from '../model/relation-schema';
+import { FRIENDLY_RELATION_TYPES, HOSTILE_RELATION_TYPES, type RelationType } from '../model/relation-vocabulary';
+import { windowOf } from '../model/common-schema';
 import { NotFoundError } from '../shared/errors';
 import type { Statement } from '../model/statement-schema';
 import type { GraphStore, PathHop } from '../store/graph-store';
-import type {
-  ActorRef,
-  Counterpart,
-  EvidenceItem,
-  OppositionsQuery,
-  Reason,
-  RelationshipQuery,
-} from './counterpart-schema';
+import type { Counterpart, EvidenceItem, OppositionsQuery, Reason, RelationshipQuery } from './counterpart-schema';
+import type { ActorRef } from '../model/ref-schema';
+import { actorRefs, titlesOf, toRef } from '../entities/entity-refs';
+import { withoutUndefined } from '../shared/objects';
 
 /** Which relations and which stance agreement make two actors opponents, or allies. */
 const SIDES = {
@@ -203,27 +195,8 @@ function describeHop(hop: PathHop, refs: Map<string, ActorRef>) {
   return { from: refs.get(hop.from)!, to: refs.get(hop.to)!, edge };
 }
 
-export async function actorRefs(store: GraphStore, ids: string[]): Promise<Map<string, ActorRef>> {
-  const actors = await store.getMany('actors', [...new Set(ids)]);
-  return new Map(actors.map((actor) => [actor.id, toRef(actor)]));
-}
-
-export function toRef(actor: Actor): ActorRef {
-  return { id: actor.id, name: actor.name, kind: actor.kind };
-}
-
-export async function titlesOf(store: GraphStore, ids: (string | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
-  const topics = await store.getMany('topics', wanted);
-  return new Map(topics.map((topic) => [topic.id, topic.title]));
-}
-
 function topicRef(topicId: string | undefined, titles: Map<string, string>) {
   return topicId === undefined ? undefined : { id: topicId, title: titles.get(topicId) ?? topicId };
-}
-
-export function windowOf(query: TimeWindow): TimeWindow {
-  return withoutUndefined({ from: query.from, to: query.to });
 }
 
 function earliest(dates: (string | undefined)[]): string | undefined {
@@ -240,6 +213,3 @@ function pairName(actors: [ActorRef, ActorRef]): string {
   return `${actors[0].name} ${actors[1].name}`;
 }
 
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}

@@ -1,7 +1,8 @@
 import type { Page } from '../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
-import type { EntityKind, EntityMap, GraphStore, ListFilterMap } from '../store/graph-store';
+import type { GraphStore } from '../store/graph-store';
+import type { EntityKind, EntityMap, ListFilterMap } from '../model/entity-kinds';
 import { ENTITY_SPECS } from '../model/entity-kinds';
 
 /** Creates a record from validated create-input: derives what is derived, checks its evidence, stores it. */

@@ -1,9 +1,8 @@
 import type Graph from 'graphology';
 import type { AnalyticsLimits } from '../networks/stance-projection';
-import { RawResponse } from '../http/route-definition';
 import type { NetworkQuery } from '../networks/network-schema';
 import { buildNetwork } from '../networks/network-builder';
-import { windowOf } from '../counterparts/counterpart-service';
+import { windowOf } from '../model/common-schema';
 import type { GraphStore } from '../store/graph-store';
 import { toCytoscape } from './cytoscape-export';
 import { toGexf } from './gexf-export';
@@ -51,11 +50,4 @@ export async function networkFile(
     case 'graphology':
       return { contentType: 'application/json', extension: 'json', body: JSON.stringify(graph.export()) };
   }
-}
-
-/** What GET /api/network answers: graphology JSON by default, a downloadable file for any `format`. */
-export async function networkResponse(store: GraphStore, query: NetworkQuery, limits: AnalyticsLimits) {
-  if (query.format === undefined) return (await buildNetwork(store, query, limits)).export();
-  const file = await networkFile(store, query, limits);
-  return new RawResponse(file.contentType, file.body, `stancegraph-${query.kind}.${file.extension}`);
 }

@@ -1,10 +1,10 @@
 import type Graph from 'graphology';
 import { qualifiedStatements, type AnalyticsLimits } from '../networks/stance-projection';
-import { windowOf } from '../counterparts/counterpart-service';
+import { windowOf } from '../model/common-schema';
 import { LimitExceededError } from '../shared/errors';
 import type { GraphStore } from '../store/graph-store';
 import type { NetworkQuery } from '../networks/network-schema';
-import { addDays } from '../measures/measure-service';
+import { addDays } from '../shared/dates';
 
 /** A closed interval of dates; an open end means "until the end of the data". */
 export interface Spell {

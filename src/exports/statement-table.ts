@@ -5,7 +5,7 @@ import type { TimeWindow } from '../model/common-schema';
 import type { Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { append } from '../shared/multimap';
-import { acceptedAffiliations } from '../model/affiliation-builder';
+import { acceptedAffiliations } from '../entities/accepted-affiliations';
 
 /**
  * The statements table in the shape discourse network coders use: one row per statement, the speaking

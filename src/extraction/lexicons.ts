@@ -1,5 +1,5 @@
 import type { ActorKind } from '../model/actor-schema';
-import type { RelationType } from '../model/relation-schema';
+import type { RelationType } from '../model/relation-vocabulary';
 
 /**
  * The word lists the rules extractor reasons with. They describe how English news reports speech,

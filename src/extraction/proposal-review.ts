@@ -6,7 +6,8 @@ import { isoDateSchema, slugIdSchema, type ReviewStatus } from '../model/common-
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import { polaritySchema, statementSchema, type Statement } from '../model/statement-schema';
-import { ENTITY_NAMES, ENTITY_REFERENCES, type EntityMap, type GraphStore } from '../store/graph-store';
+import { type GraphStore } from '../store/graph-store';
+import { ENTITY_NAMES, ENTITY_REFERENCES, type EntityMap } from '../model/entity-kinds';
 import { topicSchema, type Topic } from '../model/topic-schema';
 import type { ReviewOutcome } from '../model/provenance-schema';
 

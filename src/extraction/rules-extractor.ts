@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { RelationType } from '../model/relation-schema';
+import type { RelationType } from '../model/relation-vocabulary';
 import type { Polarity } from '../model/statement-schema';
 import {
   ActorMentionFinder,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ENTITY_SPECS } from '../model/entity-kinds';
-import { RELATION_TYPES, type RelationType } from '../model/relation-schema';
-import { ENTITY_KINDS, type EntityKind } from '../store/graph-store';
+import { RELATION_TYPES, type RelationType } from '../model/relation-vocabulary';
+import { ENTITY_KINDS, type EntityKind } from '../model/entity-kinds';
 import type { serializedGraphSchema } from '../networks/network-schema';
 import type { ImportPlan, PlannedRecord } from './import-plan';
 import type { GraphImport, Rejection } from './import-schema';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryFlag } from '../measures/measure-schema';
+import { queryFlag } from '../model/common-schema';
 import { serializedGraphSchema } from '../networks/network-schema';
 
 export const importQuerySchema = z.object({

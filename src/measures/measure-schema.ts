@@ -1,48 +1,7 @@
 import { z } from 'zod';
 import { polaritySchema, statementSchema } from '../model/statement-schema';
-import { isoDateSchema, slugIdSchema, timeWindowFields } from '../model/common-schema';
-
-/** `true`/`false` in a query string (z.coerce.boolean would read "false" as true). */
-export const queryFlag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .transform((value) => value === 'true' || value === '1')
-    .default(fallback);
-
-export const normalizationSchema = z.enum(['none', 'average-activity', 'jaccard']).meta({
-  description:
-    'none: number of shared topics; average-activity: that count divided by the mean number of topics the two actors take a side on; jaccard: the count divided by the number of topics either actor takes a side on',
-});
-
-export const actorLevelSchema = z.enum(['individuals', 'organizations']).meta({
-  description:
-    'organizations: people (official, person, expert) speak for the organization they are a member of at the date of the statement',
-});
-
-/**
- * Which statements make up a discourse network: the window, the qualifiers a coder would apply, and
- * whose stance a statement counts as. Shared by the network endpoint and every analysis.
- */
-export const projectionFields = {
-  ...timeWindowFields,
-  topic: slugIdSchema.optional(),
-  level: actorLevelSchema.default('individuals'),
-  acceptedOnly: queryFlag(true).meta({
-    description: 'false: proposed statements count too (rejected ones never do)',
-  }),
-  minConfidence: z.coerce.number().min(0).max(1).default(0),
-  rollup: queryFlag(false).meta({
-    description: 'true: a statement on a sub-topic counts as a statement on its top-level topic',
-  }),
-  normalization: normalizationSchema.default('none'),
-};
-
-const windowInOrder = (value: { from?: string; to?: string }) =>
-  !value.from || !value.to || value.from <= value.to;
-
-export const projectionQuerySchema = z
-  .object(projectionFields)
-  .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+import { isoDateSchema, slugIdSchema, timeWindowFields, windowInOrder } from '../model/common-schema';
+import { projectionFields } from '../networks/projection-schema';
 
 export const coalitionQuerySchema = z
   .object({
@@ -177,9 +136,6 @@ export const evolutionResponseSchema = z
   })
   .meta({ id: 'Evolution' });
 
-export type Normalization = z.infer<typeof normalizationSchema>;
-export type ActorLevel = z.infer<typeof actorLevelSchema>;
-export type ProjectionQuery = z.infer<typeof projectionQuerySchema>;
 export type CoalitionQuery = z.infer<typeof coalitionQuerySchema>;
 export type StanceChangeQuery = z.infer<typeof stanceChangeQuerySchema>;
 export type EvolutionQuery = z.infer<typeof evolutionQuerySchema>;

@@ -1,38 +1,23 @@
 import type { Actor } from '../model/actor-schema';
-import { windowOf } from '../counterparts/counterpart-service';
+import { windowOf } from '../model/common-schema';
 import { LimitExceededError } from '../shared/errors';
 import type { GraphStore } from '../store/graph-store';
-import type { CoalitionQuery, EvolutionQuery, ProjectionQuery, StanceChangeQuery } from './measure-schema';
+import type { CoalitionQuery, EvolutionQuery, StanceChangeQuery } from './measure-schema';
+import type { ProjectionQuery } from '../networks/projection-schema';
 import { detectCoalitions } from './coalitions';
 import { congruenceNetwork } from '../networks/congruence-network';
-import { bridgingActors, centrality, polarizationByTopic, stanceChanges } from './centrality';
+import { centrality } from './centrality';
+import { stanceChanges } from './stance-changes';
+import { bridgingActors } from './bridges';
+import { polarizationByTopic } from './polarization';
 import {
-  loadProjection,
+  projectionFor,
   qualifiedStatements,
   type AnalyticsLimits,
-  type Projection,
 } from '../networks/stance-projection';
+import { addDays } from '../shared/dates';
 
 const ref = (actors: Map<string, Actor>, id: string) => ({ id, name: actors.get(id)?.name ?? id });
-
-export async function projectionFor(
-  store: GraphStore,
-  query: ProjectionQuery,
-  limits: AnalyticsLimits,
-): Promise<Projection> {
-  return loadProjection(
-    store,
-    {
-      window: windowOf(query),
-      topic: query.topic,
-      level: query.level,
-      acceptedOnly: query.acceptedOnly,
-      minConfidence: query.minConfidence,
-      rollup: query.rollup,
-    },
-    limits,
-  );
-}
 
 /** Coalitions: Louvain communities of the agreement (or subtract) network, with their modularity. */
 export async function findCoalitions(store: GraphStore, query: CoalitionQuery, limits: AnalyticsLimits) {
@@ -197,8 +182,3 @@ export function movingWindows(
   return windows;
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutUndefined } from '../shared/objects';
 
 /** A stable, URL-safe identifier: lower-case words joined by hyphens, e.g. `claudia-sheinbaum`. */
 export const slugIdSchema = z
@@ -72,7 +73,8 @@ export const paginationSchema = z.object({
 
 export const timeWindowFields = { from: isoDateSchema.optional(), to: isoDateSchema.optional() };
 
-const windowInOrder = (value: unknown): boolean => {
+/** A time window's `from` is not after its `to` (either may be absent). */
+export const windowInOrder = (value: unknown): boolean => {
   const { from, to } = value as { from?: string; to?: string };
   return !from || !to || from <= to;
 };
@@ -101,3 +103,14 @@ export interface Page<T> {
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });
+
+export function windowOf(query: TimeWindow): TimeWindow {
+  return withoutUndefined({ from: query.from, to: query.to });
+}
+
+/** `true`/`false` in a query string (z.coerce.boolean would read "false" as true). */
+export const queryFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .default(fallback);

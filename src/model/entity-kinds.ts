@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import type { Actor, ActorListQuery } from './actor-schema';
+import type { Affiliation, AffiliationListQuery } from './affiliation-schema';
+import type { DocumentListQuery, StoredDocument } from './document-schema';
+import type { Relation, RelationListQuery } from './relation-schema';
+import type { Statement, StatementListQuery } from './statement-schema';
+import type { Topic, TopicListQuery } from './topic-schema';
 import {
   actorListQuerySchema,
   actorSchema,
@@ -34,7 +40,6 @@ import {
   updateStatementSchema,
 } from './statement-schema';
 import { buildStatement } from './statement-builder';
-import type { EntityKind, EntityMap } from '../store/graph-store';
 import {
   createTopicSchema,
   topicListQuerySchema,
@@ -42,6 +47,75 @@ import {
   updateTopicSchema,
 } from './topic-schema';
 import { buildTopic } from './topic-builder';
+
+export interface EntityMap {
+  actors: Actor;
+  topics: Topic;
+  documents: StoredDocument;
+  statements: Statement;
+  relations: Relation;
+  affiliations: Affiliation;
+}
+
+export interface ListFilterMap {
+  actors: ActorListQuery;
+  topics: TopicListQuery;
+  documents: DocumentListQuery;
+  statements: StatementListQuery;
+  relations: RelationListQuery;
+  affiliations: AffiliationListQuery;
+}
+
+export type EntityKind = keyof EntityMap;
+
+/** In dependency order: loading in this order never meets a reference to something not yet loaded. */
+export const ENTITY_KINDS: readonly EntityKind[] = [
+  'actors',
+  'topics',
+  'documents',
+  'statements',
+  'relations',
+  'affiliations',
+];
+
+export type GraphSnapshot = { [K in EntityKind]: EntityMap[K][] };
+
+/** One record of each kind, for messages: "unknown actor 'x'". */
+export const ENTITY_NAMES: Record<EntityKind, string> = {
+  actors: 'actor',
+  topics: 'topic',
+  documents: 'document',
+  statements: 'statement',
+  relations: 'relation',
+  affiliations: 'affiliation',
+};
+
+export interface EntityReference {
+  field: string;
+  kind: 'actors' | 'topics' | 'documents';
+}
+
+/** The fields of each kind that name another record, in the order issues are reported. */
+export const ENTITY_REFERENCES: Record<EntityKind, readonly EntityReference[]> = {
+  actors: [],
+  topics: [{ field: 'parentId', kind: 'topics' }],
+  documents: [],
+  statements: [
+    { field: 'actorId', kind: 'actors' },
+    { field: 'topicId', kind: 'topics' },
+    { field: 'documentId', kind: 'documents' },
+  ],
+  relations: [
+    { field: 'sourceId', kind: 'actors' },
+    { field: 'targetId', kind: 'actors' },
+    { field: 'topicId', kind: 'topics' },
+    { field: 'documentId', kind: 'documents' },
+  ],
+  affiliations: [
+    { field: 'memberId', kind: 'actors' },
+    { field: 'organizationId', kind: 'actors' },
+  ],
+};
 
 /** What the generic CRUD use cases and routes need to know about each kind of record. */
 export interface EntityKindSpec<K extends EntityKind> {

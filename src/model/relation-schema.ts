@@ -73,10 +73,3 @@ export type UpdateRelation = z.infer<typeof updateRelationSchema>;
 export type RelationListQuery = z.infer<typeof relationListQuerySchema>;
 export { relationTypeListSchema };
 
-export {
-  FRIENDLY_RELATION_TYPES,
-  HOSTILE_RELATION_TYPES,
-  NEUTRAL_RELATION_TYPES,
-  RELATION_TYPES,
-  type RelationType,
-} from './relation-vocabulary';

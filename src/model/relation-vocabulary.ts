@@ -52,3 +52,11 @@ export const FRIENDLY_RELATION_TYPES: readonly RelationType[] = [
 export const NEUTRAL_RELATION_TYPES: readonly RelationType[] = RELATION_TYPES.filter(
   (type) => !HOSTILE_RELATION_TYPES.includes(type) && !FRIENDLY_RELATION_TYPES.includes(type),
 );
+
+export type Tone = 'hostile' | 'friendly' | 'neutral';
+
+export function toneOf(type: RelationType): Tone {
+  if (HOSTILE_RELATION_TYPES.includes(type)) return 'hostile';
+  if (FRIENDLY_RELATION_TYPES.includes(type)) return 'friendly';
+  return 'neutral';
+}

@@ -1,8 +1,7 @@
 import Graph from 'graphology';
-import type { Actor } from '../model/actor-schema';
-import { withoutUndefined } from '../counterparts/counterpart-service';
+import { addActorNodes, firstDate } from './actor-nodes';
 import { LimitExceededError } from '../shared/errors';
-import type { Normalization } from '../measures/measure-schema';
+import type { Normalization } from './projection-schema';
 import type { Position, Projection } from './stance-projection';
 import { append } from '../shared/multimap';
 
@@ -118,74 +117,4 @@ export function congruenceNetwork(
   addActorNodes(graph, projection, new Set(topicsOf.keys()), activity);
   for (const e of edges) graph.addUndirectedEdgeWithKey(e.key, e.a, e.b, e.attributes);
   return graph;
-}
-
-/** The two-mode network: actors and topics are both nodes, an edge is a side taken, with its evidence. */
-export function actorTopicNetwork(projection: Projection, topicTitles: Map<string, string>): Graph {
-  const graph = new Graph({ type: 'directed', multi: true, allowSelfLoops: false });
-  const activity = new Map<string, number>();
-  for (const p of projection.positions) activity.set(p.actorId, (activity.get(p.actorId) ?? 0) + 1);
-  addActorNodes(graph, projection, new Set(activity.keys()), (id) => activity.get(id) ?? 0);
-  for (const topicId of [...new Set(projection.positions.map((p) => p.topicId))].sort()) {
-    graph.addNode(`topic:${topicId}`, {
-      label: topicTitles.get(topicId) ?? topicId,
-      nodeType: 'topic',
-      topicId,
-    });
-  }
-  const sorted = projection.positions.flatMap((p) => p.statements.map((s) => ({ p, s })));
-  sorted.sort((x, y) => (x.s.id < y.s.id ? -1 : 1));
-  for (const { p, s } of sorted) {
-    graph.addDirectedEdgeWithKey(
-      s.id,
-      p.actorId,
-      `topic:${p.topicId}`,
-      withoutUndefined({
-        type: s.polarity,
-        tone: s.polarity === 'support' ? 'friendly' : s.polarity === 'oppose' ? 'hostile' : 'neutral',
-        derived: false,
-        polarity: s.polarity,
-        intensity: s.intensity,
-        date: s.statedAt,
-        quote: s.quote,
-        sentence: s.evidence?.sentence,
-        documentId: s.documentId,
-        confidence: s.confidence,
-        speakerId: s.actorId === p.actorId ? undefined : s.actorId,
-      }),
-    );
-  }
-  return graph;
-}
-
-function addActorNodes(
-  graph: Graph,
-  projection: Projection,
-  ids: Set<string>,
-  activity: (id: string) => number,
-): void {
-  const first = new Map<string, string>();
-  for (const p of projection.positions) {
-    const date = firstDate(p);
-    const known = first.get(p.actorId);
-    if (!known || date < known) first.set(p.actorId, date);
-  }
-  for (const id of [...ids].sort()) {
-    const actor: Actor | undefined = projection.actors.get(id);
-    graph.addNode(
-      id,
-      withoutUndefined({
-        label: actor?.name ?? id,
-        nodeType: 'actor',
-        kind: actor?.kind,
-        country: actor?.country,
-        activity: activity(id),
-        since: first.get(id),
-      }),
-    );
-  }
-}
-
-function firstDate(position: Position): string {
-  return position.statements.map((s) => s.statedAt).sort()[0]!;
 }

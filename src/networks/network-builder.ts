@@ -1,28 +1,47 @@
 import Graph from 'graphology';
-import type { Actor } from '../model/actor-schema';
-import {
-  FRIENDLY_RELATION_TYPES,
-  HOSTILE_RELATION_TYPES,
-  RELATION_TYPES,
-  type RelationType,
-} from '../model/relation-schema';
-import { windowOf, withoutUndefined } from '../counterparts/counterpart-service';
-import { projectionFor } from '../measures/measure-service';
-import { actorTopicNetwork, congruenceNetwork } from './congruence-network';
-import { checkNodes, type AnalyticsLimits, type Projection } from './stance-projection';
-import { LimitExceededError, NotFoundError } from '../shared/errors';
+import { titlesOf } from '../entities/entity-refs';
+import { NotFoundError } from '../shared/errors';
+import { withoutUndefined } from '../shared/objects';
 import type { GraphStore } from '../store/graph-store';
+import { actorTopicNetwork } from './actor-topic-network';
+import { addAffiliationNetwork } from './affiliation-network';
+import { congruenceNetwork } from './congruence-network';
 import { egoNetwork } from './ego-network';
+import { actorNodeAttributes } from './network-graph';
 import type { NetworkKind, NetworkQuery } from './network-schema';
-import { acceptedAffiliations } from '../model/affiliation-builder';
+import { addRelationNetwork } from './relation-network';
+import { checkNodes, projectionFor, type AnalyticsLimits } from './stance-projection';
 
-export type Tone = 'hostile' | 'friendly' | 'neutral';
+type NetworkFiller = (
+  store: GraphStore,
+  graph: Graph,
+  query: NetworkQuery,
+  limits: AnalyticsLimits,
+) => Promise<void>;
 
-export function toneOf(type: RelationType): Tone {
-  if (HOSTILE_RELATION_TYPES.includes(type)) return 'hostile';
-  if (FRIENDLY_RELATION_TYPES.includes(type)) return 'friendly';
-  return 'neutral';
-}
+/** The discourse networks derived from the actors' current stances: agreement, conflict, subtract. */
+const congruence: NetworkFiller = async (store, graph, query, limits) => {
+  const projection = await projectionFor(store, query, limits);
+  const kind = query.kind as 'agreement' | 'conflict' | 'subtract';
+  graph.import(congruenceNetwork(projection, kind, query.normalization, limits.maxEdges));
+};
+
+/** How each kind of network is filled; every kind has its own file. */
+const FILLERS: Record<NetworkKind, NetworkFiller> = {
+  relations: addRelationNetwork,
+  affiliation: (store, graph, _query, limits) => addAffiliationNetwork(store, graph, limits),
+  agreement: congruence,
+  conflict: congruence,
+  subtract: congruence,
+  'actor-topic': async (store, graph, query, limits) => {
+    const projection = await projectionFor(store, query, limits);
+    const titles = await titlesOf(
+      store,
+      projection.positions.map((p) => p.topicId),
+    );
+    graph.import(actorTopicNetwork(projection, titles));
+  },
+};
 
 /** The network of one kind as a graphology graph: actors are nodes, edges carry their evidence. */
 export async function buildNetwork(
@@ -30,91 +49,17 @@ export async function buildNetwork(
   query: NetworkQuery,
   limits: AnalyticsLimits,
 ): Promise<Graph> {
-  const window = windowOf(query);
   const graph = newGraph(query.kind);
   graph.replaceAttributes(
     withoutUndefined({ kind: query.kind, topic: query.topic, from: query.from, to: query.to }),
   );
-  switch (query.kind) {
-    case 'relations': {
-      const relations = await store.relations({
-        types: query.types ?? RELATION_TYPES,
-        topicId: query.topic,
-        window,
-      });
-      checkEdges(relations.length, limits);
-      await addActors(
-        store,
-        graph,
-        relations.flatMap((r) => [r.sourceId, r.targetId]),
-      );
-      for (const r of relations) {
-        graph.addDirectedEdgeWithKey(
-          r.id,
-          r.sourceId,
-          r.targetId,
-          withoutUndefined({
-            type: r.type,
-            tone: toneOf(r.type),
-            derived: false,
-            topicId: r.topicId,
-            date: r.date,
-            quote: r.quote,
-            sentence: r.evidence?.sentence,
-            documentId: r.documentId,
-            confidence: r.confidence,
-          }),
-        );
-      }
-      break;
-    }
-    case 'agreement':
-    case 'conflict':
-    case 'subtract':
-    case 'actor-topic': {
-      const projection = await projectionFor(store, query, limits);
-      const derived =
-        query.kind === 'actor-topic'
-          ? actorTopicNetwork(projection, await topicTitles(store, projection))
-          : congruenceNetwork(projection, query.kind, query.normalization, limits.maxEdges);
-      graph.import(derived);
-      break;
-    }
-    case 'affiliation': {
-      const affiliations = [];
-      for await (const batch of acceptedAffiliations(store, 1000)) {
-        affiliations.push(...batch);
-        checkEdges(affiliations.length, limits);
-      }
-      await addActors(
-        store,
-        graph,
-        affiliations.flatMap((a) => [a.memberId, a.organizationId]),
-      );
-      for (const a of affiliations) {
-        graph.addDirectedEdgeWithKey(
-          a.id,
-          a.memberId,
-          a.organizationId,
-          withoutUndefined({
-            type: 'member_of',
-            tone: 'neutral',
-            derived: false,
-            role: a.role,
-            from: a.from,
-            to: a.to,
-          }),
-        );
-      }
-      break;
-    }
-  }
+  await FILLERS[query.kind](store, graph, query, limits);
   checkNodes(graph.order, limits);
   if (!query.ego) return graph;
   if (!graph.hasNode(query.ego)) {
     const ego = await store.get('actors', query.ego);
     if (!ego) throw new NotFoundError('actor', query.ego);
-    graph.addNode(ego.id, withoutUndefined({ label: ego.name, kind: ego.kind, country: ego.country }));
+    graph.addNode(ego.id, actorNodeAttributes(ego));
   }
   return egoNetwork(graph, query.ego, query.depth, query.fanout);
 }
@@ -122,30 +67,4 @@ export async function buildNetwork(
 function newGraph(kind: NetworkKind): Graph {
   const derived = kind === 'agreement' || kind === 'conflict' || kind === 'subtract';
   return new Graph({ type: derived ? 'undirected' : 'directed', multi: !derived, allowSelfLoops: false });
-}
-
-async function addActors(store: GraphStore, graph: Graph, ids: string[]): Promise<void> {
-  const actors: Actor[] = await store.getMany('actors', [...new Set(ids)]);
-  for (const actor of actors.sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    graph.addNode(
-      actor.id,
-      withoutUndefined({ label: actor.name, kind: actor.kind, country: actor.country }),
-    );
-  }
-}
-
-function checkEdges(count: number, limits: AnalyticsLimits): void {
-  if (count > limits.maxEdges) {
-    throw new LimitExceededError(
-      `stancegraph/network: more than ${limits.maxEdges} edges (ANALYTICS_MAX_EDGES)`,
-      'ANALYTICS_MAX_EDGES',
-      count,
-      limits.maxEdges,
-    );
-  }
-}
-
-async function topicTitles(store: GraphStore, projection: Projection): Promise<Map<string, string>> {
-  const ids = [...new Set(projection.positions.map((p) => p.topicId))];
-  return new Map((await store.getMany('topics', ids)).map((t) => [t.id, t.title]));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { projectionFields } from '../measures/measure-schema';
+import { projectionFields } from './projection-schema';
 import { relationTypeListSchema } from '../model/relation-schema';
 import { slugIdSchema, withTimeWindow } from '../model/common-schema';
 

@@ -2,13 +2,13 @@ import type { Actor } from '../model/actor-schema';
 import type { Affiliation } from '../model/affiliation-schema';
 import type { Config } from '../config/config';
 import { LimitExceededError } from '../shared/errors';
-import type { TimeWindow } from '../model/common-schema';
+import { windowOf, type TimeWindow } from '../model/common-schema';
 import type { Polarity, Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import type { Topic } from '../model/topic-schema';
-import type { ActorLevel } from '../measures/measure-schema';
+import type { ActorLevel, ProjectionQuery } from './projection-schema';
 import { append } from '../shared/multimap';
-import { acceptedAffiliations } from '../model/affiliation-builder';
+import { acceptedAffiliations } from '../entities/accepted-affiliations';
 
 export type AnalyticsLimits = Config['analytics'];
 
@@ -225,4 +225,23 @@ async function organizationResolver(
       .sort()[0];
     return organization ?? statement.actorId;
   };
+}
+
+export async function projectionFor(
+  store: GraphStore,
+  query: ProjectionQuery,
+  limits: AnalyticsLimits,
+): Promise<Projection> {
+  return loadProjection(
+    store,
+    {
+      window: windowOf(query),
+      topic: query.topic,
+      level: query.level,
+      acceptedOnly: query.acceptedOnly,
+      minConfidence: query.minConfidence,
+      rollup: query.rollup,
+    },
+    limits,
+  );
 }

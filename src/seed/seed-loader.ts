@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ENTITY_SPECS } from '../model/entity-kinds';
 import { ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
-import { ENTITY_KINDS, type EntityKind, type GraphSnapshot, type GraphStore } from '../store/graph-store';
+import { type GraphStore } from '../store/graph-store';
+import { ENTITY_KINDS, type EntityKind, type GraphSnapshot } from '../model/entity-kinds';
 
 const SEED_FILE = 'seed-graph.json';
 

@@ -1,79 +1,11 @@
-import type { Actor, ActorListQuery } from '../model/actor-schema';
-import type { Affiliation, AffiliationListQuery } from '../model/affiliation-schema';
-import type { DocumentListQuery, StoredDocument } from '../model/document-schema';
-import type { Relation, RelationListQuery, RelationType } from '../model/relation-schema';
+import type { Actor } from '../model/actor-schema';
+import type { Affiliation } from '../model/affiliation-schema';
+import type { EntityKind, EntityMap, GraphSnapshot, ListFilterMap } from '../model/entity-kinds';
+import type { StoredDocument } from '../model/document-schema';
+import type { Relation } from '../model/relation-schema';
+import type { RelationType } from '../model/relation-vocabulary';
 import type { Page, TimeWindow } from '../model/common-schema';
-import type { Statement, StatementListQuery } from '../model/statement-schema';
-import type { Topic, TopicListQuery } from '../model/topic-schema';
-
-export interface EntityMap {
-  actors: Actor;
-  topics: Topic;
-  documents: StoredDocument;
-  statements: Statement;
-  relations: Relation;
-  affiliations: Affiliation;
-}
-
-export interface ListFilterMap {
-  actors: ActorListQuery;
-  topics: TopicListQuery;
-  documents: DocumentListQuery;
-  statements: StatementListQuery;
-  relations: RelationListQuery;
-  affiliations: AffiliationListQuery;
-}
-
-export type EntityKind = keyof EntityMap;
-
-/** In dependency order: loading in this order never meets a reference to something not yet loaded. */
-export const ENTITY_KINDS: readonly EntityKind[] = [
-  'actors',
-  'topics',
-  'documents',
-  'statements',
-  'relations',
-  'affiliations',
-];
-
-export type GraphSnapshot = { [K in EntityKind]: EntityMap[K][] };
-
-/** One record of each kind, for messages: "unknown actor 'x'". */
-export const ENTITY_NAMES: Record<EntityKind, string> = {
-  actors: 'actor',
-  topics: 'topic',
-  documents: 'document',
-  statements: 'statement',
-  relations: 'relation',
-  affiliations: 'affiliation',
-};
-
-export interface EntityReference {
-  field: string;
-  kind: 'actors' | 'topics' | 'documents';
-}
-
-/** The fields of each kind that name another record, in the order issues are reported. */
-export const ENTITY_REFERENCES: Record<EntityKind, readonly EntityReference[]> = {
-  actors: [],
-  topics: [{ field: 'parentId', kind: 'topics' }],
-  documents: [],
-  statements: [
-    { field: 'actorId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  relations: [
-    { field: 'sourceId', kind: 'actors' },
-    { field: 'targetId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
-  ],
-  affiliations: [
-    { field: 'memberId', kind: 'actors' },
-    { field: 'organizationId', kind: 'actors' },
-  ],
-};
+import type { Statement } from '../model/statement-schema';
 
 export interface RelationQuery {
   /** Relations touching this actor, as source or target. All relations when absent. */
@@ -219,3 +151,5 @@ export interface GraphStore {
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
+
+export const MAX_PATH_DEPTH = 6;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { getEntity } from '../entities/entity-service';
-import { actorRefs, windowOf } from '../counterparts/counterpart-service';
-import { actorRefSchema } from '../counterparts/counterpart-schema';
+import { actorRefs } from '../entities/entity-refs';
+import { windowOf } from '../model/common-schema';
+import { actorRefSchema } from '../model/ref-schema';
 import type { TimeWindow } from '../model/common-schema';
 import { polaritySchema, statementSchema, type Polarity } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';

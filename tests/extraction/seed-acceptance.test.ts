@@ -7,7 +7,8 @@ import type { Actor } from '../../src/model/actor-schema';
 import type { Relation } from '../../src/model/relation-schema';
 import type { Statement } from '../../src/model/statement-schema';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import type { GraphSnapshot, GraphStore } from '../../src/store/graph-store';
+import type { GraphStore } from '../../src/store/graph-store';
+import type { GraphSnapshot } from '../../src/model/entity-kinds';
 import { normalizeAlias } from '../../scripts/extraction-scoring';
 
 /**

@@ -7,13 +7,9 @@ import type { DbSchema, Neo4jFunction, Neo4jProcedure } from '@neo4j-cypher/lang
   'resolution-mode': 'import',
 };
 import { ConflictError } from '../../src/shared/errors';
-import { ENTITY_KINDS, type EntityKind, type EntityMap } from '../../src/store/graph-store';
-import {
-  ALL_QUERIES,
-  MAX_PATH_DEPTH,
-  SCHEMA_STATEMENTS,
-  SHORTEST_PATHS_BY_DEPTH,
-} from '../../src/store/neo4j/neo4j-queries';
+import { ENTITY_KINDS, type EntityKind, type EntityMap } from '../../src/model/entity-kinds';
+import { ALL_QUERIES, SCHEMA_STATEMENTS, SHORTEST_PATHS_BY_DEPTH } from '../../src/store/neo4j/neo4j-queries';
+import { MAX_PATH_DEPTH } from '../../src/store/graph-store';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { toWriteRow } from '../../src/store/neo4j/neo4j-values';
 import {

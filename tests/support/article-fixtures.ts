@@ -3,7 +3,7 @@ import type { Affiliation } from '../../src/model/affiliation-schema';
 import type { StoredDocument } from '../../src/model/document-schema';
 import type { Relation } from '../../src/model/relation-schema';
 import type { Statement } from '../../src/model/statement-schema';
-import type { GraphSnapshot } from '../../src/store/graph-store';
+import type { GraphSnapshot } from '../../src/model/entity-kinds';
 import type { Topic } from '../../src/model/topic-schema';
 
 /**

@@ -1,11 +1,12 @@
 import type { Actor, ActorKind } from '../../src/model/actor-schema';
 import type { Affiliation } from '../../src/model/affiliation-schema';
 import type { StoredDocument } from '../../src/model/document-schema';
-import { RELATION_TYPES, type Relation, type RelationType } from '../../src/model/relation-schema';
+import { type Relation } from '../../src/model/relation-schema';
+import { RELATION_TYPES, type RelationType } from '../../src/model/relation-vocabulary';
 import type { ReviewStatus } from '../../src/model/common-schema';
 import { contentHash } from '../../src/shared/ids';
 import type { Polarity, Statement } from '../../src/model/statement-schema';
-import type { GraphSnapshot } from '../../src/store/graph-store';
+import type { GraphSnapshot } from '../../src/model/entity-kinds';
 import type { Topic } from '../../src/model/topic-schema';
 import { seededRandom } from '../../src/shared/seeded-random';
 

@@ -1,5 +1,4 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import { MAX_PATH_DEPTH } from '../../counterparts/counterpart-schema';
 
 /**
  * Every Cypher statement the Neo4j store can send, as named constants.
@@ -1418,7 +1417,6 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
 ];
 
 /** The API's depth limit; the lint test fails if it grows without a statement for the new depth. */
-export { MAX_PATH_DEPTH };
 
 /** `SHORTEST_PATHS_BY_DEPTH[d - 1]` searches paths of at most `d` hops, for d in 1..MAX_PATH_DEPTH. */
 export const SHORTEST_PATHS_BY_DEPTH = [

@@ -6,7 +6,7 @@ import type { Relation } from '../../model/relation-schema';
 import type { EvidenceSpan } from '../../model/common-schema';
 import type { Statement } from '../../model/statement-schema';
 import type { Topic } from '../../model/topic-schema';
-import type { EntityKind, EntityMap } from '../graph-store';
+import type { EntityKind, EntityMap } from '../../model/entity-kinds';
 import { actorNameKeys, searchTextOf } from '../search-keys';
 import type { WriteRow } from './neo4j-queries';
 

@@ -4,7 +4,7 @@ import type { StoredDocument } from '../../model/document-schema';
 import type { Relation } from '../../model/relation-schema';
 import type { Statement } from '../../model/statement-schema';
 import type { Topic } from '../../model/topic-schema';
-import type { EntityKind, EntityMap, ListFilterMap } from '../graph-store';
+import type { EntityKind, EntityMap, ListFilterMap } from '../../model/entity-kinds';
 import { searchTextOf } from '../search-keys';
 
 export interface SqlFilter {

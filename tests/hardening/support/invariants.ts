@@ -1,9 +1,5 @@
-import {
-  ENTITY_REFERENCES,
-  type EntityKind,
-  type EntityReference,
-  type GraphStore,
-} from '../../../src/store/graph-store';
+import { type GraphStore } from '../../../src/store/graph-store';
+import { ENTITY_REFERENCES, type EntityKind, type EntityReference } from '../../../src/model/entity-kinds';
 
 /**
  * Every broken reference in the store, read through the store interface only: a statement without its

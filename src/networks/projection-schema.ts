@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { slugIdSchema, timeWindowFields, queryFlag, windowInOrder } from '../model/common-schema';
+
+export const normalizationSchema = z.enum(['none', 'average-activity', 'jaccard']).meta({
+  description:
+    'none: number of shared topics; average-activity: that count divided by the mean number of topics the two actors take a side on; jaccard: the count divided by the number of topics either actor takes a side on',
+});
+
+export const actorLevelSchema = z.enum(['individuals', 'organizations']).meta({
+  description:
+    'organizations: people (official, person, expert) speak for the organization they are a member of at the date of the statement',
+});
+
+/**
+ * Which statements make up a discourse network: the window, the qualifiers a coder would apply, and
+ * whose stance a statement counts as. Shared by the network endpoint and every analysis.
+ */
+export const projectionFields = {
+  ...timeWindowFields,
+  topic: slugIdSchema.optional(),
+  level: actorLevelSchema.default('individuals'),
+  acceptedOnly: queryFlag(true).meta({
+    description: 'false: proposed statements count too (rejected ones never do)',
+  }),
+  minConfidence: z.coerce.number().min(0).max(1).default(0),
+  rollup: queryFlag(false).meta({
+    description: 'true: a statement on a sub-topic counts as a statement on its top-level topic',
+  }),
+  normalization: normalizationSchema.default('none'),
+};
+
+export const projectionQuerySchema = z
+  .object(projectionFields)
+  .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+
+export type Normalization = z.infer<typeof normalizationSchema>;
+
+export type ActorLevel = z.infer<typeof actorLevelSchema>;
+
+export type ProjectionQuery = z.infer<typeof projectionQuerySchema>;
