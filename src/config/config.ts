@@ -6,7 +6,7 @@ const booleanFlag = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** Every environment variable the service reads. Each is documented in the README's configuration table. */
-export const configSchema = z
+const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -165,10 +165,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** Config for tests and tools: an in-memory store, no seed, quiet logs, no rate limit, unless overridden. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return {
-    ...loadConfig({ DATA_DIR: ':memory:', SEED_ON_START: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }),
-    ...overrides,
-  };
-}

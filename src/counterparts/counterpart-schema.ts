@@ -56,7 +56,7 @@ export const alliesResponseSchema = z
   .object({ actor: actorSchema, ...counterpartPageFields })
   .meta({ id: 'AlliesResponse' });
 
-export const pairSchema = z
+const pairSchema = z
   .object({
     actors: z.tuple([actorRefSchema, actorRefSchema]),
     since: isoDateSchema.optional(),
@@ -68,7 +68,7 @@ export const oppositionsResponseSchema = z
   .meta({ id: 'OppositionsResponse' });
 
 /** A hub can have thousands of counterparts: answers come a page at a time. */
-export const MAX_COUNTERPARTS_PAGE = 1000;
+const MAX_COUNTERPARTS_PAGE = 1000;
 export const relationshipQuerySchema = withTimeWindow({
   topic: slugIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_COUNTERPARTS_PAGE).default(100),
@@ -86,7 +86,7 @@ export const pathsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-export const pathHopSchema = z
+const pathHopSchema = z
   .object({
     from: actorRefSchema,
     to: actorRefSchema,

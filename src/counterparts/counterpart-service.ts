@@ -148,7 +148,7 @@ function stanceReason(topicId: string, statements: Statement[], topicTitles: Map
   };
 }
 
-export function statementEvidence(statement: Statement): EvidenceItem {
+function statementEvidence(statement: Statement): EvidenceItem {
   return withoutUndefined({
     actorId: statement.actorId,
     quote: statement.quote,
@@ -162,7 +162,7 @@ export function statementEvidence(statement: Statement): EvidenceItem {
   });
 }
 
-export function relationEvidence(relation: Relation): EvidenceItem {
+function relationEvidence(relation: Relation): EvidenceItem {
   return withoutUndefined({
     actorId: relation.sourceId,
     quote: relation.quote,

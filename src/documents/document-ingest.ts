@@ -48,7 +48,7 @@ export const ingestResultSchema = documentSchema
   .meta({ id: 'IngestResult' });
 
 export type IngestDocument = z.infer<typeof ingestDocumentSchema>;
-export type IngestResult = z.infer<typeof ingestResultSchema>;
+type IngestResult = z.infer<typeof ingestResultSchema>;
 
 const NOTHING = { actors: 0, topics: 0, statements: 0, relations: 0, affiliations: 0 };
 
@@ -179,7 +179,7 @@ async function onlyNew(store: GraphStore, proposals: ProposalSet): Promise<Propo
 }
 
 /** The graph's actors and topics (except rejected ones), for the extractor to recognise. */
-export async function extractionContext(store: GraphStore): Promise<ExtractionContext> {
+async function extractionContext(store: GraphStore): Promise<ExtractionContext> {
   const knownActors: ExtractionContext['knownActors'][number][] = [];
   for await (const batch of store.readAll('actors', 500)) {
     for (const actor of batch) if (actor.reviewStatus !== 'rejected') knownActors.push(actor);

@@ -2,7 +2,7 @@ import { convert } from 'html-to-text';
 import { ValidationError } from '../shared/errors';
 
 /** The forms a document's text can arrive in. */
-export type TextFormat = 'text' | 'markdown' | 'html';
+type TextFormat = 'text' | 'markdown' | 'html';
 
 const HTML_HINT = /<(?:!doctype|html|head|body|article|p|div|script|span|br)\b[^>]*>/i;
 

@@ -88,7 +88,7 @@ export async function deleteEntity(
  * Evidence must point at the words it quotes: the span's text in the document has to be the sentence
  * given. Checked whenever the document's text is stored.
  */
-export async function assertEvidenceMatchesDocument(store: GraphStore, entity: object): Promise<void> {
+async function assertEvidenceMatchesDocument(store: GraphStore, entity: object): Promise<void> {
   const { evidence, documentId } = entity as {
     evidence?: { sentence: string; start: number; end: number };
     documentId?: string;

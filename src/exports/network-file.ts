@@ -10,7 +10,7 @@ import { toGraphml } from './graphml-export';
 import { networkTimeline } from './network-timeline';
 import { statementTable } from './statement-table';
 
-export interface NetworkFile {
+interface NetworkFile {
   contentType: string;
   extension: string;
   body: string;

@@ -37,10 +37,10 @@ export const STATEMENT_COLUMNS = [
   'note',
 ] as const;
 
-export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
+type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
 
 /** DNA's agreement qualifier: 1 agrees with the concept, 0 disagrees; neutral and mixed have none. */
-export const AGREEMENT_OF = { support: '1', oppose: '0', neutral: '', mixed: '' } as const;
+const AGREEMENT_OF = { support: '1', oppose: '0', neutral: '', mixed: '' } as const;
 
 export async function statementTable(
   store: GraphStore,

@@ -9,7 +9,7 @@ import { polaritySchema } from '../model/statement-schema';
  * document, and the service maps them to graph ids. Built from the same field schemas as the records,
  * so an LLM's answer is held to exactly the rules a person's input is.
  */
-export const draftActorSchema = z
+const draftActorSchema = z
   .object({
     key: z.string().min(1).max(300),
     name: z.string().trim().min(1).max(300),
@@ -71,7 +71,6 @@ export const extractionDraftSchema = z
   })
   .strict();
 
-export type DraftActor = z.infer<typeof draftActorSchema>;
 export type DraftStatement = z.infer<typeof draftStatementSchema>;
 export type DraftRelation = z.infer<typeof draftRelationSchema>;
 export type DraftAffiliation = z.infer<typeof draftAffiliationSchema>;

@@ -381,7 +381,7 @@ const MEASURE_CONTENT =
 const ILLEGAL_THINGS =
   /\b(?:illegal|illicit|unlawful)\s+(?=(?:drugs?|narcotics|substances|immigra\w*|migra\w*|aliens|entr(?:y|ies)|crossings?|weapons|arms|guns|firearms|mining|logging|fishing|trade|trafficking)\b)/g;
 
-export interface PolarityScore {
+interface PolarityScore {
   support: number;
   oppose: number;
 }

@@ -3,7 +3,7 @@ import { zodIssues } from '../shared/zod-issues';
 import type { ExtractionContext, Extractor } from './extractor';
 import { extractionDraftSchema, type ExtractionDraft } from './extraction-schema';
 
-export interface LlmSettings {
+interface LlmSettings {
   baseUrl: string;
   apiKey?: string;
   model: string;

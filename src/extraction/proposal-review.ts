@@ -12,7 +12,7 @@ import { topicSchema, type Topic } from '../model/topic-schema';
 import type { ReviewOutcome } from '../model/provenance-schema';
 
 export const proposalKindSchema = z.enum(['actors', 'topics', 'statements', 'relations', 'affiliations']);
-export type ProposalKind = z.infer<typeof proposalKindSchema>;
+type ProposalKind = z.infer<typeof proposalKindSchema>;
 
 const statementChanges = z
   .object({
@@ -86,7 +86,7 @@ export const reviewRequestSchema = z
   })
   .meta({ id: 'ReviewRequest' });
 
-export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 
 export const reviewResultSchema = z
   .object({
@@ -99,7 +99,7 @@ export const reviewResultSchema = z
   })
   .meta({ id: 'ReviewResult' });
 
-export type ReviewResult = z.infer<typeof reviewResultSchema>;
+type ReviewResult = z.infer<typeof reviewResultSchema>;
 
 /** How each kind of proposal is checked: the whole record, and the fields a reviewer may correct. */
 const REVIEWABLE: { [K in ProposalKind]: { schema: z.ZodType<EntityMap[K]>; changes: z.ZodType } } = {
@@ -353,7 +353,7 @@ export const extractionListSchema = z
   })
   .meta({ id: 'ExtractionList' });
 
-export type ExtractionList = z.infer<typeof extractionListSchema>;
+type ExtractionList = z.infer<typeof extractionListSchema>;
 
 /**
  * A document's proposals, all of them or those in one review status. Actors, topics and affiliations

@@ -27,7 +27,7 @@ import {
 import { splitSentences, type Sentence, type Span } from './text-segments';
 import { TopicMatcher } from './topic-matcher';
 
-export const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0' } as const;
+const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0' } as const;
 
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 const STANCE_VERB =
@@ -55,7 +55,7 @@ interface SentenceMentions {
   mentions: Mention[];
 }
 
-export function extractWithRules(text: string, context: ExtractionContext): ExtractionDraft {
+function extractWithRules(text: string, context: ExtractionContext): ExtractionDraft {
   const sentences = splitSentences(text);
   const { entries, mentions } = new ActorMentionFinder(text, context.knownActors).find();
   const bySentence = assignMentions(sentences, mentions);

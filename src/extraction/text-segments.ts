@@ -75,7 +75,7 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
  * Quoted passages on one line. Curly quotes pair up by direction; straight double quotes by parity,
  * since typing them carries no direction.
  */
-export function findQuotes(line: string, offset: number): Span[] {
+function findQuotes(line: string, offset: number): Span[] {
   const quotes: Span[] = [];
   let openAt = -1;
   for (let i = 0; i < line.length; i++) {

@@ -11,14 +11,14 @@ const STOPWORDS = new Set(
 );
 
 /** Crude English stemming: enough to make "strikes", "strike" and "striking" meet. */
-export function stem(word: string): string {
+function stem(word: string): string {
   return word
     .toLowerCase()
     .replace(/(?:ations?|ing|ed|es|s|ly|al)$/, '')
     .replace(/(.)\1$/, '$1');
 }
 
-export function contentStems(text: string): string[] {
+function contentStems(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}]+/gu) ?? [])
     .filter((word) => word.length > 2 && !STOPWORDS.has(word))
     .map(stem);
@@ -27,7 +27,7 @@ export function contentStems(text: string): string[] {
 /** Below this cosine similarity a passage is about something else and gets a topic of its own. */
 const MATCH_THRESHOLD = 0.25;
 
-export interface TopicChoice {
+interface TopicChoice {
   id?: string;
   title: string;
   score: number;

@@ -11,6 +11,23 @@ import type { ProblemResponse } from './problem-schema';
 
 const PROBLEM_BASE = 'https://stancegraph.dev/problems/';
 
+/**
+ * A refusal decided by the HTTP layer itself (no route, wrong media type, no key, rate limit, timeout),
+ * raised like any other error so that the one renderer below writes every problem+json answer.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
 interface Problem {
   status: number;
   slug: string;
@@ -36,6 +53,10 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 
 /** Maps each error class to one HTTP answer. Anything unrecognised is a 500 that reveals nothing. */
 function toProblem(error: unknown): Problem {
+  if (error instanceof HttpProblem) {
+    const { status, slug, title, detail, headers } = error;
+    return { status, slug, title, detail, headers };
+  }
   if (error instanceof ValidationError) {
     return {
       status: 422,
@@ -107,6 +128,11 @@ function toProblem(error: unknown): Problem {
   };
 }
 
+/** Writes the problem+json answer for an error; also used where no `next` is left to call (a timer). */
+export function sendProblem(req: Request, res: Response, error: unknown): void {
+  send(req, res, toProblem(error));
+}
+
 function send(req: Request, res: Response, problem: Problem): void {
   const body: ProblemResponse = {
     type: `${PROBLEM_BASE}${problem.slug}`,
@@ -136,27 +162,25 @@ export function problemMiddleware(onUnexpected: (error: unknown, req: Request) =
   };
 }
 
-export const notFoundRoute: RequestHandler = (req, res) => {
-  send(req, res, {
-    status: 404,
-    slug: 'no-such-route',
-    title: 'Not found',
-    detail: `no route for ${req.method} ${req.path}`,
-  });
+export const notFoundRoute: RequestHandler = (req, _res, next) => {
+  next(new HttpProblem(404, 'no-such-route', 'Not found', `no route for ${req.method} ${req.path}`));
 };
 
 /** Mutating requests must say they send JSON, so a form post or plain text is refused plainly. */
-export const requireJsonBody: RequestHandler = (req, res, next) => {
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody =
     req.headers['content-length'] !== '0' &&
     (req.headers['content-length'] || req.headers['transfer-encoding']);
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
-    send(req, res, {
-      status: 415,
-      slug: 'unsupported-media-type',
-      title: 'Unsupported media type',
-      detail: `send the body as application/json, not ${req.headers['content-type'] ?? 'no content type'}`,
-    });
+    const sent = req.headers['content-type'] ?? 'no content type';
+    next(
+      new HttpProblem(
+        415,
+        'unsupported-media-type',
+        'Unsupported media type',
+        `send the body as application/json, not ${sent}`,
+      ),
+    );
     return;
   }
   next();

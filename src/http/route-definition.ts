@@ -146,7 +146,7 @@ export interface ApiAccess {
   rateLimited: boolean;
 }
 
-export function needsApiKey(method: RouteDefinition['method'], access: ApiAccess): boolean {
+function needsApiKey(method: RouteDefinition['method'], access: ApiAccess): boolean {
   return access.apiKey && (access.apiKeyReads || MUTATING_METHODS.has(method.toUpperCase()));
 }
 

@@ -1,12 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import cors from 'cors';
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from '../config/config';
-import type { ProblemResponse } from './problem-schema';
+import { HttpProblem, sendProblem } from './problem-middleware';
 
-const PROBLEM_BASE = 'https://stancegraph.dev/problems/';
 /** The methods that always need the API key once one is configured (reads need it with API_KEY_READS). */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -49,11 +48,10 @@ function rateLimiter(config: Config): RequestHandler {
     limit: config.rateLimitMax,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (req, res, _next, options) => {
-      res.setHeader('Retry-After', String(Math.ceil(options.windowMs / 1000)));
-      sendProblem(req, res, 429, 'rate-limited', 'Too many requests', {
-        detail: `more than ${config.rateLimitMax} requests in ${options.windowMs / 1000} s from this client; retry later`,
-      });
+    handler: (_req, _res, next, options) => {
+      const detail = `more than ${config.rateLimitMax} requests in ${options.windowMs / 1000} s from this client; retry later`;
+      const retryAfter = String(Math.ceil(options.windowMs / 1000));
+      next(new HttpProblem(429, 'rate-limited', 'Too many requests', detail, { 'Retry-After': retryAfter }));
     },
   });
 }
@@ -68,15 +66,13 @@ export function requireApiKey(apiKey: string, protectReads: boolean): RequestHan
     if (!protectReads && !MUTATING_METHODS.has(req.method)) return next();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (match && timingSafeEqual(digest(match[1]!), expected)) return next();
-    res.setHeader(
-      'WWW-Authenticate',
-      match ? 'Bearer realm="stancegraph", error="invalid_token"' : 'Bearer realm="stancegraph"',
-    );
-    sendProblem(req, res, 401, 'unauthorized', 'Unauthorized', {
-      detail: match
-        ? 'the API key is wrong'
-        : `${req.method} ${req.path} needs the API key: send Authorization: Bearer <API_KEY>`,
-    });
+    const challenge = match
+      ? 'Bearer realm="stancegraph", error="invalid_token"'
+      : 'Bearer realm="stancegraph"';
+    const detail = match
+      ? 'the API key is wrong'
+      : `${req.method} ${req.path} needs the API key: send Authorization: Bearer <API_KEY>`;
+    next(new HttpProblem(401, 'unauthorized', 'Unauthorized', detail, { 'WWW-Authenticate': challenge }));
   };
 }
 
@@ -95,32 +91,12 @@ export function requestTimeout(timeoutMs: number): RequestHandler {
         res.destroy();
         return;
       }
-      res.setHeader('Connection', 'close');
-      res.setHeader('Retry-After', '1');
-      sendProblem(req, res, 503, 'request-timeout', 'Request timed out', {
-        detail: `the request was not done within ${timeoutMs} ms`,
-      });
+      const detail = `the request was not done within ${timeoutMs} ms`;
+      const headers = { Connection: 'close', 'Retry-After': '1' };
+      sendProblem(req, res, new HttpProblem(503, 'request-timeout', 'Request timed out', detail, headers));
     }, timeoutMs);
     res.once('close', () => clearTimeout(timer));
     res.once('finish', () => clearTimeout(timer));
     next();
   };
-}
-
-function sendProblem(
-  req: Request,
-  res: Response,
-  status: number,
-  slug: string,
-  title: string,
-  { detail }: { detail: string },
-): void {
-  const body: ProblemResponse = {
-    type: `${PROBLEM_BASE}${slug}`,
-    title,
-    status,
-    detail,
-    instance: req.originalUrl,
-  };
-  res.status(status).type('application/problem+json').send(JSON.stringify(body));
 }

@@ -2,7 +2,7 @@ import type Graph from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import type { Coalitions } from './coalitions';
 
-export interface BridgeRow {
+interface BridgeRow {
   id: string;
   coalition: number;
   coalitionsReached: number;

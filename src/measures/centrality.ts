@@ -2,7 +2,7 @@ import type Graph from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 
-export interface CentralityRow {
+interface CentralityRow {
   id: string;
   degree: number;
   weightedDegree: number;

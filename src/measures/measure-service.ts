@@ -155,7 +155,7 @@ export async function traceEvolution(store: GraphStore, query: EvolutionQuery, l
 }
 
 /** Windows [start, start + size - 1] stepping by `step` days; a range shorter than one window is one window. */
-export function movingWindows(
+function movingWindows(
   from: string,
   to: string,
   sizeDays: number,

@@ -1,6 +1,6 @@
 import type { Position } from '../networks/stance-projection';
 
-export interface PolarizationRow {
+interface PolarizationRow {
   topicId: string;
   supporters: string[];
   opponents: string[];

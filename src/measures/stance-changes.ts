@@ -1,7 +1,7 @@
 import type { Statement } from '../model/statement-schema';
 import { append } from '../shared/multimap';
 
-export interface StanceChange {
+interface StanceChange {
   actorId: string;
   topicId: string;
   before: Statement;

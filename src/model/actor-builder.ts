@@ -10,7 +10,7 @@ export function buildActor(input: CreateActor): Actor {
   };
 }
 
-export function distinctAliases(name: string, aliases: readonly string[]): string[] {
+function distinctAliases(name: string, aliases: readonly string[]): string[] {
   const seen = new Set([name.toLowerCase()]);
   return aliases.filter((alias) => {
     const key = alias.toLowerCase();

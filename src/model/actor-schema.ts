@@ -67,5 +67,4 @@ export const actorListQuerySchema = paginationSchema.extend({
 export type Actor = z.infer<typeof actorSchema>;
 export type ActorKind = z.infer<typeof actorKindSchema>;
 export type CreateActor = z.infer<typeof createActorSchema>;
-export type UpdateActor = z.infer<typeof updateActorSchema>;
 export type ActorListQuery = z.infer<typeof actorListQuerySchema>;

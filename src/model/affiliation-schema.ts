@@ -53,5 +53,4 @@ export const affiliationListQuerySchema = paginationSchema.extend({
 
 export type Affiliation = z.infer<typeof affiliationSchema>;
 export type CreateAffiliation = z.infer<typeof createAffiliationSchema>;
-export type UpdateAffiliation = z.infer<typeof updateAffiliationSchema>;
 export type AffiliationListQuery = z.infer<typeof affiliationListQuerySchema>;

@@ -23,7 +23,7 @@ export const isoDateSchema = z
  * How much of a date the source actually gives. "In 2020, he is said to have asked..." is stored as
  * 2020-01-01 with precision `year`, so sorting and windows still work without inventing a day.
  */
-export const datePrecisionSchema = z.enum(['day', 'month', 'year']);
+const datePrecisionSchema = z.enum(['day', 'month', 'year']);
 
 export const confidenceSchema = z.number().min(0).max(1);
 
@@ -88,12 +88,8 @@ export function withTimeWindow<T extends z.ZodRawShape>(shape: T) {
 
 export const timeWindowSchema = withTimeWindow({});
 
-export type IsoDate = z.infer<typeof isoDateSchema>;
-export type DatePrecision = z.infer<typeof datePrecisionSchema>;
 export type EvidenceSpan = z.infer<typeof evidenceSpanSchema>;
-export type ExtractionMethod = z.infer<typeof extractionMethodSchema>;
 export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
-export type Pagination = z.infer<typeof paginationSchema>;
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
 
 export interface Page<T> {

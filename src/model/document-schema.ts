@@ -53,5 +53,4 @@ export const documentListQuerySchema = paginationSchema.extend({
 
 export type StoredDocument = z.infer<typeof documentSchema>;
 export type CreateDocument = z.infer<typeof createDocumentSchema>;
-export type UpdateDocument = z.infer<typeof updateDocumentSchema>;
 export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;

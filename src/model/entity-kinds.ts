@@ -118,7 +118,7 @@ export const ENTITY_REFERENCES: Record<EntityKind, readonly EntityReference[]> =
 };
 
 /** What the generic CRUD use cases and routes need to know about each kind of record. */
-export interface EntityKindSpec<K extends EntityKind> {
+interface EntityKindSpec<K extends EntityKind> {
   kind: K;
   /** Singular, for messages and OpenAPI: "actor". */
   name: string;

@@ -69,7 +69,6 @@ export const relationListQuerySchema = paginationSchema.extend({
 
 export type Relation = z.infer<typeof relationSchema>;
 export type CreateRelation = z.input<typeof createRelationSchema>;
-export type UpdateRelation = z.infer<typeof updateRelationSchema>;
 export type RelationListQuery = z.infer<typeof relationListQuerySchema>;
 export { relationTypeListSchema };
 

@@ -59,5 +59,4 @@ export const statementListQuerySchema = paginationSchema.extend({
 export type Polarity = z.infer<typeof polaritySchema>;
 export type Statement = z.infer<typeof statementSchema>;
 export type CreateStatement = z.input<typeof createStatementSchema>;
-export type UpdateStatement = z.infer<typeof updateStatementSchema>;
 export type StatementListQuery = z.infer<typeof statementListQuerySchema>;

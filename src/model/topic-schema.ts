@@ -40,5 +40,4 @@ export const topicListQuerySchema = paginationSchema.extend({
 
 export type Topic = z.infer<typeof topicSchema>;
 export type CreateTopic = z.infer<typeof createTopicSchema>;
-export type UpdateTopic = z.infer<typeof updateTopicSchema>;
 export type TopicListQuery = z.infer<typeof topicListQuerySchema>;

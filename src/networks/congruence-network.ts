@@ -5,7 +5,7 @@ import type { Normalization } from './projection-schema';
 import type { Position, Projection } from './stance-projection';
 import { append } from '../shared/multimap';
 
-export type CongruenceKind = 'agreement' | 'conflict' | 'subtract';
+type CongruenceKind = 'agreement' | 'conflict' | 'subtract';
 
 interface PairTally {
   agree: Set<string>;

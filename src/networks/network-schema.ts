@@ -12,13 +12,13 @@ export const networkKindSchema = z.enum([
   'actor-topic',
 ]);
 
-export const exportFormatSchema = z.enum(['graphology', 'gexf', 'graphml', 'csv', 'cytoscape']).meta({
+const exportFormatSchema = z.enum(['graphology', 'gexf', 'graphml', 'csv', 'cytoscape']).meta({
   description:
     'graphology: serialized JSON (the default); gexf: GEXF 1.3 with a timeline from statement dates (Gephi); graphml: GraphML with typed keys (networkx, yEd, Gephi); csv: the statements table, one row per statement; cytoscape: Cytoscape.js elements JSON',
 });
 
-export const MAX_EGO_DEPTH = 3;
-export const MAX_EGO_FANOUT = 200;
+const MAX_EGO_DEPTH = 3;
+const MAX_EGO_FANOUT = 200;
 
 const { from: _from, to: _to, ...projectionOptions } = projectionFields;
 
@@ -56,4 +56,3 @@ export const serializedGraphSchema = z
 
 export type NetworkKind = z.infer<typeof networkKindSchema>;
 export type NetworkQuery = z.infer<typeof networkQuerySchema>;
-export type ExportFormat = z.infer<typeof exportFormatSchema>;

@@ -25,7 +25,7 @@ export interface Projection {
   actors: Map<string, Actor>;
 }
 
-export interface ProjectionOptions {
+interface ProjectionOptions {
   window: TimeWindow;
   topic?: string;
   level: ActorLevel;
@@ -43,7 +43,7 @@ const PAGE = 500;
  * (the query runs where the data is); qualifiers and roll-up need the statements themselves, read page by
  * page and refused above ANALYTICS_MAX_STATEMENTS.
  */
-export async function loadProjection(
+async function loadProjection(
   store: GraphStore,
   options: ProjectionOptions,
   limits: AnalyticsLimits,
@@ -136,7 +136,7 @@ export async function qualifiedStatements(
 }
 
 /** Latest first: by date, ties broken by the greater id (the store's rule for a current stance). */
-export function compareStatements(a: Statement, b: Statement): number {
+function compareStatements(a: Statement, b: Statement): number {
   return a.statedAt === b.statedAt
     ? a.id < b.id
       ? -1

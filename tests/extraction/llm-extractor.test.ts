@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { loadConfig, testConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
+import { testConfig } from '../support/test-config';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { GraphStore } from '../../src/store/graph-store';
 

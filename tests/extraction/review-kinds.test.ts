@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { testConfig, type Config } from '../../src/config/config';
+import { type Config } from '../../src/config/config';
+import { testConfig } from '../support/test-config';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 

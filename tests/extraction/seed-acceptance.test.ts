@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { testConfig } from '../../src/config/config';
+import { testConfig } from '../support/test-config';
 import type { Actor } from '../../src/model/actor-schema';
 import type { Relation } from '../../src/model/relation-schema';
 import type { Statement } from '../../src/model/statement-schema';

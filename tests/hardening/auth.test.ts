@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { testConfig } from '../../src/config/config';
+import { testConfig } from '../support/test-config';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { concretePath, declaredRoutes, mountedRoutes, MUTATING } from './support/routes';
 

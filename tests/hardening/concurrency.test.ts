@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
-import { testConfig } from '../../src/config/config';
+import { testConfig } from '../support/test-config';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { ARTICLE_TEXT, actors, topics } from '../support/article-fixtures';

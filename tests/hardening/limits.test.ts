@@ -3,7 +3,7 @@ import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createApp } from '../../src/app';
-import { testConfig } from '../../src/config/config';
+import { testConfig } from '../support/test-config';
 import { API_ROUTES } from '../../src/api/api-routes';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';

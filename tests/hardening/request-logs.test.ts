@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { testConfig } from '../../src/config/config';
+import { testConfig } from '../support/test-config';
 import { createLogger } from '../../src/shared/logger';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { ARTICLE_TEXT } from '../support/article-fixtures';

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
-import { PROJECT_ROOT, testConfig, type Config } from '../../src/config/config';
+import { PROJECT_ROOT, type Config } from '../../src/config/config';
+import { testConfig } from './test-config';
 import { loadSeed } from '../../src/seed/seed-loader';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';

@@ -16,7 +16,7 @@ import { CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
 
 type Row = Record<string, unknown>;
 
-export interface SqliteStoreOptions {
+interface SqliteStoreOptions {
   /** A folder for the database file, or `:memory:` for a throw-away store. */
   dataDir: string;
 }
@@ -615,7 +615,7 @@ function pathKey(path: LightHop[]): string {
 }
 
 /** Code-point order, the order both SQLite and Neo4j sort strings in; `localeCompare` would differ. */
-export function compareText(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
