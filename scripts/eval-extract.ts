@@ -3,6 +3,7 @@ import {
   addCounts,
   figures,
   HELD_OUT_DIR,
+  BLIND_DIR,
   loadGoldFixtures,
   loadSeedGold,
   type GoldDocument,
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   // The held-out articles are scored, never explained: what is not listed cannot be tuned to.
   console.log('\nheld out (never used for tuning):');
   await evaluate(loadGoldFixtures(HELD_OUT_DIR), 'HELD-OUT OVERALL (micro-averaged)', false);
+  console.log('\nblind (annotated without sight of the extractor; never used for tuning):');
+  await evaluate(loadGoldFixtures(BLIND_DIR), 'BLIND OVERALL (micro-averaged)', false);
   console.log(
     '\nactP/actR/actF1: actor precision/recall/F1 (alias match); attrib: gold quotes found and given to the right actor;\n' +
       'stmtR: gold statements with a proposal by the right actor in the same sentence; polar: polarity right among those;\n' +

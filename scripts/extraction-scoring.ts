@@ -34,6 +34,8 @@ export const SEED_DIR = path.resolve(__dirname, '../seed');
 
 /** Articles never used to tune the extractor: their figures say how it does on news it has not seen. */
 export const HELD_OUT_DIR = path.join(FIXTURE_DIR, 'heldout');
+/** The fresh blind set of issue 16: collected and annotated by someone who never saw the extractor. */
+export const BLIND_DIR = path.join(FIXTURE_DIR, 'blind');
 
 export function loadGoldFixtures(dir: string = FIXTURE_DIR): GoldDocument[] {
   return readdirSync(dir)
