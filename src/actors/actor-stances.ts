@@ -1,3 +1,6 @@
+/**
+ * actors/: an actor's statements over time, topic by topic. Uses model, store and entities.
+ */
 import { z } from 'zod';
 import { getEntity } from '../entities/entity-service';
 import { titlesOf } from '../entities/entity-refs';

@@ -1,3 +1,7 @@
+/**
+ * api/: every route under /api, declared with its schemas next to the use case it calls. Uses the features
+ * and the HTTP framework pieces in http/; src/app.ts mounts them.
+ */
 import { actorRoutes } from './actor-routes';
 import { analyticsRoutes } from './measure-routes';
 import { affiliationRoutes } from './affiliation-routes';

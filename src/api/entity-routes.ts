@@ -3,7 +3,13 @@ import { defineRoute, type RouteDefinition } from '../http/route-definition';
 import { pageSchema } from '../model/common-schema';
 import type { EntityKind } from '../model/entity-kinds';
 import { ENTITY_SPECS } from '../model/entity-kinds';
-import { createEntity, deleteEntity, getEntity, listEntities, updateEntity } from '../entities/entity-service';
+import {
+  createEntity,
+  deleteEntity,
+  getEntity,
+  listEntities,
+  updateEntity,
+} from '../entities/entity-service';
 
 /** Any id is accepted in a path: one that cannot exist is simply not found. */
 export const idParamsSchema = z.object({ id: z.string().min(1).max(200) });

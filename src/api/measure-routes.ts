@@ -1,5 +1,15 @@
 import { defineRoute } from '../http/route-definition';
-import { bridgesResponseSchema, centralityResponseSchema, coalitionQuerySchema, coalitionsResponseSchema, evolutionQuerySchema, evolutionResponseSchema, polarizationResponseSchema, stanceChangeQuerySchema, stanceChangesResponseSchema } from '../measures/measure-schema';
+import {
+  bridgesResponseSchema,
+  centralityResponseSchema,
+  coalitionQuerySchema,
+  coalitionsResponseSchema,
+  evolutionQuerySchema,
+  evolutionResponseSchema,
+  polarizationResponseSchema,
+  stanceChangeQuerySchema,
+  stanceChangesResponseSchema,
+} from '../measures/measure-schema';
 import { projectionQuerySchema } from '../networks/projection-schema';
 import {
   findBridges,

@@ -1,3 +1,7 @@
+/**
+ * config/: the service's settings, read once from the environment and validated at start-up. Uses model
+ * and shared; used by the store, features and the outer layers.
+ */
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -164,4 +168,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }
-

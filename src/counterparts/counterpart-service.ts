@@ -1,12 +1,27 @@
+/**
+ * counterparts/: who opposes or sides with an actor, which pairs of actors oppose each other, and the
+ * paths between two actors, each answer with its evidence. (relations are the records; these are questions
+ * about them.) Uses model, store and entities.
+ */
 import type { Actor } from '../model/actor-schema';
 import { getEntity } from '../entities/entity-service';
 import { type Relation } from '../model/relation-schema';
-import { FRIENDLY_RELATION_TYPES, HOSTILE_RELATION_TYPES, type RelationType } from '../model/relation-vocabulary';
+import {
+  FRIENDLY_RELATION_TYPES,
+  HOSTILE_RELATION_TYPES,
+  type RelationType,
+} from '../model/relation-vocabulary';
 import { windowOf } from '../model/common-schema';
 import { NotFoundError } from '../shared/errors';
 import type { Statement } from '../model/statement-schema';
 import type { GraphStore, PathHop } from '../store/graph-store';
-import type { Counterpart, EvidenceItem, OppositionsQuery, Reason, RelationshipQuery } from './counterpart-schema';
+import type {
+  Counterpart,
+  EvidenceItem,
+  OppositionsQuery,
+  Reason,
+  RelationshipQuery,
+} from './counterpart-schema';
 import type { ActorRef } from '../model/ref-schema';
 import { actorRefs, titlesOf, toRef } from '../entities/entity-refs';
 import { withoutUndefined } from '../shared/objects';
@@ -212,4 +227,3 @@ function sortReasons(reasons: Reason[]): Reason[] {
 function pairName(actors: [ActorRef, ActorRef]): string {
   return `${actors[0].name} ${actors[1].name}`;
 }
-

@@ -1,3 +1,7 @@
+/**
+ * documents/: taking a document in (text from HTML or Markdown, extraction, proposals written for review).
+ * Uses model, store, entities and extraction.
+ */
 import { z } from 'zod';
 import type { Config } from '../config/config';
 import type { Extractor, ExtractionContext } from '../extraction/extractor';

@@ -1,3 +1,7 @@
+/**
+ * entities/: the generic create/read/update/delete use cases every kind of record shares, references to
+ * actors and topics for answers, and the accepted affiliations. Uses model and store.
+ */
 import type { Page } from '../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';

@@ -1,3 +1,7 @@
+/**
+ * exports/: every file format a network leaves in (GEXF with its timeline, GraphML, Cytoscape JSON, the CSV
+ * statements table). Uses networks; knows nothing of HTTP.
+ */
 import type Graph from 'graphology';
 import type { AnalyticsLimits } from '../networks/stance-projection';
 import type { NetworkQuery } from '../networks/network-schema';

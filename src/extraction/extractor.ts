@@ -1,3 +1,8 @@
+/**
+ * extraction/: reading a document into proposed actors, topics, statements, relations and affiliations
+ * (the rules extractor and the optional LLM extractor), and the review of those proposals. Uses model,
+ * store and config.
+ */
 import type { Topic } from '../model/topic-schema';
 import type { KnownActor } from './actor-mentions';
 import type { ExtractionDraft } from './extraction-schema';

@@ -1,3 +1,7 @@
+/**
+ * http/: the framework pieces only (route declaration and validation, OpenAPI, problem+json errors, security
+ * guards). Uses model, config, store and shared; never a feature.
+ */
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';

@@ -1,6 +1,12 @@
 import { ValidationError } from '../shared/errors';
 import { type GraphStore } from '../store/graph-store';
-import { ENTITY_KINDS, ENTITY_REFERENCES, type EntityKind, type EntityMap, type GraphSnapshot } from '../model/entity-kinds';
+import {
+  ENTITY_KINDS,
+  ENTITY_REFERENCES,
+  type EntityKind,
+  type EntityMap,
+  type GraphSnapshot,
+} from '../model/entity-kinds';
 import type { ImportReport, Rejection } from './import-schema';
 
 /** One record to import, with where it came from so a rejection can name the row. */

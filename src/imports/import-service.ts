@@ -1,3 +1,7 @@
+/**
+ * imports/: bringing a graph in from graph JSON or a DNA-style statements CSV, checked whole before anything
+ * is written. Uses model, store, networks, exports (the CSV columns) and documents.
+ */
 import type { GraphStore } from '../store/graph-store';
 import { applyImport } from './import-plan';
 import type { GraphImport } from './import-schema';

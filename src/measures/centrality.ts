@@ -29,4 +29,3 @@ export function centrality(graph: Graph): CentralityRow[] {
     }))
     .sort((a, b) => b.weightedDegree - a.weightedDegree || b.degree - a.degree || (a.id < b.id ? -1 : 1));
 }
-

@@ -1,3 +1,7 @@
+/**
+ * measures/: what is computed on a network, one file per measure (centrality, polarization, bridges,
+ * stance changes, coalitions), and the use cases that answer each analytics endpoint. Uses networks.
+ */
 import type { Actor } from '../model/actor-schema';
 import { windowOf } from '../model/common-schema';
 import { LimitExceededError } from '../shared/errors';
@@ -10,11 +14,7 @@ import { centrality } from './centrality';
 import { stanceChanges } from './stance-changes';
 import { bridgingActors } from './bridges';
 import { polarizationByTopic } from './polarization';
-import {
-  projectionFor,
-  qualifiedStatements,
-  type AnalyticsLimits,
-} from '../networks/stance-projection';
+import { projectionFor, qualifiedStatements, type AnalyticsLimits } from '../networks/stance-projection';
 import { addDays } from '../shared/dates';
 
 const ref = (actors: Map<string, Actor>, id: string) => ({ id, name: actors.get(id)?.name ?? id });
@@ -181,4 +181,3 @@ function movingWindows(
   }
   return windows;
 }
-

@@ -6,4 +6,3 @@ export function buildAffiliation(input: CreateAffiliation): Affiliation {
     input.id ?? slugFromName(`${input.memberId} member of ${input.organizationId} ${input.role ?? ''}`);
   return { ...input, id };
 }
-

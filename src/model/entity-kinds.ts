@@ -1,3 +1,8 @@
+/**
+ * model/: the records (actors, topics, documents, statements, relations, affiliations) as zod schemas and
+ * types, their provenance and review fields, how each is built from its input, the relation vocabulary, and
+ * the table of which record refers to which. The core every layer may use; it uses only shared/.
+ */
 import type { z } from 'zod';
 import type { Actor, ActorListQuery } from './actor-schema';
 import type { Affiliation, AffiliationListQuery } from './affiliation-schema';
@@ -5,12 +10,7 @@ import type { DocumentListQuery, StoredDocument } from './document-schema';
 import type { Relation, RelationListQuery } from './relation-schema';
 import type { Statement, StatementListQuery } from './statement-schema';
 import type { Topic, TopicListQuery } from './topic-schema';
-import {
-  actorListQuerySchema,
-  actorSchema,
-  createActorSchema,
-  updateActorSchema,
-} from './actor-schema';
+import { actorListQuerySchema, actorSchema, createActorSchema, updateActorSchema } from './actor-schema';
 import { buildActor } from './actor-builder';
 import {
   affiliationListQuerySchema,
@@ -40,12 +40,7 @@ import {
   updateStatementSchema,
 } from './statement-schema';
 import { buildStatement } from './statement-builder';
-import {
-  createTopicSchema,
-  topicListQuerySchema,
-  topicSchema,
-  updateTopicSchema,
-} from './topic-schema';
+import { createTopicSchema, topicListQuerySchema, topicSchema, updateTopicSchema } from './topic-schema';
 import { buildTopic } from './topic-builder';
 
 export interface EntityMap {

@@ -50,7 +50,7 @@ export const updateRelationSchema = z
   .strict()
   .meta({ id: 'UpdateRelation' });
 
-const relationTypeListSchema = z
+export const relationTypeListSchema = z
   .string()
   .transform((value) => value.split(',').map((part) => part.trim()))
   .pipe(z.array(relationTypeSchema));
@@ -70,5 +70,3 @@ export const relationListQuerySchema = paginationSchema.extend({
 export type Relation = z.infer<typeof relationSchema>;
 export type CreateRelation = z.input<typeof createRelationSchema>;
 export type RelationListQuery = z.infer<typeof relationListQuerySchema>;
-export { relationTypeListSchema };
-

@@ -1,3 +1,8 @@
+/**
+ * networks/: the stance network as a graphology graph, one file per kind (relations, affiliation, the
+ * agreement/conflict/subtract discourse networks, actor-topic) and the stance projection they are derived
+ * from. Uses model, store and entities; used by measures, exports and the API.
+ */
 import Graph from 'graphology';
 import { titlesOf } from '../entities/entity-refs';
 import { NotFoundError } from '../shared/errors';

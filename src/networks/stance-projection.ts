@@ -52,14 +52,7 @@ async function loadProjection(
   const stances = plain
     ? await store.currentStances({ topicId: options.topic, window: options.window })
     : await qualifiedStances(store, options, limits);
-  if (stances.length > limits.maxStatements) {
-    throw new LimitExceededError(
-      `stancegraph/analytics: ${stances.length} stances exceed ANALYTICS_MAX_STATEMENTS`,
-      'ANALYTICS_MAX_STATEMENTS',
-      stances.length,
-      limits.maxStatements,
-    );
-  }
+  checkStatements(stances.length, limits);
   const speakers = await store.getMany('actors', [...new Set(stances.map((s) => s.actorId))]);
   const actors = new Map(speakers.map((a) => [a.id, a]));
   const speakerOf =
@@ -85,6 +78,17 @@ async function loadProjection(
   for (const actor of await store.getMany('actors', missing)) actors.set(actor.id, actor);
   checkNodes(actors.size, limits);
   return { positions: [...positions.values()], actors };
+}
+
+function checkStatements(count: number, limits: AnalyticsLimits): void {
+  if (count > limits.maxStatements) {
+    throw new LimitExceededError(
+      `stancegraph/analytics: ${count} statements exceed ANALYTICS_MAX_STATEMENTS`,
+      'ANALYTICS_MAX_STATEMENTS',
+      count,
+      limits.maxStatements,
+    );
+  }
 }
 
 export function checkNodes(count: number, limits: AnalyticsLimits): void {
@@ -121,14 +125,7 @@ export async function qualifiedStatements(
       from: query.window.from,
       to: query.window.to,
     });
-    if (page.total > limits.maxStatements) {
-      throw new LimitExceededError(
-        `stancegraph/analytics: ${page.total} statements exceed ANALYTICS_MAX_STATEMENTS`,
-        'ANALYTICS_MAX_STATEMENTS',
-        page.total,
-        limits.maxStatements,
-      );
-    }
+    checkStatements(page.total, limits);
     statements.push(...page.items);
     if (page.items.length < PAGE || offset + PAGE >= page.total) break;
   }

@@ -1,3 +1,6 @@
+/**
+ * seed/: loading the curated seed article and its graph into an empty store. Uses model and store.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';

@@ -1,4 +1,8 @@
 /**
+ * shared/: helpers that know nothing of Stancegraph's records (errors, ids, logging, seeded randomness,
+ * small collection, date and object helpers). Every layer may use it; it uses nothing of the project's.
+ */
+/**
  * The few failures the service distinguishes. Everything below the HTTP layer throws one of these; the
  * problem middleware maps each class to a status code, so no layer needs to know about HTTP.
  */

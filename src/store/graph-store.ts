@@ -1,3 +1,7 @@
+/**
+ * store/: the GraphStore interface every backend implements, the embedded SQLite store and the Neo4j store,
+ * and the factory choosing one from config. Uses model, config and shared; knows nothing of features.
+ */
 import type { Actor } from '../model/actor-schema';
 import type { Affiliation } from '../model/affiliation-schema';
 import type { EntityKind, EntityMap, GraphSnapshot, ListFilterMap } from '../model/entity-kinds';

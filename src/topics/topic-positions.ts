@@ -1,3 +1,6 @@
+/**
+ * topics/: who takes which side on a topic, with the quotes. Uses model, store and entities.
+ */
 import { z } from 'zod';
 import { getEntity } from '../entities/entity-service';
 import { actorRefs } from '../entities/entity-refs';

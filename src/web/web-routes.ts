@@ -1,3 +1,6 @@
+/**
+ * web/: serving the bundled stance map page. Uses config.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';

@@ -8,8 +8,26 @@ import type { Relation } from '../../model/relation-schema';
 import type { Page, TimeWindow } from '../../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
-import { type CounterpartEvidence, type CounterpartQuery, type GraphStore, type PathHop, type PathQuery, type RelationQuery, type StancePair, type StanceQuery, type StoreHealth } from '../graph-store';
-import { ENTITY_KINDS, ENTITY_NAMES, ENTITY_REFERENCES, type EntityKind, type EntityMap, type GraphSnapshot, type ListFilterMap } from '../../model/entity-kinds';
+import {
+  type CounterpartEvidence,
+  type CounterpartQuery,
+  type GraphStore,
+  type PathHop,
+  type PathQuery,
+  type RelationQuery,
+  type StancePair,
+  type StanceQuery,
+  type StoreHealth,
+} from '../graph-store';
+import {
+  ENTITY_KINDS,
+  ENTITY_NAMES,
+  ENTITY_REFERENCES,
+  type EntityKind,
+  type EntityMap,
+  type GraphSnapshot,
+  type ListFilterMap,
+} from '../../model/entity-kinds';
 import { actorNameKeys, normalizeName } from '../search-keys';
 import { REFERRERS, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
 import { CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
