@@ -2,7 +2,16 @@ import Graph from 'graphology';
 import type { Actor } from '../src/model/actor-schema';
 import type { Relation } from '../src/model/relation-schema';
 import type { Statement } from '../src/model/statement-schema';
-import type { CounterpartEvidence, CounterpartQuery, GraphStore, PathHop, PathQuery, RelationQuery, StancePair, StanceQuery } from '../src/store/graph-store';
+import type {
+  CounterpartEvidence,
+  CounterpartQuery,
+  GraphStore,
+  PathHop,
+  PathQuery,
+  RelationQuery,
+  StancePair,
+  StanceQuery,
+} from '../src/store/graph-store';
 import type { EntityKind, GraphSnapshot } from '../src/model/entity-kinds';
 import type { Topic } from '../src/model/topic-schema';
 
