@@ -214,3 +214,47 @@ describe('the topic hierarchy, by entailment, in every answer', () => {
     expect(on('military-approach-to-cartels')?.implied[0]?.match.kind).toBe('entailed');
   });
 });
+
+describe('networks and coalitions through the topic tree', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  afterAll(() => t.store.close());
+
+  const edgeKeys = async (query: Record<string, string>) =>
+    (
+      (await request(t.app).get('/api/network').query(query).expect(200)).body as {
+        edges: { source: string; target: string }[];
+      }
+    ).edges.map((e) => [e.source, e.target].sort().join(' '));
+
+  it('with rollup=true counts entailed stances only: opposing a narrower case is not opposing its parent', async () => {
+    const conflicts = await edgeKeys({ kind: 'conflict', rollup: 'true' });
+    // Vigil opposes the military approach; Trump's support of strikes is carried up to it.
+    expect(conflicts).toContain('donald-trump mike-vigil');
+    // Sheinbaum opposes only unilateral strikes; Trump supports strikes in general: a partial clash, not counted.
+    expect(conflicts).not.toContain('claudia-sheinbaum donald-trump');
+    // Vigil's opposition is carried down to unilateral strikes, where Sheinbaum and Flores-Macias oppose too.
+    const agreements = await edgeKeys({ kind: 'agreement', rollup: 'true' });
+    expect(agreements).toEqual(
+      expect.arrayContaining(['claudia-sheinbaum mike-vigil', 'gustavo-flores-macias mike-vigil']),
+    );
+    expect(await edgeKeys({ kind: 'conflict' })).not.toContain('donald-trump mike-vigil');
+  });
+
+  it('runs coalitions on the signed net network by default, so actors tied only by relations take part', async () => {
+    const net = (await request(t.app).get('/api/analytics/coalitions').expect(200)).body as {
+      network: string;
+      coalitions: { actors: { id: string }[] }[];
+    };
+    expect(net.network).toBe('net');
+    const members = net.coalitions.flatMap((c) => c.actors.map((a) => a.id));
+    expect(members).toEqual(expect.arrayContaining(['mexico', 'united-states']));
+    const agreement = (
+      await request(t.app).get('/api/analytics/coalitions').query({ network: 'agreement' }).expect(200)
+    ).body as { network: string; coalitions: { actors: { id: string }[] }[] };
+    expect(agreement.network).toBe('agreement');
+    expect(agreement.coalitions.flatMap((c) => c.actors.map((a) => a.id))).not.toContain('mexico');
+  });
+});
