@@ -19,7 +19,8 @@ import express from 'express';
 import louvain from 'graphology-communities-louvain';
 import pino from 'pino';
 import { createApp } from '../src/app';
-import { PROJECT_ROOT, testConfig } from '../src/config/config';
+import { PROJECT_ROOT } from '../src/config/config';
+import { testConfig } from '../tests/support/test-config';
 import { coalitionQuerySchema } from '../src/measures/measure-schema';
 import { findCoalitions } from '../src/measures/measure-service';
 import { projectionFor } from '../src/networks/stance-projection';
@@ -279,11 +280,14 @@ async function benchLouvain(store: GraphStore): Promise<void> {
   // called directly on the very network the service builds, prepared beforehand. On one mid-sized
   // topic with the service's own limits: the whole 10k-actor agreement network is millions of edges,
   // which the analytics limits refuse (and which ran the bench out of memory).
-  const query = coalitionQuerySchema.parse({ topic: topicId(Math.floor(sizes.topics / 10)) });
+  const query = coalitionQuerySchema.parse({
+    topic: topicId(Math.floor(sizes.topics / 10)),
+    network: 'agreement',
+  });
   const limits = testConfig().analytics;
   const network = congruenceNetwork(
     await projectionFor(store, query, limits),
-    query.network,
+    'agreement',
     query.normalization,
     limits.maxEdges,
   );
