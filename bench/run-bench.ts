@@ -280,11 +280,14 @@ async function benchLouvain(store: GraphStore): Promise<void> {
   // called directly on the very network the service builds, prepared beforehand. On one mid-sized
   // topic with the service's own limits: the whole 10k-actor agreement network is millions of edges,
   // which the analytics limits refuse (and which ran the bench out of memory).
-  const query = coalitionQuerySchema.parse({ topic: topicId(Math.floor(sizes.topics / 10)) });
+  const query = coalitionQuerySchema.parse({
+    topic: topicId(Math.floor(sizes.topics / 10)),
+    network: 'agreement',
+  });
   const limits = testConfig().analytics;
   const network = congruenceNetwork(
     await projectionFor(store, query, limits),
-    query.network,
+    'agreement',
     query.normalization,
     limits.maxEdges,
   );

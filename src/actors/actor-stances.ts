@@ -15,6 +15,8 @@ import {
 import { statementSchema, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { actorSchema } from '../model/actor-schema';
+import { polaritySchema } from '../model/statement-schema';
+import { bearingOn, loadTopicTree, matchSchema, type Match } from '../hierarchy/topic-hierarchy';
 
 export const actorStancesQuerySchema = withTimeWindow({
   reviewStatus: reviewStatusSchema.default('accepted'),
@@ -30,6 +32,12 @@ export const actorStancesResponseSchema = z
           .nullable()
           .meta({ description: 'the latest accepted statement in the window' }),
         statements: z.array(statementSchema).meta({ description: 'oldest first' }),
+        implied: z
+          .array(z.object({ polarity: polaritySchema, match: matchSchema, statement: statementSchema }))
+          .meta({
+            description:
+              "what the actor's current stances on broader and narrower topics say about this one: entailed (an opposition carried down, a support carried up) or partial",
+          }),
       }),
     ),
   })
@@ -59,18 +67,33 @@ export async function actorStances(
   }
   const current = await store.currentStances({ actorId, window: windowOf(query) });
   const currentByTopic = new Map(current.map((s) => [s.topicId, s]));
-  const titles = await titlesOf(
-    store,
-    statements.map((s) => s.topicId),
-  );
-  const byTopic = new Map<string, Statement[]>();
+  const tree = await loadTopicTree(store);
+  const implied = new Map<
+    string,
+    { polarity: Statement['polarity']; kind: Match['kind']; via: string; statement: Statement }[]
+  >();
+  for (const statement of current) {
+    for (const topicId of tree.around(statement.topicId)) {
+      const bearing = bearingOn(tree, statement, topicId);
+      if (!bearing || bearing.via === undefined) continue;
+      implied.set(topicId, [...(implied.get(topicId) ?? []), { ...bearing, via: bearing.via, statement }]);
+    }
+  }
+  const byTopic = new Map<string, Statement[]>([...implied.keys()].map((id) => [id, []]));
   for (const statement of statements)
     byTopic.set(statement.topicId, [...(byTopic.get(statement.topicId) ?? []), statement]);
+  const titles = await titlesOf(store, [...byTopic.keys()]);
+  const ref = (id: string) => ({ id, title: titles.get(id) ?? id });
   const topics = [...byTopic.entries()]
     .map(([topicId, list]) => ({
-      topic: { id: topicId, title: titles.get(topicId) ?? topicId },
+      topic: ref(topicId),
       current: currentByTopic.get(topicId) ?? null,
       statements: list.sort((a, b) => a.statedAt.localeCompare(b.statedAt) || a.id.localeCompare(b.id)),
+      implied: (implied.get(topicId) ?? []).map(({ polarity, kind, via, statement }) => ({
+        polarity,
+        match: { kind, via: ref(via) },
+        statement,
+      })),
     }))
     .sort((a, b) => a.topic.title.localeCompare(b.topic.title));
   return { actor, topics };

@@ -16,7 +16,7 @@ export const actorRoutes = [
     tag: 'Actors',
     summary: 'Who opposes this actor, and why',
     description:
-      'Hostile relations in either direction, and opposite current stances (support against oppose) on the same topic, each with its evidence. A page at a time (`limit`, `offset`, with the `total`), the opponents with the most reasons first.',
+      'Every actor with at least one conflict with this one: a hostile relation in either direction, or opposite current stances met through the topic tree (on the same topic: direct; an opposition carried down to a narrower case or a support carried up to the broader proposition: entailed; support for the broader proposition against opposition to a narrower case: partial). Each carries every agreement and every conflict between the two, each reason with its side, how it matched and its weight, and the net score (agreements minus conflicts, weighted by confidence and match). `match=entailed` leaves partial reasons out, `match=direct` keeps direct ones only. A page at a time (`limit`, `offset`, with the `total`), the lowest net first.',
     params: idParamsSchema,
     query: relationshipQuerySchema,
     response: opponentsResponseSchema,
@@ -29,7 +29,7 @@ export const actorRoutes = [
     tag: 'Actors',
     summary: 'Who sides with this actor, and why',
     description:
-      'Friendly relations in either direction, and the same current stance on a topic, each with its evidence. A page at a time (`limit`, `offset`, with the `total`), the allies with the most reasons first.',
+      'Every actor with at least one agreement with this one: a friendly relation in either direction, or the same side met through the topic tree. Each ally carries its conflicts beside its agreements and the net score; same parameters as opponents. A page at a time, the highest net first.',
     params: idParamsSchema,
     query: relationshipQuerySchema,
     response: alliesResponseSchema,

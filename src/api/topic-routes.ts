@@ -1,7 +1,6 @@
 import { entityRoutes, idParamsSchema } from './entity-routes';
 import { defineRoute } from '../http/route-definition';
-import { timeWindowSchema } from '../model/common-schema';
-import { positionsResponseSchema, topicPositions } from '../topics/topic-positions';
+import { positionsQuerySchema, positionsResponseSchema, topicPositions } from '../topics/topic-positions';
 
 export const topicRoutes = [
   ...entityRoutes('topics'),
@@ -10,8 +9,10 @@ export const topicRoutes = [
     path: '/topics/{id}/positions',
     tag: 'Topics',
     summary: 'Actors grouped by their current stance on the topic',
+    description:
+      'Each actor once, by its best-matched position through the topic tree: its current stance on this topic (direct); else one entailed by a stance on a broader topic it opposes or a narrower case it supports (entailed, `via` that topic); else one a stance bears on without entailing it, support for a broader proposition or opposition to a narrower case (partial). `match=entailed` leaves partial positions out, `match=direct` keeps direct ones only.',
     params: idParamsSchema,
-    query: timeWindowSchema,
+    query: positionsQuerySchema,
     response: positionsResponseSchema,
     errors: [404],
     handle: ({ params, query }, { store }) => topicPositions(store, params.id, query),

@@ -5,6 +5,7 @@ import { relationTypeSchema } from '../model/relation-schema';
 import { isoDateSchema, paginationSchema, slugIdSchema, withTimeWindow } from '../model/common-schema';
 import { actorRefSchema, topicRefSchema } from '../model/ref-schema';
 import { MAX_PATH_DEPTH } from '../store/graph-store';
+import { matchFilterSchema, matchSchema } from '../hierarchy/topic-hierarchy';
 
 /** One piece of evidence behind a reason: a quote or a sentence, where it is, and when it was said. */
 export const evidenceItemSchema = z
@@ -29,7 +30,20 @@ export const reasonSchema = z
     direction: z.enum(['outgoing', 'incoming']).optional().meta({
       description: 'for relation reasons: whether the subject actor is the source (outgoing) or target',
     }),
-    topic: topicRefSchema.optional(),
+    side: z.enum(['agreement', 'conflict']).meta({
+      description:
+        'agreement: a friendly relation or the same side; conflict: a hostile relation or opposite sides',
+    }),
+    match: matchSchema.meta({
+      description: 'how the reason was matched; relations are always direct',
+    }),
+    topic: topicRefSchema.optional().meta({
+      description: 'for stance reasons, the topic the two stances meet on',
+    }),
+    weight: z.number().meta({
+      description:
+        "confidence (the relation's, or the product of the two statements') times 1 direct, 0.75 entailed, 0.5 partial",
+    }),
     since: isoDateSchema.optional(),
     evidence: z.array(evidenceItemSchema),
   })
@@ -39,13 +53,21 @@ export const counterpartSchema = z
   .object({
     actor: actorRefSchema,
     since: isoDateSchema.optional().meta({ description: 'the earliest dated evidence' }),
-    reasons: z.array(reasonSchema),
+    net: z.number().meta({
+      description: 'the weights of the agreements minus the weights of the conflicts',
+    }),
+    agreements: z.number().int().meta({ description: 'how many reasons are agreements' }),
+    conflicts: z.number().int().meta({ description: 'how many reasons are conflicts' }),
+    reasons: z.array(reasonSchema).meta({
+      description: 'every agreement and every conflict between the two, oldest first',
+    }),
   })
   .meta({ id: 'Counterpart' });
 
 const counterpartPageFields = {
   items: z.array(counterpartSchema).meta({
-    description: 'this page of counterparts: the most reasons first, then by actor id',
+    description:
+      'this page of counterparts: opponents the lowest net first, allies the highest net first, then by actor id',
   }),
   total: z.number().int().meta({ description: 'how many counterparts there are in all' }),
 };
@@ -70,12 +92,17 @@ export const oppositionsResponseSchema = z
 /** A hub can have thousands of counterparts: answers come a page at a time. */
 const MAX_COUNTERPARTS_PAGE = 1000;
 export const relationshipQuerySchema = withTimeWindow({
-  topic: slugIdSchema.optional(),
+  topic: slugIdSchema.optional().meta({
+    description:
+      'only reasons on this topic: stances meeting on it or carried over from it, relations about it',
+  }),
+  match: matchFilterSchema,
   limit: z.coerce.number().int().min(1).max(MAX_COUNTERPARTS_PAGE).default(100),
   offset: paginationSchema.shape.offset,
 });
 export const oppositionsQuerySchema = withTimeWindow({
   topic: slugIdSchema.optional(),
+  match: matchFilterSchema,
   ...paginationSchema.shape,
 });
 

@@ -25,13 +25,28 @@ import type {
 import type { ActorRef } from '../model/ref-schema';
 import { actorRefs, titlesOf, toRef } from '../entities/entity-refs';
 import { withoutUndefined } from '../shared/objects';
+import { append } from '../shared/multimap';
+import {
+  allowedBy,
+  loadTopicTree,
+  MATCH_WEIGHT,
+  meeting,
+  stancesAround,
+  type MatchFilter,
+  type MatchKind,
+  type TopicTree,
+} from '../hierarchy/topic-hierarchy';
 
-/** Which relations and which stance agreement make two actors opponents, or allies. */
-const SIDES = {
-  opposition: { types: HOSTILE_RELATION_TYPES, agreement: 'opposite' },
-  alliance: { types: FRIENDLY_RELATION_TYPES, agreement: 'same' },
-} as const satisfies Record<string, { types: readonly RelationType[]; agreement: 'same' | 'opposite' }>;
-type Side = keyof typeof SIDES;
+/** Relations that make two actors opponents, or allies; the rest (reports_on, ...) are neither. */
+const RELATION_SIDE = (type: RelationType): Reason['side'] | undefined =>
+  HOSTILE_RELATION_TYPES.includes(type)
+    ? 'conflict'
+    : FRIENDLY_RELATION_TYPES.includes(type)
+      ? 'agreement'
+      : undefined;
+const SIDED_RELATION_TYPES = [...HOSTILE_RELATION_TYPES, ...FRIENDLY_RELATION_TYPES];
+
+type Side = 'opposition' | 'alliance';
 
 export async function findOpponents(store: GraphStore, actorId: string, query: RelationshipQuery) {
   return counterpartsOf(store, await getEntity(store, 'actors', actorId), 'opposition', query);
@@ -39,6 +54,49 @@ export async function findOpponents(store: GraphStore, actorId: string, query: R
 
 export async function findAllies(store: GraphStore, actorId: string, query: RelationshipQuery) {
   return counterpartsOf(store, await getEntity(store, 'actors', actorId), 'alliance', query);
+}
+
+/** A stance reason before it is described: two current stances and how they meet. */
+interface StanceMeeting {
+  first: Statement;
+  second: Statement;
+  side: Reason['side'];
+  topicId: string;
+  kind: MatchKind;
+  via?: string;
+}
+
+/** Whether a reason concerns the topic asked for: it meets on it, was carried over from it, or is about it. */
+function onTopic(topic: string | undefined, topicId: string | undefined, via?: string): boolean {
+  return topic === undefined || topicId === topic || via === topic;
+}
+
+/**
+ * Every pair of the given stances that meets through the topic tree, the first stance from `firsts`.
+ * With `distinct`, a pair of actors is taken once, the lower id first.
+ */
+function stanceMeetings(
+  tree: TopicTree,
+  firsts: readonly Statement[],
+  others: readonly Statement[],
+  query: { topic?: string; match: MatchFilter },
+  distinct: boolean,
+): StanceMeeting[] {
+  const byTopic = new Map<string, Statement[]>();
+  for (const s of others) append(byTopic, s.topicId, s);
+  const found: StanceMeeting[] = [];
+  for (const first of firsts) {
+    for (const topicId of tree.around(first.topicId)) {
+      for (const second of byTopic.get(topicId) ?? []) {
+        if (second.actorId === first.actorId || (distinct && second.actorId < first.actorId)) continue;
+        const met = meeting(tree, first, second);
+        if (!met || !allowedBy(query.match, met.kind) || !onTopic(query.topic, met.topicId, met.via))
+          continue;
+        found.push({ first, second, ...met });
+      }
+    }
+  }
+  return found;
 }
 
 /** Every pair of actors in opposition, with the reasons; pairs sorted by how much evidence they have. */
@@ -51,20 +109,22 @@ export async function findOppositions(store: GraphStore, query: OppositionsQuery
     return pairs.get(key)!;
   };
   const window = windowOf(query);
-  const relations = await store.relations({ types: SIDES.opposition.types, topicId: query.topic, window });
-  const stancePairs = await store.stancePairs({ agreement: 'opposite', topicId: query.topic, window });
+  const tree = await loadTopicTree(store);
+  const relations = await store.relations({ types: HOSTILE_RELATION_TYPES, topicId: query.topic, window });
+  const stances = query.topic
+    ? await stancesAround(store, tree, [query.topic], window)
+    : await store.currentStances({ window });
+  const meetings = stanceMeetings(tree, stances, stances, query, true).filter((m) => m.side === 'conflict');
   const topicTitles = await titlesOf(store, [
     ...relations.map((r) => r.topicId),
-    ...stancePairs.map((p) => p.topicId),
+    ...meetings.flatMap((m) => [m.topicId, m.via]),
   ]);
   for (const relation of relations) {
     const pair = reasonsFor(relation.sourceId, relation.targetId);
     pair.reasons.push(relationReason(relation, pair.ids[0], topicTitles));
   }
-  for (const { topicId, first, second } of stancePairs) {
-    reasonsFor(first.actorId, second.actorId).reasons.push(
-      stanceReason(topicId, [first, second], topicTitles),
-    );
+  for (const met of meetings) {
+    reasonsFor(met.first.actorId, met.second.actorId).reasons.push(stanceReason(met, topicTitles));
   }
   const refs = await actorRefs(
     store,
@@ -107,59 +167,93 @@ export async function findPaths(
   };
 }
 
-/** A page of the actor's counterparts on one side, the most reasons first, each with its evidence. */
+/**
+ * A page of the actor's counterparts on one side, each with every agreement and every conflict between
+ * the two and their net weight. Opponents are those with at least one conflict, the lowest net first;
+ * allies those with at least one agreement, the highest net first.
+ */
 async function counterpartsOf(store: GraphStore, actor: Actor, side: Side, query: RelationshipQuery) {
-  const { types, agreement } = SIDES[side];
-  const page = await store.counterparts({
+  const window = windowOf(query);
+  const tree = await loadTopicTree(store);
+  const relations = await store.relations({
     actorId: actor.id,
-    types,
-    agreement,
+    types: SIDED_RELATION_TYPES,
     topicId: query.topic,
-    window: windowOf(query),
-    limit: query.limit,
-    offset: query.offset,
+    window,
   });
-  const topicTitles = await titlesOf(
+  const own = await store.currentStances({ actorId: actor.id, window });
+  const around = await stancesAround(
     store,
-    page.items.flatMap((c) => [...c.relations.map((r) => r.topicId), ...c.stancePairs.map((p) => p.topicId)]),
+    tree,
+    own.map((s) => s.topicId),
+    window,
   );
+  const meetings = stanceMeetings(tree, own, around, query, false);
+  const topicTitles = await titlesOf(store, [
+    ...relations.map((r) => r.topicId),
+    ...meetings.flatMap((m) => [m.topicId, m.via]),
+  ]);
+  const byActor = new Map<string, Reason[]>();
+  for (const relation of relations) {
+    if (relation.sourceId === relation.targetId) continue;
+    const other = relation.sourceId === actor.id ? relation.targetId : relation.sourceId;
+    append(byActor, other, relationReason(relation, actor.id, topicTitles));
+  }
+  for (const met of meetings) append(byActor, met.second.actorId, stanceReason(met, topicTitles));
+
+  const wanted: Reason['side'] = side === 'opposition' ? 'conflict' : 'agreement';
+  const scored = [...byActor.entries()]
+    .filter(([, reasons]) => reasons.some((r) => r.side === wanted))
+    .map(([actorId, reasons]) => ({ actorId, reasons, net: netOf(reasons) }))
+    .sort(
+      (a, b) => (side === 'opposition' ? a.net - b.net : b.net - a.net) || a.actorId.localeCompare(b.actorId),
+    );
+  const page = scored.slice(query.offset, query.offset + query.limit);
   const refs = await actorRefs(
     store,
-    page.items.map((c) => c.actorId),
+    page.map((c) => c.actorId),
   );
-  const items: Counterpart[] = page.items.map((counterpart) => {
-    const reasons = [
-      ...counterpart.relations.map((relation) => relationReason(relation, actor.id, topicTitles)),
-      ...counterpart.stancePairs.map(({ topicId, first, second }) =>
-        stanceReason(topicId, [first, second], topicTitles),
-      ),
-    ];
-    return {
-      actor: refs.get(counterpart.actorId)!,
-      since: earliest(reasons.map((r) => r.since)),
-      reasons: sortReasons(reasons),
-    };
-  });
-  return { actor, items, total: page.total };
+  const items: Counterpart[] = page.map(({ actorId, reasons, net }) => ({
+    actor: refs.get(actorId)!,
+    since: earliest(reasons.map((r) => r.since)),
+    net,
+    agreements: reasons.filter((r) => r.side === 'agreement').length,
+    conflicts: reasons.filter((r) => r.side === 'conflict').length,
+    reasons: sortReasons(reasons),
+  }));
+  return { actor, items, total: scored.length };
+}
+
+/** Agreements count for, conflicts against, each by its weight; rounded so that sums read cleanly. */
+function netOf(reasons: Reason[]): number {
+  const sum = reasons.reduce((total, r) => total + (r.side === 'agreement' ? r.weight : -r.weight), 0);
+  return Math.round(sum * 10000) / 10000;
 }
 
 function relationReason(relation: Relation, subjectId: string, topicTitles: Map<string, string>): Reason {
-  return {
-    kind: 'relation',
+  return withoutUndefined({
+    kind: 'relation' as const,
     type: relation.type,
-    direction: relation.sourceId === subjectId ? 'outgoing' : 'incoming',
+    direction: relation.sourceId === subjectId ? ('outgoing' as const) : ('incoming' as const),
+    side: RELATION_SIDE(relation.type) ?? 'conflict',
+    match: { kind: 'direct' as const },
     topic: topicRef(relation.topicId, topicTitles),
+    weight: relation.confidence * MATCH_WEIGHT.direct,
     since: relation.date,
     evidence: [relationEvidence(relation)],
-  };
+  });
 }
 
-function stanceReason(topicId: string, statements: Statement[], topicTitles: Map<string, string>): Reason {
+function stanceReason(met: StanceMeeting, topicTitles: Map<string, string>): Reason {
   return {
     kind: 'stance',
-    topic: topicRef(topicId, topicTitles),
-    since: earliest(statements.map((s) => s.statedAt)),
-    evidence: statements.map(statementEvidence),
+    side: met.side,
+    match:
+      met.via === undefined ? { kind: met.kind } : { kind: met.kind, via: topicRef(met.via, topicTitles)! },
+    topic: topicRef(met.topicId, topicTitles),
+    weight: Math.round(met.first.confidence * met.second.confidence * MATCH_WEIGHT[met.kind] * 10000) / 10000,
+    since: earliest([met.first.statedAt, met.second.statedAt]),
+    evidence: [met.first, met.second].map(statementEvidence),
   };
 }
 

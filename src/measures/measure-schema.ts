@@ -6,7 +6,10 @@ import { projectionFields } from '../networks/projection-schema';
 export const coalitionQuerySchema = z
   .object({
     ...projectionFields,
-    network: z.enum(['agreement', 'subtract']).default('agreement'),
+    network: z.enum(['net', 'agreement', 'subtract']).default('net').meta({
+      description:
+        'net (default): stances agreed minus stances clashed on, plus friendly minus hostile relations, weighted by confidence; only ties with a positive net pull actors together. agreement: shared stances only. subtract: stances agreed minus clashed on',
+    }),
     resolution: z.coerce.number().positive().max(10).default(1),
     seed: z.coerce
       .number()
@@ -46,7 +49,7 @@ const actorRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const coalitionsResponseSchema = z
   .object({
-    network: z.enum(['agreement', 'subtract']),
+    network: z.enum(['net', 'agreement', 'subtract']),
     modularity: z.number(),
     coalitions: z.array(
       z.object({ id: z.number().int(), size: z.number().int(), actors: z.array(actorRefSchema) }),

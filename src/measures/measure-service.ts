@@ -10,19 +10,26 @@ import type { CoalitionQuery, EvolutionQuery, StanceChangeQuery } from './measur
 import type { ProjectionQuery } from '../networks/projection-schema';
 import { detectCoalitions } from './coalitions';
 import { congruenceNetwork } from '../networks/congruence-network';
+import { netNetwork } from '../networks/net-network';
 import { centrality } from './centrality';
 import { stanceChanges } from './stance-changes';
 import { bridgingActors } from './bridges';
 import { polarizationByTopic } from './polarization';
-import { projectionFor, qualifiedStatements, type AnalyticsLimits } from '../networks/stance-projection';
+import {
+  projectionFor,
+  qualifiedStatements,
+  type AnalyticsLimits,
+  type Projection,
+} from '../networks/stance-projection';
+import type Graph from 'graphology';
 import { addDays } from '../shared/dates';
 
 const ref = (actors: Map<string, Actor>, id: string) => ({ id, name: actors.get(id)?.name ?? id });
 
-/** Coalitions: Louvain communities of the agreement (or subtract) network, with their modularity. */
+/** Coalitions: Louvain communities of the signed net (or agreement, or subtract) network, with their modularity. */
 export async function findCoalitions(store: GraphStore, query: CoalitionQuery, limits: AnalyticsLimits) {
   const projection = await projectionFor(store, query, limits);
-  const graph = congruenceNetwork(projection, query.network, query.normalization, limits.maxEdges);
+  const graph = await coalitionNetwork(store, projection, query, limits);
   const { members, modularity } = detectCoalitions(graph, { seed: query.seed, resolution: query.resolution });
   return {
     network: query.network,
@@ -33,6 +40,17 @@ export async function findCoalitions(store: GraphStore, query: CoalitionQuery, l
       actors: ids.map((a) => ref(projection.actors, a)),
     })),
   };
+}
+
+function coalitionNetwork(
+  store: GraphStore,
+  projection: Projection,
+  query: CoalitionQuery,
+  limits: AnalyticsLimits,
+): Promise<Graph> {
+  return query.network === 'net'
+    ? netNetwork(store, projection, { ...query, window: windowOf(query) }, limits.maxEdges)
+    : Promise.resolve(congruenceNetwork(projection, query.network, query.normalization, limits.maxEdges));
 }
 
 export async function rankCentrality(store: GraphStore, query: ProjectionQuery, limits: AnalyticsLimits) {
@@ -74,7 +92,7 @@ export async function measurePolarization(
 
 export async function findBridges(store: GraphStore, query: CoalitionQuery, limits: AnalyticsLimits) {
   const projection = await projectionFor(store, query, limits);
-  const graph = congruenceNetwork(projection, query.network, query.normalization, limits.maxEdges);
+  const graph = await coalitionNetwork(store, projection, query, limits);
   const coalitions = detectCoalitions(graph, { seed: query.seed, resolution: query.resolution });
   return {
     modularity: coalitions.modularity,

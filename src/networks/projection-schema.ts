@@ -24,7 +24,8 @@ export const projectionFields = {
   }),
   minConfidence: z.coerce.number().min(0).max(1).default(0),
   rollup: queryFlag(false).meta({
-    description: 'true: a statement on a sub-topic counts as a statement on its top-level topic',
+    description:
+      'true: read the topic tree by entailment: opposing a topic also counts as opposing each narrower topic under it, supporting a topic as supporting each broader topic above it (a stance on the topic itself wins); supporting the broader or opposing the narrower one counts for nothing else',
   }),
   normalization: normalizationSchema.default('none'),
 };

@@ -5,10 +5,10 @@ import { LimitExceededError } from '../shared/errors';
 import { windowOf, type TimeWindow } from '../model/common-schema';
 import type { Polarity, Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
-import type { Topic } from '../model/topic-schema';
 import type { ActorLevel, ProjectionQuery } from './projection-schema';
 import { append } from '../shared/multimap';
 import { acceptedAffiliations } from '../entities/accepted-affiliations';
+import { loadTopicTree } from '../hierarchy/topic-hierarchy';
 
 export type AnalyticsLimits = Config['analytics'];
 
@@ -160,33 +160,31 @@ async function qualifiedStances(
     },
     limits,
   );
-  const rootOf = options.rollup ? await topicRoots(store) : (id: string) => id;
-  const latest = new Map<string, Statement>();
-  for (const original of statements) {
-    const statement = { ...original, topicId: rootOf(original.topicId) };
-    if (options.topic && statement.topicId !== options.topic) continue;
+  const tree = options.rollup ? await loadTopicTree(store) : undefined;
+  // Per actor and topic the latest statement on the topic itself; failing that, the latest one entailing
+  // a stance on it (an opposition carried down to a narrower case, a support carried up to the broader
+  // proposition). Partial matches are not entailed, so they never count.
+  const direct = new Map<string, Statement>();
+  const entailed = new Map<string, Statement>();
+  const keep = (into: Map<string, Statement>, statement: Statement) => {
+    if (options.topic && statement.topicId !== options.topic) return;
     const key = `${statement.actorId}\u0000${statement.topicId}`;
-    const current = latest.get(key);
-    if (!current || compareStatements(current, statement) < 0) latest.set(key, statement);
-  }
-  return [...latest.values()];
-}
-
-async function topicRoots(store: GraphStore): Promise<(id: string) => string> {
-  const parents = new Map<string, string | undefined>();
-  for await (const batch of store.readAll('topics', 1000)) {
-    for (const topic of batch as Topic[]) parents.set(topic.id, topic.parentId);
-  }
-  return (id) => {
-    const seen = new Set<string>();
-    let current = id;
-    // The seen-set guards against a parent cycle written before cycles were refused.
-    while (parents.get(current) && !seen.has(current)) {
-      seen.add(current);
-      current = parents.get(current)!;
-    }
-    return current;
+    const current = into.get(key);
+    if (!current || compareStatements(current, statement) < 0) into.set(key, statement);
   };
+  for (const statement of statements) {
+    keep(direct, statement);
+    if (!tree) continue;
+    const carried =
+      statement.polarity === 'support'
+        ? tree.ancestors(statement.topicId)
+        : statement.polarity === 'oppose'
+          ? tree.descendants(statement.topicId)
+          : [];
+    for (const topicId of carried) keep(entailed, { ...statement, topicId });
+  }
+  for (const [key, statement] of entailed) if (!direct.has(key)) direct.set(key, statement);
+  return [...direct.values()];
 }
 
 /** Maps each statement to the organization its speaker belonged to on that date, or to the speaker. */

@@ -10,10 +10,29 @@ import type { TimeWindow } from '../model/common-schema';
 import { polaritySchema, statementSchema, type Polarity } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { topicSchema } from '../model/topic-schema';
+import { withTimeWindow } from '../model/common-schema';
+import { titlesOf } from '../entities/entity-refs';
+import {
+  allowedBy,
+  bearingOn,
+  compareMatch,
+  loadTopicTree,
+  matchFilterSchema,
+  matchSchema,
+  stancesAround,
+  type MatchFilter,
+  type MatchKind,
+} from '../hierarchy/topic-hierarchy';
 
 const positionSchema = z
-  .object({ actor: actorRefSchema, statement: statementSchema })
+  .object({
+    actor: actorRefSchema,
+    statement: statementSchema.meta({ description: 'the current stance the position rests on' }),
+    match: matchSchema,
+  })
   .meta({ id: 'Position' });
+
+export const positionsQuerySchema = withTimeWindow({ match: matchFilterSchema });
 
 export const positionsResponseSchema = z
   .object({
@@ -25,19 +44,54 @@ export const positionsResponseSchema = z
 
 const POLARITIES: Polarity[] = ['support', 'oppose', 'neutral', 'mixed'];
 
-/** Actors grouped by their current stance on the topic (their latest accepted statement in the window). */
-export async function topicPositions(store: GraphStore, topicId: string, window: TimeWindow) {
+interface Candidate {
+  statement: z.infer<typeof statementSchema>;
+  polarity: Polarity;
+  kind: MatchKind;
+  via?: string;
+  distance: number;
+}
+
+/**
+ * Actors grouped by their position on the topic, read through the topic tree: a current stance (latest
+ * accepted statement in the window) on the topic itself, else one a stance on a broader or narrower topic
+ * entails, else one it bears on partially. Each actor appears once, with its best-matched position (direct
+ * before entailed before partial, the nearest topic first, then the latest statement).
+ */
+export async function topicPositions(
+  store: GraphStore,
+  topicId: string,
+  query: TimeWindow & { match?: MatchFilter },
+) {
   const topic = await getEntity(store, 'topics', topicId);
-  const stances = await store.currentStances({ topicId, window: windowOf(window) });
+  const tree = await loadTopicTree(store);
+  const stances = await stancesAround(store, tree, [topicId], windowOf(query));
+  const best = new Map<string, Candidate>();
+  for (const statement of stances) {
+    const bearing = bearingOn(tree, statement, topicId);
+    if (!bearing || !allowedBy(query.match ?? 'all', bearing.kind)) continue;
+    const candidate = { statement, ...bearing, distance: tree.distance(statement.topicId, topicId) };
+    const known = best.get(statement.actorId);
+    if (!known || better(candidate, known)) best.set(statement.actorId, candidate);
+  }
+  const chosen = [...best.values()];
   const refs = await actorRefs(
     store,
-    stances.map((s) => s.actorId),
+    chosen.map((c) => c.statement.actorId),
+  );
+  const titles = await titlesOf(
+    store,
+    chosen.map((c) => c.via),
   );
   const positions = Object.fromEntries(
     POLARITIES.map((p) => [p, [] as z.infer<typeof positionSchema>[]]),
   ) as Record<Polarity, z.infer<typeof positionSchema>[]>;
-  for (const statement of stances)
-    positions[statement.polarity].push({ actor: refs.get(statement.actorId)!, statement });
+  for (const { statement, polarity, kind, via } of chosen)
+    positions[polarity].push({
+      actor: refs.get(statement.actorId)!,
+      statement,
+      match: via === undefined ? { kind } : { kind, via: { id: via, title: titles.get(via) ?? via } },
+    });
   for (const group of Object.values(positions))
     group.sort((a, b) => a.actor.name.localeCompare(b.actor.name));
   const counts = Object.fromEntries(POLARITIES.map((p) => [p, positions[p].length])) as Record<
@@ -45,4 +99,13 @@ export async function topicPositions(store: GraphStore, topicId: string, window:
     number
   >;
   return { topic, counts, positions };
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  return (
+    (compareMatch(a.kind, b.kind) ||
+      a.distance - b.distance ||
+      b.statement.statedAt.localeCompare(a.statement.statedAt) ||
+      b.statement.id.localeCompare(a.statement.id)) < 0
+  );
 }

@@ -69,18 +69,20 @@ describe('relationship questions over HTTP', () => {
     expect(res.body.total).toBe(ids.length);
   });
 
-  it('answers opponents and allies a page at a time, the most reasons first, with the total', async () => {
+  it('answers opponents and allies a page at a time, by net score (opponents lowest first), with the total', async () => {
     for (const side of ['opponents', 'allies']) {
       const url = `/api/actors/us-government/${side}`;
-      const all = (await request(t.app).get(url).expect(200)).body as { items: Counterpart[]; total: number };
+      const all = (await request(t.app).get(url).expect(200)).body as {
+        items: (Counterpart & { net: number })[];
+        total: number;
+      };
       expect(all.total).toBeGreaterThan(2);
       expect(all.items).toHaveLength(all.total);
-      const strengths = all.items.map((c) => c.reasons.length);
-      expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+      const sign = side === 'opponents' ? 1 : -1;
       for (let i = 1; i < all.items.length; i++) {
         const [before, after] = [all.items[i - 1]!, all.items[i]!];
-        if (before.reasons.length === after.reasons.length)
-          expect(before.actor.id < after.actor.id).toBe(true);
+        expect(sign * (after.net - before.net)).toBeGreaterThanOrEqual(0);
+        if (before.net === after.net) expect(before.actor.id < after.actor.id).toBe(true);
       }
       const pages: Counterpart[] = [];
       for (let offset = 0; offset < all.total; offset += 2) {
@@ -110,7 +112,12 @@ describe('relationship questions over HTTP', () => {
     const supporters = res.body.positions.support.map((p: { actor: { id: string } }) => p.actor.id);
     expect(supporters).toEqual(expect.arrayContaining(['pete-hegseth', 'us-government', 'donald-trump']));
     expect(res.body.counts.support).toBe(supporters.length);
-    expect(res.body.positions.oppose).toEqual([]);
+    // Through the topic tree: Johnson supports the narrower unilateral case, Vigil opposes the broader
+    // military approach (tests/http/topic-hierarchy-api.test.ts asks the rest).
+    expect(supporters).toContain('ronald-johnson');
+    expect(res.body.positions.oppose.map((p: { actor: { id: string } }) => p.actor.id)).toContain(
+      'mike-vigil',
+    );
   });
 
   it("shows an actor's stances over time, per topic", async () => {

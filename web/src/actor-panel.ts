@@ -100,11 +100,10 @@ function counterpartList(
   firstPage: Page<Counterpart>,
   context: PanelContext,
 ): HTMLElement {
-  const stanceLabel = side === 'opponents' ? 'opposite stance' : 'same stance';
   const list = el('ul', { className: 'plain counterparts' });
   const more = el('button', { className: 'more', attrs: { type: 'button' } });
   const show = (page: Page<Counterpart>) => {
-    for (const counterpart of page.items) list.append(counterpartItem(counterpart, stanceLabel, context));
+    for (const counterpart of page.items) list.append(counterpartItem(counterpart, context));
     const shown = list.childElementCount;
     more.textContent = `Show more (${shown} of ${page.total} shown)`;
     more.hidden = shown >= page.total || page.items.length === 0;
@@ -124,17 +123,23 @@ function counterpartList(
   return el('div', {}, [list, more]);
 }
 
-function counterpartItem(counterpart: Counterpart, stanceLabel: string, context: PanelContext): HTMLElement {
+function counterpartItem(counterpart: Counterpart, context: PanelContext): HTMLElement {
   const reasons = el('ul', { className: 'reasons' });
   for (const reason of counterpart.reasons) {
     const what =
       reason.kind === 'relation'
         ? `${reason.direction === 'incoming' ? '← ' : '→ '}${humanize(reason.type ?? 'relation')}`
-        : stanceLabel;
+        : reason.side === 'agreement'
+          ? 'same side'
+          : 'opposite sides';
     const label = reason.kind === 'stance' ? (reason.topic?.title ?? 'a topic') : reason.topic?.title;
-    const item = el('li', {}, [
+    const how =
+      reason.match.kind === 'direct'
+        ? ''
+        : ` (${reason.match.kind} via ${reason.match.via?.title ?? 'a topic'})`;
+    const item = el('li', { className: reason.side }, [
       el('span', { className: 'reason', text: what }),
-      label ? ` on ${label}` : null,
+      label ? ` on ${label}${how}` : null,
     ]);
     const quoted = reason.evidence.find((e) => e.quote);
     if (quoted) item.append(el('q', { text: quoted.quote! }));

@@ -71,10 +71,18 @@ export interface Evidence {
   polarity?: Polarity;
 }
 
+export interface Match {
+  kind: 'direct' | 'entailed' | 'partial';
+  via?: { id: string; title: string };
+}
+
 export interface Reason {
   kind: 'relation' | 'stance';
   type?: string;
   direction?: 'outgoing' | 'incoming';
+  side: 'agreement' | 'conflict';
+  match: Match;
+  weight: number;
   topic?: { id: string; title: string };
   since?: string;
   evidence: Evidence[];
@@ -83,6 +91,9 @@ export interface Reason {
 export interface Counterpart {
   actor: ActorRef;
   since?: string;
+  net: number;
+  agreements: number;
+  conflicts: number;
   reasons: Reason[];
 }
 
@@ -94,7 +105,7 @@ export interface ActorStances {
 export interface TopicPositions {
   topic: Topic;
   counts: Record<Polarity, number>;
-  positions: Record<Polarity, { actor: ActorRef; statement: Statement }[]>;
+  positions: Record<Polarity, { actor: ActorRef; statement: Statement; match: Match }[]>;
 }
 
 export interface Oppositions {
