@@ -5,7 +5,7 @@ import {
   StoreUnavailableError,
   ValidationError,
 } from '../../src/shared/errors';
-import { ALL_QUERIES } from '../../src/store/neo4j/neo4j-queries';
+import { ALL_QUERIES, SCHEMA_STATEMENTS } from '../../src/store/neo4j/neo4j-queries';
 import { createNeo4jStore, type StoreLogger } from '../../src/store/neo4j/neo4j-store';
 import { openDriver } from '../../src/store/neo4j/neo4j-session';
 import { actors } from '../support/article-fixtures';
@@ -31,6 +31,63 @@ if (live) {
     const store = createNeo4jStore(live);
     await store.deleteEverything();
     return store;
+  });
+
+  describe(`neo4j store, live only (${live.database})`, () => {
+    const driver = neo4j.driver(live.uri, neo4j.auth.basic(live.username, live.password));
+    afterAll(() => driver.close());
+
+    it('compiles every statement on the server, with its declared parameters, without a single notification', async () => {
+      const store = createNeo4jStore(live);
+      await store.counts(); // the schema is set up, so index and constraint names are known
+      await store.close();
+      const noted: unknown[] = [];
+      for (const query of ALL_QUERIES) {
+        const { summary } = await driver.executeQuery(`EXPLAIN ${query.text}`, query.example, {
+          database: live.database,
+        });
+        for (const n of summary.notifications)
+          noted.push({ statement: query.name, code: n.code, title: n.title });
+      }
+      expect(noted).toEqual([]);
+    });
+
+    it('sets up every constraint and index it declares, all online', async () => {
+      const store = createNeo4jStore(live);
+      await store.counts();
+      await store.close();
+      const { records } = await driver.executeQuery(
+        'SHOW INDEXES YIELD name, state, owningConstraint RETURN name, state',
+        {},
+        { database: live.database },
+      );
+      const states = Object.fromEntries(
+        records.map((r) => [r.get('name') as string, r.get('state') as string]),
+      );
+      const declared = SCHEMA_STATEMENTS.map(
+        (s) => /(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS/.exec(s.text)?.[1],
+      );
+      expect(declared).not.toContain(undefined);
+      for (const name of declared) expect({ name, state: states[name!] }).toEqual({ name, state: 'ONLINE' });
+    });
+
+    it('lets exactly one of many racing creates of one id win; the others get ConflictError on the id', async () => {
+      const store = createNeo4jStore(live);
+      await store.deleteEverything();
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, () => store.create('actors', actors.mexico)),
+      );
+      const refused = results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => (r as PromiseRejectedResult).reason);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const error of refused) {
+        expect(error).toBeInstanceOf(ConflictError);
+        expect((error as Error).message).toBe("actor 'mexico' already exists");
+      }
+      expect((await store.counts()).actors).toBe(1);
+      await store.close();
+    });
   });
 } else {
   console.log(

@@ -4,6 +4,7 @@ import { PROJECT_ROOT, type Config } from '../../src/config/config';
 import { testConfig } from './test-config';
 import { loadSeed } from '../../src/seed/seed-loader';
 import type { GraphStore } from '../../src/store/graph-store';
+import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import path from 'node:path';
 
@@ -15,11 +16,54 @@ export interface TestApp {
   config: Config;
 }
 
-/** The real app on a fresh in-memory embedded store, optionally with the seed article loaded. */
+/**
+ * The store the suites that use this helper run on: in-memory SQLite, or with
+ * STANCEGRAPH_TEST_STORE=neo4j the live Neo4j that NEO4J_URI, NEO4J_PASSWORD (and optionally
+ * NEO4J_USERNAME, NEO4J_DATABASE) point at, as `npm run test:neo4j` sets them. Its database is WIPED
+ * before every app is started.
+ */
+export const STORE_UNDER_TEST: 'sqlite' | 'neo4j' =
+  process.env.STANCEGRAPH_TEST_STORE === 'neo4j' ? 'neo4j' : 'sqlite';
+
+/** Neo4j test stores open now: Community has one user database, so only one can hold a graph at a time. */
+let openNeo4jStores = 0;
+
+async function openTestStore(): Promise<GraphStore> {
+  if (STORE_UNDER_TEST === 'neo4j' && openNeo4jStores === 0) {
+    const uri = process.env.NEO4J_URI;
+    if (!uri) throw new Error('STANCEGRAPH_TEST_STORE=neo4j needs NEO4J_URI and NEO4J_PASSWORD');
+    const store = createNeo4jStore({
+      uri,
+      username: process.env.NEO4J_USERNAME ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    });
+    await store.deleteEverything();
+    openNeo4jStores++;
+    const close = store.close.bind(store);
+    let closed = false;
+    store.close = async () => {
+      if (!closed) openNeo4jStores--;
+      closed = true;
+      await close();
+    };
+    return store;
+  }
+  if (STORE_UNDER_TEST === 'neo4j') {
+    // A test holding a second store while the first is open (an export from one imported into another):
+    // the first is on Neo4j, this one on SQLite, since a second Neo4j store would wipe the first's graph.
+    console.log(
+      'test-app: a second store open at once is in-memory SQLite (Neo4j Community has one database)',
+    );
+  }
+  return openSqliteStore({ dataDir: ':memory:' });
+}
+
+/** The real app on a fresh store (see STORE_UNDER_TEST), optionally with the seed article loaded. */
 export async function startTestApp(
   options: { seed?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
-  const store = openSqliteStore({ dataDir: ':memory:' });
+  const store = await openTestStore();
   if (options.seed) await loadSeed(store, SEED_DIR);
   const config = testConfig(options.config);
   return { app: createApp(store, config), store, config };

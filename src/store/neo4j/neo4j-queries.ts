@@ -1137,13 +1137,15 @@ ORDER BY topicId, x.actorId, y.actorId`,
    * One actor's counterparts ranked by their number of reasons (relations of `$types` either way, and
    * topics where both current stances are decided and agree or disagree as `$same` says), most first,
    * then by id; the page `$offset`, `$limit` of them, with how many there are in all. Ids only: the
-   * page's records are read by the two statements after this one.
+   * page's records are read by the two statements after this one. The reasons are one CALL with UNION ALL,
+   * not `COLLECT {...} + COLLECT {...}`: Neo4j 5.26 refuses a projection whose COLLECT subquery aggregates
+   * inside ("Aggregation column contains implicit grouping expressions"), which only a live server says.
    */
   rankedCounterparts: cypher(
     'rankedCounterparts',
     `
 MATCH (me:Actor {id: $actorId})
-WITH COLLECT {
+CALL (me) {
   MATCH (me)-[r:RELATION]-(other:Actor)
   WHERE r.reviewStatus = 'accepted'
     AND r.type IN $types
@@ -1152,8 +1154,8 @@ WITH COLLECT {
       ($from IS NULL AND $to IS NULL)
       OR (r.date IS NOT NULL AND ($from IS NULL OR r.date >= $from) AND ($to IS NULL OR r.date <= $to))
     )
-  RETURN other.id
-} + COLLECT {
+  RETURN other.id AS otherId
+  UNION ALL
   MATCH (me)-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
   WHERE s.reviewStatus = 'accepted'
     AND ($topicId IS NULL OR t.id = $topicId)
@@ -1172,9 +1174,8 @@ WITH COLLECT {
   ORDER BY theirs.statedAt DESC, theirs.id DESC
   WITH mine, t, other, collect(theirs)[0] AS current
   WHERE current.polarity IN ['support', 'oppose'] AND (current.polarity = mine.polarity) = $same
-  RETURN other.id
-} AS reasons
-UNWIND reasons AS otherId
+  RETURN other.id AS otherId
+}
 WITH otherId, count(*) AS reasonCount
 ORDER BY reasonCount DESC, otherId
 WITH collect(otherId) AS ranked
