@@ -1,6 +1,7 @@
 import { defineRoute } from '../http/route-definition';
 import {
   bridgesResponseSchema,
+  centralityQuerySchema,
   centralityResponseSchema,
   coalitionQuerySchema,
   coalitionsResponseSchema,
@@ -29,7 +30,7 @@ export const analyticsRoutes = [
     method: 'get',
     path: '/analytics/coalitions',
     tag: TAG,
-    summary: 'Coalitions: Louvain communities of the agreement network, with modularity',
+    summary: 'Coalitions: Louvain communities of the net network (or any network kind), with modularity',
     description: `Seeded, so the same query gives the same coalitions. ${LIMITS}`,
     query: coalitionQuerySchema,
     response: coalitionsResponseSchema,
@@ -39,9 +40,10 @@ export const analyticsRoutes = [
     method: 'get',
     path: '/analytics/centrality',
     tag: TAG,
-    summary: 'Degree, weighted degree, betweenness and PageRank of each actor in the agreement network',
+    summary:
+      'Degree, weighted degree, betweenness and PageRank of each actor in the agreement network (or any network kind)',
     description: LIMITS,
-    query: projectionQuerySchema,
+    query: centralityQuerySchema,
     response: centralityResponseSchema,
     handle: ({ query }, { store, config }) => rankCentrality(store, query, config.analytics),
   }),

@@ -9,7 +9,7 @@ import { openStore } from '../store/store-factory';
 
 const USAGE = `usage: npm run export -- --format gexf|graphml|csv|cytoscape|graphology [--kind agreement] [--out file]
   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--topic id] [--level individuals|organizations]
-  [--normalization none|average-activity|jaccard] [--acceptedOnly false] [--minConfidence 0.5] [--rollup true]
+  [--normalization none|average-activity|jaccard-topics|jaccard-dna] [--counting current-stance|every-statement|once-per-side] [--acceptedOnly false] [--minConfidence 0.5] [--rollup true]
   [--types warns,threatens] [--ego actor-id --depth 1 --fanout 50]   (the parameters of GET /api/network)`;
 
 /** `npm run export`: writes the network from the configured store in a format Gephi, networkx or a sheet opens. */

@@ -1,6 +1,6 @@
 /**
  * exports/: every file format a network leaves in (GEXF with its timeline, GraphML, Cytoscape JSON, the CSV
- * statements table). Uses networks; knows nothing of HTTP.
+ * statements table for discourse networks, the CSV edge table for relation and affiliation networks). Uses networks; knows nothing of HTTP.
  */
 import type Graph from 'graphology';
 import type { AnalyticsLimits } from '../networks/stance-projection';
@@ -13,6 +13,7 @@ import { toGexf } from './gexf-export';
 import { toGraphml } from './graphml-export';
 import { networkTimeline } from './network-timeline';
 import { statementTable } from './statement-table';
+import { edgeTable } from './edge-table';
 
 interface NetworkFile {
   contentType: string;
@@ -27,6 +28,10 @@ export async function networkFile(
   limits: AnalyticsLimits,
 ): Promise<NetworkFile> {
   const format = query.format ?? 'graphology';
+  if (format === 'csv' && (query.kind === 'relations' || query.kind === 'affiliation')) {
+    const body = edgeTable(await buildNetwork(store, query, limits));
+    return { contentType: 'text/csv; charset=utf-8', extension: 'csv', body };
+  }
   if (format === 'csv') {
     const body = await statementTable(
       store,

@@ -6,9 +6,11 @@ import type { StoredDocument } from '../model/document-schema';
 import { STATEMENT_COLUMNS } from '../exports/statement-table';
 import { slugIdSchema } from '../model/common-schema';
 import { ValidationError } from '../shared/errors';
-import { slugFromName } from '../shared/ids';
+import { shortHash, slugFromName } from '../shared/ids';
 import { createStatementSchema } from '../model/statement-schema';
 import { buildStatement } from '../model/statement-builder';
+import { buildAffiliation } from '../model/affiliation-builder';
+import type { Affiliation } from '../model/affiliation-schema';
 import type { GraphStore } from '../store/graph-store';
 import type { Topic } from '../model/topic-schema';
 import type { ImportPlan, PlannedRecord } from './import-plan';
@@ -24,7 +26,8 @@ const rowSchema = z
     statement_id: cell(slugIdSchema),
     actor: z.string().trim().min(1, 'is required'),
     actor_name: cell(z.string().trim().max(300)),
-    organization: cell(z.string()),
+    organization: cell(z.string().trim().max(300)),
+    organization_name: cell(z.string().trim().max(300)),
     topic: z.string().trim().min(1, 'is required'),
     topic_title: cell(z.string().trim().max(500)),
     agreement: cell(
@@ -32,11 +35,8 @@ const rowSchema = z
     ),
     polarity: cell(z.string()),
     intensity: cell(z.coerce.number()),
-    // Coders' tools write date and time; the statement keeps the day.
-    date: z
-      .string()
-      .trim()
-      .transform((v) => v.slice(0, 10)),
+    // Coders' tools write date and time; the statement keeps the day, the time orders same-day statements.
+    date: z.string().trim(),
     date_precision: cell(z.string()),
     quote: cell(z.string()),
     source: cell(z.string().trim().max(1000)),
@@ -56,6 +56,27 @@ const rowSchema = z
   });
 
 type Row = z.infer<typeof rowSchema>;
+
+/**
+ * Column names of DNA's statement export, read as ours: DNA's person is the speaking actor, its concept
+ * the topic, and the document's title its source.
+ */
+const DNA_COLUMNS: Record<string, string> = { person: 'actor', concept: 'topic', document_title: 'source' };
+
+/** "2005-01-26 14:05:09", "2005-01-26T14:05" -> "140509", "140500"; none given -> "000000". */
+function timeOfDay(date: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(date);
+  return time ? `${time[1]}${time[2]}${time[3] ?? '00'}` : '000000';
+}
+
+/**
+ * The id of a statement the table gives none: it sorts by date, time of day and row, so of two statements
+ * an actor made on one day the later one (by time where given, else by row) is the current stance under the
+ * store's rule (latest date, then greatest id). The hash of what it says keeps ids of different statements apart.
+ */
+function orderedStatementId(day: string, time: string, row: number, content: string): string {
+  return `st-${day.replace(/-/g, '')}-${time}-${String(row).padStart(7, '0')}-${shortHash(content).slice(0, 8)}`;
+}
 
 /** Statement field to the column that fills it, so a rejection names what the user wrote. */
 const COLUMN_OF: Record<string, string> = {
@@ -85,7 +106,11 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
     ]);
   }
   const header = Object.keys(table[0] ?? {});
-  const missing = ['actor', 'topic', 'date'].filter((c) => !header.includes(c));
+  const missing = ['actor', 'topic', 'date'].filter(
+    (c) =>
+      !header.includes(c) &&
+      !Object.entries(DNA_COLUMNS).some(([dna, ours]) => ours === c && header.includes(dna)),
+  );
   if (table.length > 0 && missing.length > 0) {
     throw new ValidationError('stancegraph/imports: the statements table lacks required columns', [
       {
@@ -99,8 +124,16 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
   const records: PlannedRecord[] = [];
   const rejected: Rejection[] = [];
   const resolver = new Resolver(store);
-  for (const [index, raw] of table.entries()) {
+  for (const [index, original] of table.entries()) {
     const row = index + 2;
+    const raw = Object.fromEntries(
+      Object.entries(original).map(([column, value]) => [
+        DNA_COLUMNS[column] !== undefined && !header.includes(DNA_COLUMNS[column])
+          ? DNA_COLUMNS[column]
+          : column,
+        value,
+      ]),
+    );
     const seen = new Set<string>();
     // One reason per field: a malformed date fails both the format and the calendar check.
     const reject = (field: string, reason: string) => {
@@ -120,7 +153,7 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
       topicId: 'placeholder',
       polarity,
       intensity: r.intensity,
-      statedAt: r.date,
+      statedAt: r.date.slice(0, 10),
       datePrecision: r.date_precision,
       quote: r.quote,
       evidence:
@@ -152,14 +185,27 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
     }
     const actor = await resolver.actor(r);
     const topic = await resolver.topic(r);
-    const statement = buildStatement({
+    const content = buildStatement({
       ...checked.data,
       actorId: actor.record.id,
       topicId: topic.record.id,
       documentId: document?.id,
     });
-    for (const created of [actor, topic]) {
+    const statement = checked.data.id
+      ? content
+      : { ...content, id: orderedStatementId(content.statedAt, timeOfDay(r.date), row, content.id) };
+    const organization = r.organization ? await resolver.organization(r) : undefined;
+    if (organization && organization.record.id === actor.record.id) {
+      reject('organization', 'an actor cannot be a member of itself');
+      continue;
+    }
+    for (const created of [actor, topic, ...(organization ? [organization] : [])]) {
       if (created.isNew) records.push({ ...created.planned, row } as PlannedRecord);
+    }
+    if (organization) {
+      const affiliation = resolver.affiliation(actor.record.id, organization.record.id);
+      if (affiliation)
+        records.push({ kind: 'affiliations', record: affiliation, row, fieldName: () => 'organization' });
     }
     if (document && resolver.isNewDocument(document.id)) {
       records.push({ kind: 'documents', record: document, row, fieldName: () => 'source' });
@@ -186,21 +232,46 @@ class Resolver {
 
   constructor(private readonly store: GraphStore) {}
 
+  private readonly affiliations = new Set<string>();
+
+  /** A speaker not yet known is created as a person when the row names the organization they speak for. */
   async actor(r: Row): Promise<Resolved<Actor>> {
-    const key = r.actor.toLowerCase();
+    return this.anyActor(r.actor, r.actor_name, r.organization ? 'person' : 'other', 'actor');
+  }
+
+  /** The organization a row's speaker speaks for, found or created like an actor. */
+  async organization(r: Row): Promise<Resolved<Actor>> {
+    return this.anyActor(r.organization!, r.organization_name, 'organization', 'organization');
+  }
+
+  /** The membership of a speaker in an organization, once per import and only if the store lacks it. */
+  affiliation(memberId: string, organizationId: string): Affiliation | undefined {
+    const key = `${memberId}\u0000${organizationId}`;
+    if (this.affiliations.has(key)) return undefined;
+    this.affiliations.add(key);
+    return buildAffiliation({ memberId, organizationId });
+  }
+
+  private async anyActor(
+    name: string,
+    displayName: string | undefined,
+    kind: Actor['kind'],
+    column: string,
+  ): Promise<Resolved<Actor>> {
+    const key = name.toLowerCase();
     const known = this.actors.get(key);
-    if (known) return { record: known, isNew: false, planned: planned('actors', known, 'actor') };
+    if (known) return { record: known, isNew: false, planned: planned('actors', known, column) };
     const found =
-      (await this.store.get('actors', r.actor)) ??
-      (await this.store.findActorsByName(r.actor)).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+      (await this.store.get('actors', name)) ??
+      (await this.store.findActorsByName(name)).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
     const record: Actor = found ?? {
-      id: slugIdSchema.safeParse(r.actor).success ? r.actor : slugFromName(r.actor),
-      name: r.actor_name ?? r.actor,
+      id: slugIdSchema.safeParse(name).success ? name : slugFromName(name),
+      name: displayName ?? name,
       aliases: [],
-      kind: 'other',
+      kind,
     };
     this.actors.set(key, record);
-    return { record, isNew: !found, planned: planned('actors', record, 'actor') };
+    return { record, isNew: !found, planned: planned('actors', record, column) };
   }
 
   async topic(r: Row): Promise<Resolved<Topic>> {

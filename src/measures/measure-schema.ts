@@ -3,12 +3,32 @@ import { polaritySchema, statementSchema } from '../model/statement-schema';
 import { isoDateSchema, slugIdSchema, timeWindowFields, windowInOrder } from '../model/common-schema';
 import { projectionFields } from '../networks/projection-schema';
 
+/** The networks a measure can run on. */
+export const analysisNetworkSchema = z.enum([
+  'net',
+  'agreement',
+  'conflict',
+  'subtract',
+  'relations',
+  'affiliation',
+]);
+const NETWORK_KINDS =
+  'agreement: shared stances only; conflict: stances clashed on; subtract: stances agreed minus clashed on; relations: the explicit relations (any type), one tie per pair weighted by how many; affiliation: memberships, one tie per member and organization. Relations and affiliation take in actors who take no side on any topic';
+
+export const centralityQuerySchema = z
+  .object({
+    ...projectionFields,
+    network: analysisNetworkSchema.default('agreement').meta({
+      description: `agreement (default); net: stances agreed minus clashed on, plus friendly minus hostile relations; ${NETWORK_KINDS}`,
+    }),
+  })
+  .refine(windowInOrder, { message: 'must not be after to', path: ['from'] });
+
 export const coalitionQuerySchema = z
   .object({
     ...projectionFields,
-    network: z.enum(['net', 'agreement', 'subtract']).default('net').meta({
-      description:
-        'net (default): stances agreed minus stances clashed on, plus friendly minus hostile relations, weighted by confidence; only ties with a positive net pull actors together. agreement: shared stances only. subtract: stances agreed minus clashed on',
+    network: analysisNetworkSchema.default('net').meta({
+      description: `net (default): stances agreed minus stances clashed on, plus friendly minus hostile relations, weighted by confidence; only ties with a positive net pull actors together. ${NETWORK_KINDS}`,
     }),
     resolution: z.coerce.number().positive().max(10).default(1),
     seed: z.coerce
@@ -49,7 +69,7 @@ const actorRefSchema = z.object({ id: z.string(), name: z.string() });
 
 export const coalitionsResponseSchema = z
   .object({
-    network: z.enum(['net', 'agreement', 'subtract']),
+    network: analysisNetworkSchema,
     modularity: z.number(),
     coalitions: z.array(
       z.object({ id: z.number().int(), size: z.number().int(), actors: z.array(actorRefSchema) }),
@@ -59,7 +79,7 @@ export const coalitionsResponseSchema = z
 
 export const centralityResponseSchema = z
   .object({
-    network: z.literal('agreement'),
+    network: analysisNetworkSchema,
     items: z.array(
       actorRefSchema.extend({
         degree: z.number().int(),
@@ -139,6 +159,7 @@ export const evolutionResponseSchema = z
   })
   .meta({ id: 'Evolution' });
 
+export type CentralityQuery = z.infer<typeof centralityQuerySchema>;
 export type CoalitionQuery = z.infer<typeof coalitionQuerySchema>;
 export type StanceChangeQuery = z.infer<typeof stanceChangeQuerySchema>;
 export type EvolutionQuery = z.infer<typeof evolutionQuerySchema>;

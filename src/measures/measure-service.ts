@@ -6,7 +6,8 @@ import type { Actor } from '../model/actor-schema';
 import { windowOf } from '../model/common-schema';
 import { LimitExceededError } from '../shared/errors';
 import type { GraphStore } from '../store/graph-store';
-import type { CoalitionQuery, EvolutionQuery, StanceChangeQuery } from './measure-schema';
+import type { CentralityQuery, CoalitionQuery, EvolutionQuery, StanceChangeQuery } from './measure-schema';
+import { buildNetwork } from '../networks/network-builder';
 import type { ProjectionQuery } from '../networks/projection-schema';
 import { detectCoalitions } from './coalitions';
 import { congruenceNetwork } from '../networks/congruence-network';
@@ -21,7 +22,7 @@ import {
   type AnalyticsLimits,
   type Projection,
 } from '../networks/stance-projection';
-import type Graph from 'graphology';
+import Graph from 'graphology';
 import { addDays } from '../shared/dates';
 
 const ref = (actors: Map<string, Actor>, id: string) => ({ id, name: actors.get(id)?.name ?? id });
@@ -42,22 +43,53 @@ export async function findCoalitions(store: GraphStore, query: CoalitionQuery, l
   };
 }
 
-function coalitionNetwork(
+/**
+ * The network a measure runs on: a discourse network, the net network, or the relation or affiliation
+ * network folded into one undirected tie per pair weighted by the number of records, so that Louvain and
+ * the centralities read it; its actors join the projection's so every one of them can be named.
+ */
+async function coalitionNetwork(
   store: GraphStore,
   projection: Projection,
-  query: CoalitionQuery,
+  query: CentralityQuery | CoalitionQuery,
   limits: AnalyticsLimits,
 ): Promise<Graph> {
-  return query.network === 'net'
-    ? netNetwork(store, projection, { ...query, window: windowOf(query) }, limits.maxEdges)
-    : Promise.resolve(congruenceNetwork(projection, query.network, query.normalization, limits.maxEdges));
+  if (query.network === 'net')
+    return netNetwork(store, projection, { ...query, window: windowOf(query) }, limits.maxEdges);
+  if (query.network !== 'relations' && query.network !== 'affiliation')
+    return congruenceNetwork(projection, query.network, query.normalization, limits.maxEdges);
+  const records = await buildNetwork(
+    store,
+    {
+      ...query,
+      kind: query.network,
+      depth: 1,
+      fanout: 50,
+      types: undefined,
+      ego: undefined,
+      format: undefined,
+    },
+    limits,
+  );
+  const folded = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  records.forEachNode((id, attributes) => folded.addNode(id, attributes));
+  records.forEachEdge((_edge, _attributes, source, target) => {
+    if (source === target) return;
+    const [a, b] = [source, target].sort() as [string, string];
+    const key = `${a}--${b}`;
+    if (folded.hasEdge(key)) folded.updateEdgeAttribute(key, 'weight', (w) => (w as number) + 1);
+    else folded.addUndirectedEdgeWithKey(key, a, b, { weight: 1, count: 1, derived: true });
+  });
+  const missing = folded.filterNodes((id) => !projection.actors.has(id));
+  for (const actor of await store.getMany('actors', missing)) projection.actors.set(actor.id, actor);
+  return folded;
 }
 
-export async function rankCentrality(store: GraphStore, query: ProjectionQuery, limits: AnalyticsLimits) {
+export async function rankCentrality(store: GraphStore, query: CentralityQuery, limits: AnalyticsLimits) {
   const projection = await projectionFor(store, query, limits);
-  const graph = congruenceNetwork(projection, 'agreement', query.normalization, limits.maxEdges);
+  const graph = await coalitionNetwork(store, projection, query, limits);
   return {
-    network: 'agreement' as const,
+    network: query.network,
     items: centrality(graph).map((row) => ({ ...ref(projection.actors, row.id), ...row })),
   };
 }

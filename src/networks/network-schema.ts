@@ -14,7 +14,7 @@ export const networkKindSchema = z.enum([
 
 const exportFormatSchema = z.enum(['graphology', 'gexf', 'graphml', 'csv', 'cytoscape']).meta({
   description:
-    'graphology: serialized JSON (the default); gexf: GEXF 1.3 with a timeline from statement dates (Gephi); graphml: GraphML with typed keys (networkx, yEd, Gephi); csv: the statements table, one row per statement; cytoscape: Cytoscape.js elements JSON',
+    'graphology: serialized JSON (the default); gexf: GEXF 1.3 with a timeline from statement dates (Gephi); graphml: GraphML with typed keys (networkx, yEd, Gephi); csv: for agreement, conflict, subtract and actor-topic the statements table, one row per statement; for relations and affiliation the edge table, one row per relation or membership (id, source, source_name, target, target_name, type, tone, topic, date, from, to, role, quote, sentence, document_id, confidence); cytoscape: Cytoscape.js elements JSON',
 });
 
 const MAX_EGO_DEPTH = 3;

@@ -5,7 +5,7 @@ import { LimitExceededError } from '../shared/errors';
 import { windowOf, type TimeWindow } from '../model/common-schema';
 import type { Polarity, Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
-import type { ActorLevel, ProjectionQuery } from './projection-schema';
+import type { ActorLevel, Counting, ProjectionQuery } from './projection-schema';
 import { append } from '../shared/multimap';
 import { acceptedAffiliations } from '../entities/accepted-affiliations';
 import { loadTopicTree } from '../hierarchy/topic-hierarchy';
@@ -18,11 +18,14 @@ export interface Position {
   topicId: string;
   polarity: Polarity;
   statements: Statement[];
+  /** How much the position counts: its statements with counting=every-statement, else 1. */
+  weight: number;
 }
 
 export interface Projection {
   positions: Position[];
   actors: Map<string, Actor>;
+  counting: Counting;
 }
 
 interface ProjectionOptions {
@@ -32,6 +35,7 @@ interface ProjectionOptions {
   acceptedOnly: boolean;
   minConfidence: number;
   rollup: boolean;
+  counting: Counting;
 }
 
 /** Kinds of actor who speak for an organization when the analysis is at the organization level. */
@@ -48,7 +52,11 @@ async function loadProjection(
   options: ProjectionOptions,
   limits: AnalyticsLimits,
 ): Promise<Projection> {
-  const plain = options.acceptedOnly && options.minConfidence === 0 && !options.rollup;
+  const plain =
+    options.acceptedOnly &&
+    options.minConfidence === 0 &&
+    !options.rollup &&
+    options.counting === 'current-stance';
   const stances = plain
     ? await store.currentStances({ topicId: options.topic, window: options.window })
     : await qualifiedStances(store, options, limits);
@@ -72,12 +80,15 @@ async function loadProjection(
         topicId: statement.topicId,
         polarity: statement.polarity,
         statements: [statement],
+        weight: 1,
       });
   }
+  if (options.counting === 'every-statement')
+    for (const p of positions.values()) p.weight = p.statements.length;
   const missing = [...new Set([...positions.values()].map((p) => p.actorId))].filter((id) => !actors.has(id));
   for (const actor of await store.getMany('actors', missing)) actors.set(actor.id, actor);
   checkNodes(actors.size, limits);
-  return { positions: [...positions.values()], actors };
+  return { positions: [...positions.values()], actors, counting: options.counting };
 }
 
 function checkStatements(count: number, limits: AnalyticsLimits): void {
@@ -161,16 +172,19 @@ async function qualifiedStances(
     limits,
   );
   const tree = options.rollup ? await loadTopicTree(store) : undefined;
-  // Per actor and topic the latest statement on the topic itself; failing that, the latest one entailing
-  // a stance on it (an opposition carried down to a narrower case, a support carried up to the broader
-  // proposition). Partial matches are not entailed, so they never count.
-  const direct = new Map<string, Statement>();
-  const entailed = new Map<string, Statement>();
-  const keep = (into: Map<string, Statement>, statement: Statement) => {
+  // Per actor and topic the latest statement on the topic itself (every one, unless counting the current
+  // stance); failing that, the latest one (every one) entailing a stance on it (an opposition carried down
+  // to a narrower case, a support carried up to the broader proposition). Partial matches never count.
+  const latestOnly = options.counting === 'current-stance';
+  const direct = new Map<string, Statement[]>();
+  const entailed = new Map<string, Statement[]>();
+  const keep = (into: Map<string, Statement[]>, statement: Statement) => {
     if (options.topic && statement.topicId !== options.topic) return;
     const key = `${statement.actorId}\u0000${statement.topicId}`;
     const current = into.get(key);
-    if (!current || compareStatements(current, statement) < 0) into.set(key, statement);
+    if (!current) into.set(key, [statement]);
+    else if (!latestOnly) current.push(statement);
+    else if (compareStatements(current[0]!, statement) < 0) into.set(key, [statement]);
   };
   for (const statement of statements) {
     keep(direct, statement);
@@ -184,7 +198,7 @@ async function qualifiedStances(
     for (const topicId of carried) keep(entailed, { ...statement, topicId });
   }
   for (const [key, statement] of entailed) if (!direct.has(key)) direct.set(key, statement);
-  return [...direct.values()];
+  return [...direct.values()].flat();
 }
 
 /** Maps each statement to the organization its speaker belonged to on that date, or to the speaker. */
@@ -236,6 +250,7 @@ export async function projectionFor(
       acceptedOnly: query.acceptedOnly,
       minConfidence: query.minConfidence,
       rollup: query.rollup,
+      counting: query.counting,
     },
     limits,
   );

@@ -142,7 +142,7 @@ describe('exports of the seed network', () => {
   if (!hasNetworkx) console.log('skipped the networkx check: python3 has no networkx');
 
   it('writes the statements table one row per statement, in the coder shape', async () => {
-    const res = await exported('relations', 'csv');
+    const res = await exported('agreement', 'csv');
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parseCsv(res.text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(15);
@@ -157,7 +157,7 @@ describe('exports of the seed network', () => {
       quote: 'We reject any form of interference',
     });
     expect(sheinbaum.source).toContain("The White House is considering a drone attack on Mexico's cartels");
-    const window = parseCsv((await exported('relations', 'csv', { to: '2020-12-31' })).text, {
+    const window = parseCsv((await exported('agreement', 'csv', { to: '2020-12-31' })).text, {
       columns: true,
     }) as Record<string, string>[];
     expect(window.map((r) => r.statement_id)).toEqual(['st-trump-2020-asked-esper-about-missile-strikes']);

@@ -43,7 +43,9 @@ describe('importing a statements table', () => {
   const counts = () => t.store.counts();
 
   it('round-trips the exported table into an empty store', async () => {
-    const exported = (await request(t.app).get('/api/network').query({ format: 'csv' }).expect(200)).text;
+    const exported = (
+      await request(t.app).get('/api/network').query({ kind: 'agreement', format: 'csv' }).expect(200)
+    ).text;
     const empty = await startTestApp();
     const res = await request(empty.app).post('/api/imports/statements').send({ csv: exported }).expect(200);
     expect(res.body.imported).toMatchObject({ statements: 15, topics: 7, documents: 1 });
@@ -51,7 +53,9 @@ describe('importing a statements table', () => {
     const before = await t.store.get('statements', 'st-sheinbaum-rejects-interference');
     const after = await empty.store.get('statements', 'st-sheinbaum-rejects-interference');
     expect(after).toEqual(before);
-    const again = (await request(empty.app).get('/api/network').query({ format: 'csv' }).expect(200)).text;
+    const again = (
+      await request(empty.app).get('/api/network').query({ kind: 'agreement', format: 'csv' }).expect(200)
+    ).text;
     expect(again.split('\n')[0]).toBe(exported.split('\n')[0]);
     await empty.store.close();
   });
@@ -236,7 +240,9 @@ describe('the import and export commands', () => {
       const target = path.join(dir, 'target');
       expect(run('seed-command.ts', [], source).status).toBe(0);
       const table = path.join(dir, 'statements.csv');
-      expect(run('export-command.ts', ['--format', 'csv', '--out', table], source).status).toBe(0);
+      expect(
+        run('export-command.ts', ['--format', 'csv', '--kind', 'agreement', '--out', table], source).status,
+      ).toBe(0);
       const imported = run('import-command.ts', [table], target);
       expect(imported.stdout).toMatch(/imported .*15 statements/);
 
