@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expectNetworkxReads } from '../support/networkx';
 import {
   describeWithChromium,
   launchChromium,
@@ -259,6 +260,7 @@ describeWithChromium('the stance map in a browser', () => {
     const files = await page.evaluate(() => (window.__stancegraph as Handle).exports());
     expect(files!.gexf).toContain('<gexf');
     expect(files!.gexf).toContain('Claudia Sheinbaum');
+    expectNetworkxReads(files!.gexf);
     expect(files!.graphml).toContain('<graphml');
     expect(files!.graphml).toContain('id="claudia-sheinbaum"');
     const [download] = await Promise.all([

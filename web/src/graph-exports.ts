@@ -16,7 +16,7 @@ export function exportPng(renderer: Sigma<NodeAttributes, EdgeAttributes>, name:
 export function exportableGraph(graph: DisplayGraph): Graph {
   const out = new Graph({ type: 'directed', multi: false });
   graph.forEachNode((node, a) => {
-    out.addNode(node, { label: a.label, kind: a.kind, x: a.x, y: a.y, size: a.size, color: a.color });
+    out.addNode(node, { label: a.label, kind: a.kind, x: a.x, y: a.y, size: a.size, color: rgbOf(a.color) });
   });
   graph.forEachEdge((edge, a, source, target) => {
     const types = [...new Set(a.evidence.map((e) => e.type).filter((t): t is string => Boolean(t)))];
@@ -32,10 +32,19 @@ export function exportableGraph(graph: DisplayGraph): Graph {
       types: types.join(' '),
       quote: quotes[0] ?? '',
       firstDate: dates[0] ?? '',
-      color: a.color.slice(0, 7),
+      color: rgbOf(a.color),
     });
   });
   return out;
+}
+
+/**
+ * '#rrggbb' (or '#rrggbbaa') as 'rgb(r,g,b)': graphology-gexf then writes `<viz:color r= g= b=>`, which
+ * every GEXF reader takes; the `hex=` form it writes otherwise is GEXF 1.3 that networkx cannot read.
+ */
+function rgbOf(hex: string): string {
+  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16);
+  return `rgb(${channel(1)},${channel(3)},${channel(5)})`;
 }
 
 export function toGexf(graph: DisplayGraph): string {
