@@ -363,8 +363,21 @@ async function runWithServer(command: string[], extraEnv: Record<string, string>
   }
 }
 
+/**
+ * jest, one file at a time (the suites share the server's one database). A test gets 2 minutes, not the
+ * 30 s that suit in-memory SQLite: on a cold JVM on a busy 2-core machine the first seeded app (schema
+ * set-up, first compilation of each statement) took over 30 s. --forceExit: a test or hook that timed out
+ * can leave a driver open, and the run must still end rather than hold CI until its deadline.
+ */
 function jestCommand(files: string[]): string[] {
-  return [process.execPath, require_.resolve('jest/bin/jest'), '--runInBand', ...files];
+  return [
+    process.execPath,
+    require_.resolve('jest/bin/jest'),
+    '--runInBand',
+    '--testTimeout=120000',
+    '--forceExit',
+    ...files,
+  ];
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -27,6 +27,14 @@ export const STORE_UNDER_TEST: 'sqlite' | 'neo4j' =
 
 /** Neo4j test stores open now: Community has one user database, so only one can hold a graph at a time. */
 let openNeo4jStores = 0;
+const unclosedNeo4jStores = new Set<GraphStore>();
+
+if (STORE_UNDER_TEST === 'neo4j') {
+  // A store whose test or hook timed out is never closed by the test; its driver would keep jest alive.
+  afterAll(async () => {
+    await Promise.all([...unclosedNeo4jStores].map((store) => store.close()));
+  });
+}
 
 async function openTestStore(): Promise<GraphStore> {
   if (STORE_UNDER_TEST === 'neo4j' && openNeo4jStores === 0) {
@@ -40,11 +48,13 @@ async function openTestStore(): Promise<GraphStore> {
     });
     await store.deleteEverything();
     openNeo4jStores++;
+    unclosedNeo4jStores.add(store);
     const close = store.close.bind(store);
     let closed = false;
     store.close = async () => {
       if (!closed) openNeo4jStores--;
       closed = true;
+      unclosedNeo4jStores.delete(store);
       await close();
     };
     return store;
