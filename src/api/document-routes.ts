@@ -12,7 +12,6 @@ import { defineRoute, Reply } from '../http/route-definition';
 import { ingestJobsFor, jobSchema } from '../documents/ingest-jobs';
 import { reviewStatusSchema } from '../model/common-schema';
 import {
-  ingestDocument,
   ingestDocumentSchema,
   ingestResultSchema,
   reextractDocument,

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config';
 import type { ExtractionContext } from '../extraction/extractor';
 import type { ExtractionDraft } from '../extraction/extraction-schema';
@@ -15,38 +14,27 @@ import type { ExtractOutcome, RenderOutcome, TextFormat, WorkerFailure } from '.
  */
 export const WORKER_HEAP_MB = 512;
 
-/** Compiled, the worker is a sibling .js file; under ts-jest or tsx it is the .ts source, loaded with tsx. */
-function workerFile(): { filename: string; execArgv: string[] } {
+/** Compiled, the worker is a sibling .js file; from source (ts-jest, tsx) a small loader registers tsx first. */
+function workerFile(): { filename: string } {
   const source = __filename.endsWith('.ts');
-  return {
-    filename: path.join(__dirname, `extraction-worker.${source ? 'ts' : 'js'}`),
-    execArgv: source ? ['--import', 'tsx'] : [],
-  };
+  return { filename: path.join(__dirname, source ? 'extraction-worker-source.cjs' : 'extraction-worker.js') };
 }
 
 /**
- * A small pool of worker threads that render and read documents off the request path. One pool per
- * process, started on first use; idle threads exit after a minute and never keep the process alive.
+ * Worker threads that render and read documents off the request path: one thread per task, at most
+ * `threads` at once, the rest queued. A thread ends with its task, so its memory goes back with it.
+ * (piscina was tried first; its shared-memory signalling hangs under jest's sandbox.)
  */
 export class ExtractionPool {
-  private pool: Piscina | undefined;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly live = new Set<Worker>();
 
   constructor(private readonly threads = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
 
-  private get workers(): Piscina {
-    this.pool ??= new Piscina({
-      ...workerFile(),
-      minThreads: 0,
-      maxThreads: this.threads,
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    return this.pool;
-  }
-
   /** The stored text of a posted document; a ValidationError naming `text` when it has none. */
   async renderText(text: string, format?: TextFormat): Promise<string> {
-    const outcome = (await this.workers.run({ text, format }, { name: 'renderText' })) as RenderOutcome;
+    const outcome = (await this.run('renderText', { text, format })) as RenderOutcome;
     if (!outcome.ok) throw failureError(outcome.failure);
     return outcome.text;
   }
@@ -58,26 +46,51 @@ export class ExtractionPool {
     extraction: Config['extraction'],
     onProgress?: (done: number, total: number) => void,
   ): Promise<ExtractionDraft> {
-    const channel = new MessageChannel();
-    channel.port1.on('message', (message: { done: number; total: number }) => {
-      onProgress?.(message.done, message.total);
-    });
+    const outcome = (await this.run('extract', { text, context, extraction }, onProgress)) as ExtractOutcome;
+    if (!outcome.ok) throw failureError(outcome.failure);
+    return outcome.draft;
+  }
+
+  private async run(
+    task: 'renderText' | 'extract',
+    input: unknown,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<unknown> {
+    if (this.running >= this.threads) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
     try {
-      const outcome = (await this.workers.run(
-        { text, context, extraction, progress: channel.port2 },
-        { name: 'extract', transferList: [channel.port2] },
-      )) as ExtractOutcome;
-      if (!outcome.ok) throw failureError(outcome.failure);
-      return outcome.draft;
+      return await new Promise((resolve, reject) => {
+        const worker = new Worker(workerFile().filename, {
+          workerData: { stancegraphTask: task, input },
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        });
+        this.live.add(worker);
+        let settled = false;
+        worker.on('message', (message: { progress?: { done: number; total: number }; outcome?: unknown }) => {
+          if (message.progress) onProgress?.(message.progress.done, message.progress.total);
+          if ('outcome' in message) {
+            settled = true;
+            resolve(message.outcome);
+            void worker.terminate();
+          }
+        });
+        worker.on('error', (error) => {
+          settled = true;
+          reject(new Error(`stancegraph/extraction-worker: ${error.message}`));
+        });
+        worker.on('exit', (code) => {
+          this.live.delete(worker);
+          if (!settled) reject(new Error(`stancegraph/extraction-worker: the thread ended (code ${code})`));
+        });
+      });
     } finally {
-      channel.port1.close();
+      this.running -= 1;
+      this.waiting.shift()?.();
     }
   }
 
   async close(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.destroy();
+    await Promise.all([...this.live].map((worker) => worker.terminate()));
   }
 }
 

@@ -3,7 +3,7 @@
  * service keeps answering while it works: rendering HTML or Markdown to the stored text, and the extractor.
  * Nothing here touches the store; the main thread reads the context before and writes the proposals after.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../config/config';
 import type { ExtractionContext } from '../extraction/extractor';
 import { createExtractor } from '../extraction/extractor-factory';
@@ -46,6 +46,7 @@ export interface ExtractTask {
   extraction: Config['extraction'];
   /** Receives `{ done, total }` after each stretch of text. */
   progress?: MessagePort;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type ExtractOutcome = { ok: true; draft: ExtractionDraft } | { ok: false; failure: WorkerFailure };
@@ -64,6 +65,7 @@ export async function extract(task: ExtractTask): Promise<ExtractOutcome> {
       const draft = await extractor.extract(task.text.slice(stretch.start, stretch.end), task.context);
       drafts.push(shiftDraft(draft, stretch.start));
       task.progress?.postMessage({ done: index + 1, total: stretches.length });
+      task.onProgress?.(index + 1, stretches.length);
     }
     return { ok: true, draft: mergeDrafts(drafts) };
   } catch (error) {
@@ -132,4 +134,22 @@ function mergeDrafts(drafts: ExtractionDraft[]): ExtractionDraft {
     relations: drafts.flatMap((d) => d.relations),
     affiliations: [...affiliations.values()],
   };
+}
+
+/** Started as a thread by ExtractionPool: run the one task in `workerData`, answer, and end. */
+if (!isMainThread && parentPort && (workerData as { stancegraphTask?: string } | null)?.stancegraphTask) {
+  const { stancegraphTask, input } = workerData as {
+    stancegraphTask: 'renderText' | 'extract';
+    input: never;
+  };
+  const port = parentPort;
+  const run =
+    stancegraphTask === 'renderText'
+      ? Promise.resolve(renderText(input))
+      : extract({
+          ...(input as ExtractTask),
+          progress: undefined,
+          onProgress: (done, total) => port.postMessage({ progress: { done, total } }),
+        } as ExtractTask);
+  void run.then((outcome) => port.postMessage({ outcome }));
 }

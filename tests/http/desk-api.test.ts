@@ -56,7 +56,10 @@ describe('ingest jobs', () => {
 
   it('fails a job whose HTML has no words, naming the field, and answers 422 when waited for', async () => {
     t = await startTestApp();
-    const body = { title: 'Empty page', text: '<html><body><script>alert(1)</script><img src=x></body></html>' };
+    const body = {
+      title: 'Empty page',
+      text: '<html><body><script>alert(1)</script><img src=x></body></html>',
+    };
     const posted = await request(t.app).post('/api/documents').send(body).expect(202);
     const job = await finished(t.app, posted.body.id);
     expect(job).toMatchObject({ status: 'failed', error: { status: 422, errors: [{ field: 'text' }] } });

@@ -838,7 +838,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await seeded();
         expect(await found('interference')).toEqual([
           `documents:${document.id}:text`,
-          `statements:${statements.sheinbaumOpposes.id}:evidence`,
+          `statements:${statements.sheinbaumOpposes.id}:quote`,
         ]);
         // Accents and case are ignored, and a word matches the start of a longer one.
         expect(await found('DÉVASTAT bilateral')).toEqual([
@@ -884,7 +884,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         }));
         expect(await found('interference', { kinds: ['statements'] })).toEqual([]);
         expect(await found('interference', { kinds: ['statements'], reviewStatuses: ['rejected'] })).toEqual([
-          `statements:${statements.sheinbaumOpposes.id}:evidence`,
+          `statements:${statements.sheinbaumOpposes.id}:quote`,
         ]);
         await store.update('statements', statements.sheinbaumOpposes.id, (s) => ({
           ...s,
