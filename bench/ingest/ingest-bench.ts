@@ -61,12 +61,18 @@ async function main(): Promise<void> {
   const postMs = performance.now() - started;
   const job = (await posted.json()) as { id: string };
   const health: number[] = [];
+  let resets = 0;
   let status = 'running';
   let last: Record<string, unknown> = {};
   while (status === 'running' || status === 'queued') {
     const t0 = performance.now();
-    const res = await fetch(`${base}/health`);
-    await res.arrayBuffer();
+    try {
+      // A fresh connection each time: a reused one the server has let go of would read as a reset.
+      const res = await fetch(`${base}/health`, { headers: { connection: 'close' } });
+      await res.arrayBuffer();
+    } catch {
+      resets += 1;
+    }
     health.push(performance.now() - t0);
     last = (await (await fetch(`${base}/api/jobs/${job.id}`)).json()) as Record<string, unknown>;
     status = last.status as string;
@@ -82,6 +88,7 @@ async function main(): Promise<void> {
   console.log(
     `job ${status} in ${(jobMs / 1000).toFixed(1)} s; wrote ${JSON.stringify(result?.extraction?.written ?? last.error)}`,
   );
+  if (resets > 0) console.log(`/health requests that failed: ${resets}`);
   console.log(
     `/health during the job (${health.length} requests): median ${quantile(health, 0.5).toFixed(1)} ms, ` +
       `p99 ${quantile(health, 0.99).toFixed(1)} ms, worst ${health.at(-1)!.toFixed(1)} ms`,
