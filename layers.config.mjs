@@ -21,6 +21,8 @@ export const FEATURES = {
   exports: ['entities', 'networks'],
   documents: ['entities', 'extraction'],
   imports: ['entities', 'networks', 'exports', 'documents'],
+  search: [],
+  merges: [],
 };
 
 export const LAYER_ELEMENTS = [

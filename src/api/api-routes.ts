@@ -7,6 +7,8 @@ import { analyticsRoutes } from './measure-routes';
 import { affiliationRoutes } from './affiliation-routes';
 import { documentRoutes } from './document-routes';
 import { importRoutes } from './import-routes';
+import { jobRoutes } from './job-routes';
+import { searchRoutes } from './search-routes';
 import { networkRoutes } from './network-routes';
 import { relationRoutes } from './relation-routes';
 import { relationshipRoutes } from './counterpart-routes';
@@ -26,4 +28,6 @@ export const API_ROUTES: RouteDefinition[] = [
   ...networkRoutes,
   ...analyticsRoutes,
   ...importRoutes,
+  ...jobRoutes,
+  ...searchRoutes,
 ];

@@ -8,14 +8,22 @@ import {
   reviewRequestSchema,
   reviewResultSchema,
 } from '../extraction/proposal-review';
-import { defineRoute } from '../http/route-definition';
+import { defineRoute, Reply } from '../http/route-definition';
+import { ingestJobsFor, jobSchema } from '../documents/ingest-jobs';
 import { reviewStatusSchema } from '../model/common-schema';
 import {
-  ingestDocument,
   ingestDocumentSchema,
   ingestResultSchema,
   reextractDocument,
 } from '../documents/document-ingest';
+
+const ingestQuerySchema = z.object({
+  wait: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .meta({ description: 'wait for the job and answer 201 with its result' }),
+});
 
 const proposalParamsSchema = z.object({
   id: z.string().min(1).max(200),
@@ -31,14 +39,24 @@ export const documentRoutes = [
     tag: 'Documents',
     summary: 'Ingest a document',
     description:
-      'Stores the document (one per distinct text) and proposes the actors, statements and relations it ' +
-      'contains, each with its evidence sentence, offsets, quote, confidence and extractor. HTML is turned ' +
-      'into text first; non-English text is stored without proposals.',
+      'Answers at once with 202 and a job (its Location is `/api/jobs/{id}`): the document is stored (one ' +
+      'per distinct text) and read in a worker thread, which proposes the actors, statements and relations ' +
+      'it contains, each with its evidence sentence, offsets, quote, confidence and extractor. Follow the ' +
+      'job for its progress and result. With `?wait=true` the answer waits for the job and is 201 with the ' +
+      'result, as a plain create. HTML is turned into text first; non-English text is stored without proposals.',
+    query: ingestQuerySchema,
     body: ingestDocumentSchema,
-    status: 201,
-    response: ingestResultSchema,
-    location: (result) => `/documents/${(result as { id: string }).id}`,
-    handle: ({ body }, { store, config }) => ingestDocument(store, config, body),
+    status: 202,
+    response: jobSchema,
+    alsoResponds: [{ status: 201, description: 'Ingested (with `?wait=true`)', schema: ingestResultSchema }],
+    location: (job) => `/jobs/${(job as { id: string }).id}`,
+    handle: async ({ query, body }, { store, config }) => {
+      const jobs = ingestJobsFor(store, config);
+      const job = jobs.submit(body);
+      if (!query.wait) return job;
+      const result = await jobs.wait(job.id);
+      return new Reply(201, result, `/documents/${result.id}`);
+    },
   }),
   ...entityRoutes('documents').filter((route) => !(route.method === 'post' && route.path === '/documents')),
   defineRoute({

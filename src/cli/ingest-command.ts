@@ -3,7 +3,9 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig, type Config } from '../config/config';
 import type { GraphStore } from '../store/graph-store';
-import { ingestDocument, ingestDocumentSchema, type IngestDocument } from '../documents/document-ingest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { extractionPool, ingestDocumentSchema, type IngestDocument } from '../documents/document-ingest';
+import { ingestJobsFor, type IngestJobs } from '../documents/ingest-jobs';
 import { createExtractor } from '../extraction/extractor-factory';
 import { ValidationError } from '../shared/errors';
 import { openStore } from '../store/store-factory';
@@ -23,8 +25,9 @@ export interface IngestSummary {
 }
 
 /**
- * Ingests every .txt, .md, .html and .json document under `targets` into `store`, exactly as
- * POST /api/documents does. A file that fails is reported and skipped; the others still go in.
+ * Ingests every .txt, .md, .html and .json document under `targets` into `store` through the same jobs
+ * POST /api/documents starts, showing each job's progress. A file that fails is reported and skipped;
+ * the others still go in.
  */
 export async function ingestFiles(
   targets: readonly string[],
@@ -35,7 +38,7 @@ export async function ingestFiles(
   const files = (await Promise.all(targets.map((target) => collectFiles(path.resolve(target)))))
     .flat()
     .sort();
-  const extractor = createExtractor(config);
+  const jobs = ingestJobsFor(store, config);
   const summary: IngestSummary = {
     files: files.length,
     documents: 0,
@@ -48,16 +51,22 @@ export async function ingestFiles(
     failures: [],
   };
   const bar = new SingleBar(
-    { format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
+    {
+      format: 'ingest [{bar}] {value}/{total} files | {file}: {phase} {percent}%',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     Presets.shades_classic,
   );
-  if (progress.show) bar.start(files.length, 0, { file: '' });
+  if (progress.show) bar.start(files.length, 0, { file: '', phase: '', percent: 0 });
   try {
     for (const file of files) {
       if (progress.show) bar.update({ file: path.basename(file) });
       try {
         for (const input of await readDocuments(file)) {
-          const result = await ingestDocument(store, config, input, extractor);
+          const result = await followJob(jobs, jobs.submit(input).id, (phase, fraction) => {
+            if (progress.show) bar.update({ phase, percent: Math.round(fraction * 100) });
+          });
           if (result.duplicate) summary.duplicates += 1;
           else summary.documents += 1;
           if (result.extraction.skipped && !result.duplicate) summary.skipped += 1;
@@ -77,6 +86,23 @@ export async function ingestFiles(
     if (progress.show) bar.stop();
   }
   return summary;
+}
+
+/** Waits for a job, telling `onProgress` where it is a few times a second. */
+async function followJob(
+  jobs: IngestJobs,
+  id: string,
+  onProgress: (phase: string, fraction: number) => void,
+): ReturnType<IngestJobs['wait']> {
+  const result = jobs.wait(id);
+  let finished = false;
+  void result.finally(() => (finished = true)).catch(() => undefined);
+  while (!finished) {
+    const { progress } = jobs.get(id);
+    onProgress(progress.phase, progress.fraction);
+    await Promise.race([result.catch(() => undefined), sleep(250)]);
+  }
+  return result;
 }
 
 /** `npm run ingest -- <files or folders>`: ingests into the configured store and prints a summary. */
@@ -100,6 +126,7 @@ async function main(args: string[]): Promise<void> {
     for (const failure of s.failures) console.error(`  ${failure}`);
     if (s.failed > 0) process.exitCode = 1;
   } finally {
+    await extractionPool().close();
     await store.close();
   }
 }

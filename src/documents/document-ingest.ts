@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Config } from '../config/config';
-import type { Extractor, ExtractionContext } from '../extraction/extractor';
+import type { ExtractionContext } from '../extraction/extractor';
+import type { ExtractionDraft } from '../extraction/extraction-schema';
 import { createExtractor } from '../extraction/extractor-factory';
 import { proposalRecords, type ProposalSet } from '../extraction/proposal-records';
 import { extractorInfoSchema } from '../model/provenance-schema';
@@ -13,7 +14,8 @@ import { shortHash } from '../shared/ids';
 import type { GraphStore } from '../store/graph-store';
 import { createDocumentSchema, documentSchema, type StoredDocument } from '../model/document-schema';
 import { buildDocument } from '../model/document-builder';
-import { looksEnglish, plainText } from './document-text';
+import { looksEnglish } from './document-text';
+import { ExtractionPool } from './extraction-pool';
 
 export const ingestDocumentSchema = z
   .object({
@@ -52,46 +54,103 @@ export const ingestResultSchema = documentSchema
   .meta({ id: 'IngestResult' });
 
 export type IngestDocument = z.infer<typeof ingestDocumentSchema>;
-type IngestResult = z.infer<typeof ingestResultSchema>;
+export type IngestResult = z.infer<typeof ingestResultSchema>;
+
+/** Where an ingest is: rendering the text, reading it (`done` of `total` stretches), writing proposals. */
+export type IngestPhase = 'reading' | 'extracting' | 'writing';
+
+export interface IngestOptions {
+  /** The worker threads that do the reading; the process-wide pool when absent. */
+  pool?: ExtractionPool;
+  onProgress?: (phase: IngestPhase, done: number, total: number) => void;
+}
 
 const NOTHING = { actors: 0, topics: 0, statements: 0, relations: 0, affiliations: 0 };
+
+let sharedPool: ExtractionPool | undefined;
+/** The process-wide pool of extraction threads (idle threads exit, so it never keeps a process alive). */
+export function extractionPool(): ExtractionPool {
+  sharedPool ??= new ExtractionPool();
+  return sharedPool;
+}
 
 /**
  * Stores a document and its proposals in one transaction: the same text twice is one document, text the
  * extractor cannot read is stored without proposals, and a failing extractor never leaves half a graph.
+ * Rendering and extraction run in worker threads; only reading the graph and writing happen here.
  */
 export async function ingestDocument(
   store: GraphStore,
   config: Config,
   input: IngestDocument,
-  extractor: Extractor = createExtractor(config),
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
+  const pool = options.pool ?? extractionPool();
+  const info = createExtractor(config).info;
   const { format, ...fields } = input;
-  const text = plainText(input.text, format);
-  let document = buildDocument({ ...fields, text });
+  options.onProgress?.('reading', 0, 1);
+  const text = await pool.renderText(input.text, format);
+  const found = await duplicateOf(store, buildDocument({ ...fields, text }), info);
+  if (found.duplicate) return found.duplicate;
+  let document = found.document;
+  const english = looksEnglish(text) && (!input.language || /^en\b/.test(input.language));
+  document = { ...document, language: input.language ?? (english ? 'en' : undefined) };
+  if (!english) {
+    return writeOnce(store, document, info, async () => {
+      await store.upsertSnapshot({ documents: [document] });
+      return {
+        ...document,
+        duplicate: false,
+        extraction: { extractor: info, skipped: 'not English text', written: NOTHING },
+      };
+    });
+  }
+  return extractInto(store, config, document, pool, true, options.onProgress);
+}
+
+/** The stored document with the same text, answered as a duplicate; or the document, with a free id. */
+async function duplicateOf(
+  store: GraphStore,
+  document: StoredDocument,
+  info: IngestResult['extraction']['extractor'],
+): Promise<{ duplicate?: IngestResult; document: StoredDocument }> {
   const duplicate = await store.findDocumentByHash(document.contentHash);
   if (duplicate) {
     return {
-      ...duplicate,
-      duplicate: true,
-      extraction: { extractor: extractor.info, skipped: 'duplicate document', written: NOTHING },
+      document,
+      duplicate: {
+        ...duplicate,
+        duplicate: true,
+        extraction: { extractor: info, skipped: 'duplicate document', written: NOTHING },
+      },
     };
   }
   if (await store.get('documents', document.id)) {
     // Another document has this title and date: keep both, told apart by their content.
-    document = { ...document, id: `${document.id.slice(0, 100)}-${shortHash(document.contentHash)}` };
-  }
-  const english = looksEnglish(text) && (!input.language || /^en\b/.test(input.language));
-  document = { ...document, language: input.language ?? (english ? 'en' : undefined) };
-  if (!english) {
-    await store.upsertSnapshot({ documents: [document] });
     return {
-      ...document,
-      duplicate: false,
-      extraction: { extractor: extractor.info, skipped: 'not English text', written: NOTHING },
+      document: { ...document, id: `${document.id.slice(0, 100)}-${shortHash(document.contentHash)}` },
     };
   }
-  return extractInto(store, config, document, extractor, true);
+  return { document };
+}
+
+/**
+ * Documents are written one at a time, each after a fresh look for the same text: two posts of one
+ * article that were read side by side still store it, and its proposals, once.
+ */
+let writeQueue: Promise<unknown> = Promise.resolve();
+function writeOnce(
+  store: GraphStore,
+  document: StoredDocument,
+  info: IngestResult['extraction']['extractor'],
+  write: (document: StoredDocument) => Promise<IngestResult>,
+): Promise<IngestResult> {
+  const turn = writeQueue.then(async () => {
+    const found = await duplicateOf(store, document, info);
+    return found.duplicate ?? write(found.document);
+  });
+  writeQueue = turn.catch(() => undefined);
+  return turn;
 }
 
 /** Runs extraction on a stored document again; records already there (and their reviews) are kept. */
@@ -99,7 +158,7 @@ export async function reextractDocument(
   store: GraphStore,
   config: Config,
   documentId: string,
-  extractor: Extractor = createExtractor(config),
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
   const document = await store.get('documents', documentId);
   if (!document) throw new NotFoundError('document', documentId);
@@ -107,51 +166,77 @@ export async function reextractDocument(
     return {
       ...document,
       duplicate: false,
-      extraction: { extractor: extractor.info, skipped: 'the document has no text', written: NOTHING },
+      extraction: {
+        extractor: createExtractor(config).info,
+        skipped: 'the document has no text',
+        written: NOTHING,
+      },
     };
   }
-  return extractInto(store, config, document, extractor, false);
+  return extractInto(store, config, document, options.pool ?? extractionPool(), false, options.onProgress);
 }
 
 async function extractInto(
   store: GraphStore,
   config: Config,
   document: StoredDocument,
-  extractor: Extractor,
+  pool: ExtractionPool,
   isNew: boolean,
+  onProgress?: IngestOptions['onProgress'],
 ): Promise<IngestResult> {
-  let proposals: ProposalSet;
+  const extractor = createExtractor(config);
+  let draft: ExtractionDraft | undefined;
+  let failure: string | undefined;
   try {
-    const draft = await extractor.extract(document.text!, await extractionContext(store));
-    proposals = await proposalRecords(store, document, draft, extractor, {
-      autoAcceptAbove: config.extraction.autoAcceptAbove,
-      now: new Date(),
-    });
+    onProgress?.('extracting', 0, 1);
+    draft = await pool.extract(
+      document.text!,
+      await extractionContext(store),
+      config.extraction,
+      (done, total) => onProgress?.('extracting', done, total),
+    );
   } catch (error) {
-    if (isNew) await store.upsertSnapshot({ documents: [document] });
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ...document,
-      duplicate: false,
-      extraction: { extractor: extractor.info, error: message, written: NOTHING },
-    };
+    failure = error instanceof Error ? error.message : String(error);
   }
-  const fresh = await onlyNew(store, proposals);
-  await store.upsertSnapshot({ ...(isNew ? { documents: [document] } : {}), ...fresh });
-  return {
-    ...document,
-    duplicate: false,
-    extraction: {
-      extractor: extractor.info,
-      written: {
-        actors: fresh.actors.length,
-        topics: fresh.topics.length,
-        statements: fresh.statements.length,
-        relations: fresh.relations.length,
-        affiliations: fresh.affiliations.length,
+  onProgress?.('writing', 0, 1);
+  const write = async (stored: StoredDocument): Promise<IngestResult> => {
+    let proposals: ProposalSet | undefined;
+    if (draft) {
+      try {
+        proposals = await proposalRecords(store, stored, draft, extractor, {
+          autoAcceptAbove: config.extraction.autoAcceptAbove,
+          now: new Date(),
+        });
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
+    }
+    if (!proposals) {
+      if (isNew) await store.upsertSnapshot({ documents: [stored] });
+      return {
+        ...stored,
+        duplicate: false,
+        extraction: { extractor: extractor.info, error: failure ?? 'no proposals', written: NOTHING },
+      };
+    }
+    const fresh = await onlyNew(store, proposals);
+    await store.upsertSnapshot({ ...(isNew ? { documents: [stored] } : {}), ...fresh });
+    return {
+      ...stored,
+      duplicate: false,
+      extraction: {
+        extractor: extractor.info,
+        written: {
+          actors: fresh.actors.length,
+          topics: fresh.topics.length,
+          statements: fresh.statements.length,
+          relations: fresh.relations.length,
+          affiliations: fresh.affiliations.length,
+        },
       },
-    },
+    };
   };
+  return isNew ? writeOnce(store, document, extractor.info, write) : write(document);
 }
 
 /** Never overwrite: a record already stored may have been reviewed since. */

@@ -39,8 +39,10 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** 200 by default; 201 for creations (with a Location header), 204 for deletions. */
-  status?: 200 | 201 | 204;
+  /** 200 by default; 201 for creations (with a Location header), 202 for accepted jobs, 204 for deletions. */
+  status?: 200 | 201 | 202 | 204;
+  /** Other successful answers the handler may give with a `Reply` (e.g. 201 when a caller waited), for OpenAPI. */
+  alsoResponds?: { status: number; description: string; schema: z.ZodType }[];
   response?: z.ZodType;
   /** Extra error statuses this route can answer, documented with the problem schema. */
   errors?: number[];
@@ -49,6 +51,16 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   location?(result: unknown): string;
   /** Media types besides JSON the handler may answer with a RawResponse (exports), for OpenAPI. */
   rawContentTypes?: string[];
+}
+
+/** A handler result sent as JSON with its own status (and Location), when one route answers in two ways. */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    /** Relative to /api, like `location`. */
+    readonly location?: string,
+  ) {}
 }
 
 /** A handler result sent as is, with its own media type (an export file), instead of as JSON. */
@@ -77,13 +89,18 @@ export function mountRoutes(router: express.Router, routes: RouteDefinition[], d
         body: parsePart(route.body, route.body ? req.body : undefined, 'body'),
       };
       const result = await route.handle(input, deps);
+      if (result instanceof Reply) {
+        if (result.location) res.location(`/api${result.location}`);
+        res.status(result.status).json(result.body);
+        return;
+      }
       const status = route.status ?? 200;
       if (result instanceof RawResponse) {
         if (result.filename) res.attachment(result.filename);
         res.status(status).type(result.contentType).send(result.body);
         return;
       }
-      if (status === 201 && route.location) res.location(`/api${route.location(result)}`);
+      if ((status === 201 || status === 202) && route.location) res.location(`/api${route.location(result)}`);
       if (status === 204) res.status(204).end();
       else res.status(status).json(result);
     });
@@ -174,6 +191,12 @@ export function registerRoutes(
           ? { description: 'Done' }
           : { description: 'OK', content: { 'application/json': { schema: route.response } } },
     };
+    for (const other of route.alsoResponds ?? []) {
+      responses[other.status] = {
+        description: other.description,
+        content: { 'application/json': { schema: other.schema } },
+      };
+    }
     for (const type of route.rawContentTypes ?? []) {
       (responses[status] as { content: Record<string, { schema: z.ZodType }> }).content[type] = {
         schema: z.string(),

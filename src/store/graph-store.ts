@@ -10,6 +10,8 @@ import type { Relation } from '../model/relation-schema';
 import type { RelationType } from '../model/relation-vocabulary';
 import type { Page, TimeWindow } from '../model/common-schema';
 import type { Statement } from '../model/statement-schema';
+import type { ReviewStatus } from '../model/common-schema';
+import type { SearchField, SearchKind, Snippet } from './text-search';
 
 export interface RelationQuery {
   /** Relations touching this actor, as source or target. All relations when absent. */
@@ -71,6 +73,28 @@ export interface PathHop {
   from: string;
   to: string;
   edge: PathEdge;
+}
+
+/** A full-text search over quotes, evidence sentences and documents' titles and text. */
+export interface TextSearchQuery {
+  /** Folded words (see `searchTerms`); a record matches when every one starts a word in one field. */
+  terms: readonly string[];
+  kinds: readonly SearchKind[];
+  /** The review statuses of the statements and relations to include (documents have none). */
+  reviewStatuses: readonly ReviewStatus[];
+  limit: number;
+  offset: number;
+}
+
+/** One record that matches, by the field that matched best, with a snippet of it. */
+export interface TextSearchHit {
+  kind: SearchKind;
+  id: string;
+  field: SearchField;
+  snippet: Snippet;
+  /** The document a claim comes from, or the document itself. */
+  documentId?: string;
+  reviewStatus?: ReviewStatus;
 }
 
 export interface StoreHealth {
@@ -141,6 +165,11 @@ export interface GraphStore {
   counterparts(query: CounterpartQuery): Promise<Page<CounterpartEvidence>>;
   /** Each actor's current stance per topic, filtered by actor and/or topic; sorted by topic, actor. */
   currentStances(query: { actorId?: string; topicId?: string; window: TimeWindow }): Promise<Statement[]>;
+  /**
+   * Full-text search with the backend's own index (SQLite FTS5, a Neo4j full-text index). Best matches
+   * first, by the backend's relevance; ties by kind then id. `total` counts every matching record.
+   */
+  searchText(query: TextSearchQuery): Promise<Page<TextSearchHit>>;
   /** Shortest undirected paths over accepted relations and affiliations; [] when none within maxDepth. */
   shortestPaths(query: PathQuery): Promise<PathHop[][]>;
 

@@ -27,7 +27,7 @@ describe('POST /api/documents', () => {
     const env = setup();
     store = env.store;
     const res = await request(env.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .send({
         title: 'Sheinbaum rejects drone strikes',
         outlet: 'Global News',
@@ -64,10 +64,10 @@ describe('POST /api/documents', () => {
     const env = setup();
     store = env.store;
     const body = { title: 'Sheinbaum rejects drone strikes', text: GLOBALNEWS };
-    await request(env.app).post('/api/documents').send(body).expect(201);
+    await request(env.app).post('/api/documents?wait=true').send(body).expect(201);
     const before = await store.counts();
     const again = await request(env.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .send({ ...body, title: 'Same article, other title' })
       .expect(201);
     expect(again.body.duplicate).toBe(true);
@@ -90,7 +90,7 @@ describe('POST /api/documents', () => {
     const env = setup({ extraction: { extractor: 'rules', autoAcceptAbove: 0.5 } });
     store = env.store;
     const res = await request(env.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .send({ title: 'Global News', text: GLOBALNEWS })
       .expect(201);
     const list = await request(env.app).get(`/api/documents/${res.body.id}/extractions`).expect(200);
@@ -111,7 +111,7 @@ describe('reviewing proposals', () => {
     const env = setup();
     store = env.store;
     const res = await request(env.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .send({ title: 'Global News', text: GLOBALNEWS })
       .expect(201);
     const id = res.body.id as string;
@@ -193,7 +193,7 @@ describe('reviewing proposals', () => {
 
 describe('bad input', () => {
   const post = (app: ReturnType<typeof setup>['app'], body: object) =>
-    request(app).post('/api/documents').send(body);
+    request(app).post('/api/documents?wait=true').send(body);
 
   it('refuses empty text and binary data naming the field, writing nothing', async () => {
     const env = setup();

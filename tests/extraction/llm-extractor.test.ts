@@ -89,7 +89,7 @@ describe('LLM extractor', () => {
     try {
       const app = appWith(endpoint.baseUrl);
       const res = await request(app)
-        .post('/api/documents')
+        .post('/api/documents?wait=true')
         .send({ title: 'Global News', text: TEXT })
         .expect(201);
       expect(endpoint.seen[0]!.auth).toBe('Bearer sk-test');
@@ -126,7 +126,7 @@ describe('LLM extractor', () => {
       try {
         const app = appWith(endpoint.baseUrl);
         const res = await request(app)
-          .post('/api/documents')
+          .post('/api/documents?wait=true')
           .send({ title: 'Global News', text: TEXT })
           .expect(201);
         expect(res.body.extraction.error).toMatch(/stancegraph\/llm-extractor/);

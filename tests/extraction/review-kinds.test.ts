@@ -39,7 +39,7 @@ afterEach(async () => {
 async function ingest(text: string, overrides: Partial<Config> = {}) {
   store = openSqliteStore({ dataDir: ':memory:' });
   const app = createApp(store, testConfig(overrides));
-  const res = await request(app).post('/api/documents').send({ title: 'ingested', text }).expect(201);
+  const res = await request(app).post('/api/documents?wait=true').send({ title: 'ingested', text }).expect(201);
   const id = res.body.id as string;
   const extractions = async (query = ''): Promise<Extractions> =>
     (await request(app).get(`/api/documents/${id}/extractions${query}`).expect(200)).body;

@@ -37,7 +37,7 @@ it('ingesting the seed article into an empty store proposes the curated statemen
   store = openSqliteStore({ dataDir: ':memory:' });
   const app = createApp(store, testConfig());
   const res = await request(app)
-    .post('/api/documents')
+    .post('/api/documents?wait=true')
     .send({ title: seedDocument.title, url: seedDocument.url, publishedAt: seedDocument.publishedAt, text })
     .expect(201);
   const list = (await request(app).get(`/api/documents/${res.body.id}/extractions`).expect(200)).body as {

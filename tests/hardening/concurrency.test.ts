@@ -93,7 +93,7 @@ describe(`${WRITERS} concurrent writers on the same actors and topics`, () => {
     expect(await store.findActorsByName('Omar García Harfuch')).toHaveLength(1);
 
     const documentResults = await together(WRITERS, (i) =>
-      send('POST', '/documents', {
+      send('POST', '/documents?wait=true', {
         id: `article-copy-${i}`,
         title: 'Sheinbaum rejects drone strikes',
         text: ARTICLE_TEXT,

@@ -23,7 +23,7 @@ describe('request logs', () => {
       createLogger('info', sink),
     );
     const created = await request(app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .set('Authorization', `Bearer ${API_KEY}`)
       .send({ id: 'logged-article', title: 'Sheinbaum rejects drone strikes', text: ARTICLE_TEXT });
     expect(created.status).toBe(201);

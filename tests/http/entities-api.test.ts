@@ -64,7 +64,7 @@ describe('records over HTTP', () => {
       .expect(201);
     const text = '"We reject any form of interference," she said, according to the L.A. Times.';
     const doc = await request(t.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .send({ title: 'Sheinbaum on US strikes', publishedAt: '2025-04-10', text })
       .expect(201);
     expect(doc.body.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);

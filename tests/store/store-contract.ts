@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../src/shared/errors';
 import type { Statement } from '../../src/model/statement-schema';
 import type { Relation } from '../../src/model/relation-schema';
-import type { CounterpartQuery, GraphStore } from '../../src/store/graph-store';
+import type { CounterpartQuery, GraphStore, TextSearchQuery } from '../../src/store/graph-store';
+import { searchTerms } from '../../src/store/text-search';
 import {
   actors,
   affiliations,
@@ -818,6 +819,93 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       it('reports itself healthy', async () => {
         expect((await store.health()).ok).toBe(true);
+      });
+    });
+
+    describe('full-text search', () => {
+      const everything: Omit<TextSearchQuery, 'terms'> = {
+        kinds: ['statements', 'relations', 'documents'],
+        reviewStatuses: ['accepted', 'proposed'],
+        limit: 50,
+        offset: 0,
+      };
+      const found = async (q: string, options: Partial<typeof everything> = {}) =>
+        (await store.searchText({ ...everything, ...options, terms: searchTerms(q) })).items
+          .map((hit) => `${hit.kind}:${hit.id}:${hit.field}`)
+          .sort();
+
+      it('finds quotes, evidence sentences and document text, each record once by its matching field', async () => {
+        await seeded();
+        expect(await found('interference')).toEqual([
+          `documents:${document.id}:text`,
+          `statements:${statements.sheinbaumOpposes.id}:quote`,
+        ]);
+        // Accents and case are ignored, and a word matches the start of a longer one.
+        expect(await found('DÉVASTAT bilateral')).toEqual([
+          `documents:${document.id}:text`,
+          `statements:${statements.floresMaciasOpposes.id}:quote`,
+        ]);
+        expect(await found('closed doors', { kinds: ['relations'] })).toEqual([
+          `relations:${relations.hegsethWarnsMexico.id}:evidence`,
+        ]);
+        expect(await found('drone attack', { kinds: ['documents'] })).toEqual([
+          `documents:${document.id}:title`,
+        ]);
+      });
+
+      it('needs every word in one field, and finds nothing for words no record has', async () => {
+        await seeded();
+        // "interference" is in Sheinbaum's sentence, "Cornell" in another one: no single field has both.
+        expect(await found('interference Cornell', { kinds: ['statements'] })).toEqual([]);
+        expect(await found('xylophone')).toEqual([]);
+      });
+
+      it('marks the matched words in a snippet cut from the field', async () => {
+        await seeded();
+        const { items, total } = await store.searchText({
+          ...everything,
+          kinds: ['statements'],
+          terms: searchTerms('reject interference'),
+        });
+        expect(total).toBe(1);
+        const snippet = items[0]!.snippet;
+        expect(snippet.highlights.map((h) => snippet.text.slice(h.start, h.end))).toEqual([
+          'reject',
+          'interference',
+        ]);
+        expect(items[0]).toMatchObject({ documentId: document.id, reviewStatus: 'accepted' });
+      });
+
+      it('keeps claims out unless their review status is asked for, and follows every write and delete', async () => {
+        await seeded();
+        await store.update('statements', statements.sheinbaumOpposes.id, (s) => ({
+          ...s,
+          reviewStatus: 'rejected',
+        }));
+        expect(await found('interference', { kinds: ['statements'] })).toEqual([]);
+        expect(await found('interference', { kinds: ['statements'], reviewStatuses: ['rejected'] })).toEqual([
+          `statements:${statements.sheinbaumOpposes.id}:quote`,
+        ]);
+        await store.update('statements', statements.sheinbaumOpposes.id, (s) => ({
+          ...s,
+          reviewStatus: 'accepted',
+          quote: 'We will never accept subordination',
+        }));
+        expect(await found('subordination', { kinds: ['statements'] })).toEqual([
+          `statements:${statements.sheinbaumOpposes.id}:quote`,
+        ]);
+        await store.delete('documents', document.id, { cascade: true });
+        expect(await found('interference')).toEqual([]);
+        expect(await found('subordination')).toEqual([]);
+      });
+
+      it('pages with a total of every matching record', async () => {
+        await seeded();
+        const first = await store.searchText({ ...everything, terms: searchTerms('mexico'), limit: 1 });
+        const all = await store.searchText({ ...everything, terms: searchTerms('mexico') });
+        expect(first.items).toHaveLength(1);
+        expect(first.total).toBe(all.total);
+        expect(all.total).toBeGreaterThan(1);
       });
     });
   });

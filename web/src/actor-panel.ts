@@ -81,6 +81,7 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
         evidenceBlock({
           quote: statement.quote,
           sentence: statement.evidence?.sentence,
+          start: statement.evidence?.start,
           date: statement.statedAt,
           documentId: statement.documentId,
         }),

@@ -10,7 +10,7 @@ export interface Statement {
   polarity: Polarity;
   statedAt: string;
   quote?: string;
-  evidence?: { sentence: string };
+  evidence?: { sentence: string; start?: number };
   documentId?: string;
 }
 
@@ -21,7 +21,7 @@ export interface Relation {
   type: string;
   date?: string;
   quote?: string;
-  evidence?: { sentence: string };
+  evidence?: { sentence: string; start?: number };
   documentId?: string;
 }
 
@@ -168,6 +168,11 @@ export const api = {
   statement: (statementId: string) => getJson<Statement>(`/api/statements/${id(statementId)}`),
   relation: (relationId: string) => getJson<Relation>(`/api/relations/${id(relationId)}`),
   actor: (actorId: string) => getJson<Actor>(`/api/actors/${id(actorId)}`),
+  /** Actors whose name or alias contains the words, the accepted ones (rejected and proposed left out). */
+  findActors: (q: string) =>
+    getJson<Page<Actor & { reviewStatus?: string }>>(
+      `/api/actors${query({ q, reviewStatus: 'accepted', limit: '20' })}`,
+    ),
   document: (documentId: string) => getJson<SourceDocument>(`/api/documents/${id(documentId)}`),
   affiliations: (params: { memberId?: string; organizationId?: string }) =>
     getAll<Affiliation>('/api/affiliations', params),

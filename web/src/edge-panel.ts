@@ -37,6 +37,7 @@ export async function edgePanel(
           {
             quote: statement.quote,
             sentence: statement.evidence?.sentence,
+            start: statement.evidence?.start,
             date: statement.statedAt,
             documentId: statement.documentId,
           },

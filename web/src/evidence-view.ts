@@ -18,6 +18,22 @@ export interface EvidenceLike {
   sentence?: string;
   date?: string;
   documentId?: string;
+  /** Where the evidence sentence starts in the document, to open the reader there. */
+  start?: number;
+}
+
+/** A link that opens the document in the desk's reader at the evidence, not the raw JSON. */
+function readerLink(documentId: string, start: number | undefined, text: string): HTMLElement {
+  const link = el('a', {
+    text,
+    className: 'reader-link',
+    attrs: { href: '#desk', 'data-document': documentId },
+  });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    window.dispatchEvent(new CustomEvent('open-reader', { detail: { documentId, start } }));
+  });
+  return link;
 }
 
 /**
@@ -39,12 +55,14 @@ export function evidenceBlock(item: EvidenceLike, lead?: string): HTMLElement {
   ]);
   if (item.documentId) {
     const documentId = item.documentId;
-    source.append(safeLink(`/api/documents/${encodeURIComponent(documentId)}`, 'source'));
+    source.append(readerLink(documentId, item.start, 'source'));
     void documentOf(documentId).then((document) => {
       if (!document) return;
       const label = document.outlet ? `${document.title} (${document.outlet})` : document.title;
       source.replaceChildren(
-        safeLink(document.url ?? `/api/documents/${encodeURIComponent(documentId)}`, label),
+        readerLink(documentId, item.start, label),
+        document.url ? ' ' : '',
+        document.url ? safeLink(document.url, '(original)') : '',
       );
     });
   }

@@ -13,6 +13,7 @@ import { overviewPanel } from './overview-panel';
 import { topicPanel } from './topic-panel';
 import { networkQuery, readState, writeState, type ViewState } from './url-state';
 import './styles.css';
+import { DeskPanel } from './desk-panel';
 
 /** Timings for `npm run bench:ui`, and the handle the browser tests read the drawn graph through. */
 interface Metrics {
@@ -51,16 +52,32 @@ const view = new NetworkView(canvas, {
   },
 });
 
+const desk = new DeskPanel(() => {
+  // A review changed the graph: fetch the network again.
+  loadedQuery = undefined;
+  void render();
+});
+document.querySelector('main.layout')!.after(desk.element);
+window.addEventListener('open-reader', (event) => {
+  const { documentId, start } = (event as CustomEvent<{ documentId: string; start?: number }>).detail;
+  void desk.openReader(documentId, start).then(() => desk.element.scrollIntoView());
+});
+
 const controls = new Controls({
   change: (patch) => setState(patch),
   search: (name) => {
-    const found = findNode(name);
-    if (!found) {
-      status.textContent = `No actor named “${name}” in this view.`;
-      return;
-    }
-    setState({ actor: found, edge: undefined });
-    view.focus(found);
+    void findActor(name).then((found) => {
+      if (!found) {
+        status.textContent = `No actor named or also known as “${name}”.`;
+        return;
+      }
+      if (!graph?.hasNode(found.id)) {
+        status.textContent = `${found.name} is not in this view (try other filters).`;
+        return;
+      }
+      setState({ actor: found.id, edge: undefined });
+      view.focus(found.id);
+    });
   },
   exportAs: (format) => {
     if (!graph || !view.sigma) return;
@@ -99,6 +116,16 @@ async function nameOf(id: string): Promise<string> {
       ),
     );
   return names.get(id)!;
+}
+
+/** An actor in this view by label, else any accepted actor whose name or alias has the words (via the API). */
+async function findActor(name: string): Promise<{ id: string; name: string } | undefined> {
+  const inView = findNode(name);
+  if (inView) return { id: inView, name };
+  const page = await api.findActors(name);
+  return (
+    page.items.find((actor) => actor.reviewStatus !== 'rejected' && graph?.hasNode(actor.id)) ?? page.items[0]
+  );
 }
 
 /** Fetches when the server-side part of the state changed, then redraws and re-lays out the graph. */

@@ -137,6 +137,21 @@ const schema = {
     `CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases]`,
     {},
   ),
+  /** Full-text search over quotes, evidence sentences and documents (GraphStore.searchText). */
+  fulltextClaimText: cypher(
+    'fulltextClaimText',
+    `CREATE FULLTEXT INDEX text_search_nodes IF NOT EXISTS FOR (n:Statement|Document)
+ON EACH [n.quote, n.evidenceSentence, n.title, n.text]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,
+    {},
+  ),
+  fulltextRelationText: cypher(
+    'fulltextRelationText',
+    `CREATE FULLTEXT INDEX text_search_relations IF NOT EXISTS FOR ()-[r:RELATION]-()
+ON EACH [r.quote, r.evidenceSentence]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,
+    {},
+  ),
   indexTopicParent: cypher(
     'indexTopicParent',
     `CREATE INDEX topic_parent IF NOT EXISTS FOR (t:Topic) ON (t.parentId)`,
@@ -1368,8 +1383,45 @@ RETURN [i IN range(0, length(p) - 1) | {
   ),
 };
 
+const searches = {
+  /**
+   * Full-text matches among statements, documents and relations, with the fields the store cuts snippets
+   * from; the store keeps those where every word is in one field, as the embedded store does.
+   */
+  searchText: cypher(
+    'searchText',
+    `
+CALL {
+  CALL db.index.fulltext.queryNodes('text_search_nodes', $query, {limit: $cap}) YIELD node, score
+  WITH node, score
+  WHERE (node:Statement AND 'statements' IN $kinds AND node.reviewStatus IN $statuses)
+     OR (node:Document AND 'documents' IN $kinds)
+  RETURN CASE WHEN node:Statement THEN 'statements' ELSE 'documents' END AS kind, node.id AS id, score,
+         node.quote AS quote, node.evidenceSentence AS evidence, node.title AS title, node.text AS text,
+         CASE WHEN node:Document THEN node.id ELSE node.documentId END AS documentId,
+         node.reviewStatus AS reviewStatus
+  UNION ALL
+  CALL db.index.fulltext.queryRelationships('text_search_relations', $query, {limit: $cap})
+    YIELD relationship, score
+  WITH relationship AS r, score
+  WHERE 'relations' IN $kinds AND r.reviewStatus IN $statuses
+  RETURN 'relations' AS kind, r.id AS id, score, r.quote AS quote, r.evidenceSentence AS evidence,
+         null AS title, null AS text, r.documentId AS documentId, r.reviewStatus AS reviewStatus
+}
+RETURN kind, id, score, quote, evidence, title, text, documentId, reviewStatus
+ORDER BY score DESC, kind, id`,
+    {
+      query: '+sheinbaum* +reject*',
+      kinds: ['statements', 'relations', 'documents'],
+      statuses: ['accepted', 'proposed'],
+      cap: int(1000),
+    },
+  ),
+};
+
 /** Every statement, by name. */
 export const Q = {
+  ...searches,
   ...schema,
   ...reads,
   ...readAll,
@@ -1400,6 +1452,8 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
   schema.indexActorCountry,
   schema.indexActorSearch,
   schema.fulltextActorNames,
+  schema.fulltextClaimText,
+  schema.fulltextRelationText,
   schema.indexTopicParent,
   schema.indexTopicSearch,
   schema.indexDocumentPublished,

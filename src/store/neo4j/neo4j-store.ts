@@ -1,6 +1,6 @@
 import type { Actor } from '../../model/actor-schema';
 import type { StoredDocument } from '../../model/document-schema';
-import type { Page, TimeWindow } from '../../model/common-schema';
+import type { Page, ReviewStatus, TimeWindow } from '../../model/common-schema';
 import {
   ConflictError,
   LimitExceededError,
@@ -11,8 +11,29 @@ import {
 } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
 import type { Topic } from '../../model/topic-schema';
-import { type CounterpartEvidence, type CounterpartQuery, type GraphStore, type PathHop, type PathQuery, type RelationQuery, type StancePair, type StanceQuery, type StoreHealth } from '../graph-store';
-import { ENTITY_KINDS, ENTITY_NAMES, ENTITY_REFERENCES, type EntityKind, type EntityMap, type GraphSnapshot, type ListFilterMap } from '../../model/entity-kinds';
+import {
+  type CounterpartEvidence,
+  type CounterpartQuery,
+  type GraphStore,
+  type PathHop,
+  type PathQuery,
+  type RelationQuery,
+  type StancePair,
+  type StanceQuery,
+  type StoreHealth,
+  type TextSearchHit,
+  type TextSearchQuery,
+} from '../graph-store';
+import { luceneQuery, matchesAll, searchSnippet, type SearchField, type SearchKind } from '../text-search';
+import {
+  ENTITY_KINDS,
+  ENTITY_NAMES,
+  ENTITY_REFERENCES,
+  type EntityKind,
+  type EntityMap,
+  type GraphSnapshot,
+  type ListFilterMap,
+} from '../../model/entity-kinds';
 import { Q, SHORTEST_PATHS_BY_DEPTH, type CypherQuery, type WriteRow } from './neo4j-queries';
 import { MAX_PATH_DEPTH } from '../graph-store';
 import { ensureSchema } from './neo4j-schema';
@@ -28,6 +49,9 @@ import {
   type QueryRunner,
 } from './neo4j-session';
 import { normalizeName } from '../search-keys';
+
+/** Full-text hits read per search before the one-field check and paging. */
+const SEARCH_CAP = 1000;
 import { fromNeo4j, fromProps, toInteger, toNumber, toWriteRow } from './neo4j-values';
 
 export type Neo4jStoreConfig = Neo4jConnection;
@@ -346,6 +370,44 @@ class Neo4jStore implements Neo4jGraphStore {
       }),
     );
     return records.map((record) => fromProps('relations', record.get('props')));
+  }
+
+  async searchText(query: TextSearchQuery): Promise<Page<TextSearchHit>> {
+    if (query.terms.length === 0 || query.kinds.length === 0) return { items: [], total: 0 };
+    const records = await this.read((tx) =>
+      runQuery(tx, Q.searchText, {
+        query: luceneQuery(query.terms),
+        kinds: [...query.kinds],
+        statuses: [...query.reviewStatuses],
+        cap: toInteger(SEARCH_CAP),
+      }),
+    );
+    // Lucene matches words spread over a record's fields; a hit needs them all in one, as in FTS5.
+    const hits: TextSearchHit[] = [];
+    for (const record of records) {
+      const fields: [SearchField, unknown][] = [
+        ['quote', record.get('quote')],
+        ['evidence', record.get('evidence')],
+        ['title', record.get('title')],
+        ['text', record.get('text')],
+      ];
+      const found = fields.find(
+        (pair): pair is [SearchField, string] =>
+          typeof pair[1] === 'string' && matchesAll(pair[1], query.terms),
+      );
+      if (!found) continue;
+      const documentId = record.get('documentId') as string | null;
+      const reviewStatus = record.get('reviewStatus') as ReviewStatus | null;
+      hits.push({
+        kind: record.get('kind') as SearchKind,
+        id: record.get('id') as string,
+        field: found[0],
+        snippet: searchSnippet(found[1], query.terms),
+        ...(documentId ? { documentId } : {}),
+        ...(reviewStatus ? { reviewStatus } : {}),
+      });
+    }
+    return { total: hits.length, items: hits.slice(query.offset, query.offset + query.limit) };
   }
 
   async currentStances(query: {

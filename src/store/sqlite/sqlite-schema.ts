@@ -89,4 +89,72 @@ CREATE INDEX IF NOT EXISTS topics_by_review_status
   ON topics(coalesce(json_extract(doc, '$.reviewStatus'), 'accepted'));
 CREATE INDEX IF NOT EXISTS affiliations_by_review_status
   ON affiliations(coalesce(json_extract(doc, '$.reviewStatus'), 'accepted'));
+
+-- Full-text search (FTS5) over quotes, evidence sentences and documents' titles and text. search_fields
+-- holds one row per searchable field, kept by the triggers below on every write, cascade and detach; the
+-- FTS5 index takes its content from it. Deleting a record deletes its rows by (kind, ref).
+CREATE TABLE IF NOT EXISTS search_fields (
+  rowid INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  field TEXT NOT NULL,
+  body TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS search_fields_by_ref ON search_fields(kind, ref);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+  body, content='search_fields', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS search_fields_insert AFTER INSERT ON search_fields BEGIN
+  INSERT INTO search_index(rowid, body) VALUES (new.rowid, new.body);
+END;
+CREATE TRIGGER IF NOT EXISTS search_fields_delete AFTER DELETE ON search_fields BEGIN
+  INSERT INTO search_index(search_index, rowid, body) VALUES ('delete', old.rowid, old.body);
+END;
+${searchTriggers('statements', [
+  ['quote', '$.quote'],
+  ['evidence', '$.evidence.sentence'],
+])}
+${searchTriggers('relations', [
+  ['quote', '$.quote'],
+  ['evidence', '$.evidence.sentence'],
+])}
+${searchTriggers('documents', [
+  ['title', '$.title'],
+  ['text', '$.text'],
+])}
+`;
+
+/** The triggers that keep one table's searchable fields in search_fields. */
+function searchTriggers(table: string, fields: [string, string][]): string {
+  const insert = fields
+    .map(
+      ([field, path]) => `
+  INSERT INTO search_fields(kind, ref, field, body)
+    SELECT '${table}', new.id, '${field}', json_extract(new.doc, '${path}')
+    WHERE json_extract(new.doc, '${path}') IS NOT NULL;`,
+    )
+    .join('');
+  return `
+CREATE TRIGGER IF NOT EXISTS ${table}_search_insert AFTER INSERT ON ${table} BEGIN${insert}
+END;
+CREATE TRIGGER IF NOT EXISTS ${table}_search_update AFTER UPDATE OF doc ON ${table} BEGIN
+  DELETE FROM search_fields WHERE kind = '${table}' AND ref = old.id;${insert}
+END;
+CREATE TRIGGER IF NOT EXISTS ${table}_search_delete AFTER DELETE ON ${table} BEGIN
+  DELETE FROM search_fields WHERE kind = '${table}' AND ref = old.id;
+END;`;
+}
+
+/**
+ * Fills search_fields for a store written before full-text search existed (the triggers keep it after).
+ * Runs when search_fields is empty but records are not; a no-op otherwise.
+ */
+export const BACKFILL_SEARCH = `
+INSERT INTO search_fields(kind, ref, field, body)
+  SELECT 'statements', id, 'quote', json_extract(doc, '$.quote') FROM statements WHERE json_extract(doc, '$.quote') IS NOT NULL
+  UNION ALL SELECT 'statements', id, 'evidence', json_extract(doc, '$.evidence.sentence') FROM statements WHERE json_extract(doc, '$.evidence.sentence') IS NOT NULL
+  UNION ALL SELECT 'relations', id, 'quote', json_extract(doc, '$.quote') FROM relations WHERE json_extract(doc, '$.quote') IS NOT NULL
+  UNION ALL SELECT 'relations', id, 'evidence', json_extract(doc, '$.evidence.sentence') FROM relations WHERE json_extract(doc, '$.evidence.sentence') IS NOT NULL
+  UNION ALL SELECT 'documents', id, 'title', json_extract(doc, '$.title') FROM documents
+  UNION ALL SELECT 'documents', id, 'text', json_extract(doc, '$.text') FROM documents WHERE json_extract(doc, '$.text') IS NOT NULL;
 `;

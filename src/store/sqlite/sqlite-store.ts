@@ -5,7 +5,7 @@ import type { Actor } from '../../model/actor-schema';
 import type { Affiliation } from '../../model/affiliation-schema';
 import type { StoredDocument } from '../../model/document-schema';
 import type { Relation } from '../../model/relation-schema';
-import type { Page, TimeWindow } from '../../model/common-schema';
+import type { Page, ReviewStatus, TimeWindow } from '../../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
 import {
@@ -18,6 +18,8 @@ import {
   type StancePair,
   type StanceQuery,
   type StoreHealth,
+  type TextSearchHit,
+  type TextSearchQuery,
 } from '../graph-store';
 import {
   ENTITY_KINDS,
@@ -30,7 +32,8 @@ import {
 } from '../../model/entity-kinds';
 import { actorNameKeys, normalizeName } from '../search-keys';
 import { REFERRERS, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
-import { CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
+import { BACKFILL_SEARCH, CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
+import { fts5Query, searchSnippet, type SearchField, type SearchKind } from '../text-search';
 
 type Row = Record<string, unknown>;
 
@@ -71,6 +74,13 @@ function openDatabase(dataDir: string): Database.Database {
     );
   }
   db.exec(CREATE_TABLES);
+  const unindexed = db
+    .prepare(
+      `SELECT NOT EXISTS (SELECT 1 FROM search_fields) AND (EXISTS (SELECT 1 FROM statements)
+         OR EXISTS (SELECT 1 FROM relations) OR EXISTS (SELECT 1 FROM documents)) AS needed`,
+    )
+    .get() as { needed: number };
+  if (unindexed.needed) db.exec(BACKFILL_SEARCH);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }
@@ -322,6 +332,64 @@ class SqliteStore implements GraphStore {
         });
     }
     return { items: [...items.values()], total: totalRow!.n };
+  }
+
+  async searchText(query: TextSearchQuery): Promise<Page<TextSearchHit>> {
+    if (query.terms.length === 0 || query.kinds.length === 0) return { items: [], total: 0 };
+    // Matching fields, then one row per record (its best field), then claims in the asked statuses.
+    const matches = `
+      WITH hits AS (
+        SELECT f.kind, f.ref, f.field, f.rowid AS fieldRow, search_index.rank AS rank
+        FROM search_index JOIN search_fields f ON f.rowid = search_index.rowid
+        WHERE search_index MATCH @match AND f.kind IN (SELECT value FROM json_each(@kinds))
+      ),
+      best AS (
+        SELECT kind, ref, field, fieldRow, rank,
+               row_number() OVER (PARTITION BY kind, ref ORDER BY rank, field) AS nth
+        FROM hits
+      ),
+      records AS (
+        SELECT b.kind, b.ref, b.field, b.fieldRow, b.rank,
+               coalesce(s.document_id, r.document_id, CASE WHEN b.kind = 'documents' THEN b.ref END) AS documentId,
+               coalesce(s.review_status, r.review_status) AS reviewStatus
+        FROM best b
+        LEFT JOIN statements s ON b.kind = 'statements' AND s.id = b.ref
+        LEFT JOIN relations r ON b.kind = 'relations' AND r.id = b.ref
+        WHERE b.nth = 1
+          AND (b.kind = 'documents'
+               OR coalesce(s.review_status, r.review_status) IN (SELECT value FROM json_each(@statuses)))
+      )`;
+    const params = {
+      match: fts5Query(query.terms),
+      kinds: JSON.stringify(query.kinds),
+      statuses: JSON.stringify(query.reviewStatuses),
+    };
+    const total = (this.prepare(`${matches} SELECT count(*) AS n FROM records`).get(params) as { n: number })
+      .n;
+    const rows = this.prepare(
+      `${matches}
+       SELECT records.kind, records.ref, records.field, records.documentId, records.reviewStatus, f.body
+       FROM records JOIN search_fields f ON f.rowid = records.fieldRow
+       ORDER BY records.rank, records.kind, records.ref LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: query.limit, offset: query.offset }) as {
+      kind: SearchKind;
+      ref: string;
+      field: SearchField;
+      documentId: string | null;
+      reviewStatus: ReviewStatus | null;
+      body: string;
+    }[];
+    return {
+      total,
+      items: rows.map((row) => ({
+        kind: row.kind,
+        id: row.ref,
+        field: row.field,
+        snippet: searchSnippet(row.body, query.terms),
+        ...(row.documentId ? { documentId: row.documentId } : {}),
+        ...(row.reviewStatus ? { reviewStatus: row.reviewStatus } : {}),
+      })),
+    };
   }
 
   async shortestPaths(query: PathQuery): Promise<PathHop[][]> {
