@@ -92,7 +92,28 @@ export async function statementTable(
       note: s.note ?? '',
     };
   });
-  return stringify(rows, { header: true, columns: [...STATEMENT_COLUMNS] });
+  return stringify(rows, {
+    header: true,
+    columns: [...STATEMENT_COLUMNS],
+    cast: { string: neutraliseFormula },
+  });
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (OWASP's CSV injection guidance: one starting with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return) is written with a leading `'`, which spreadsheets show as text.
+ * Cells already starting with quote marks before such a character get one more, so `formulaText` can
+ * always undo it exactly and the table still imports back without loss.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes `neutraliseFormula`: the cell as it was before export. */
+export function formulaText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 async function membershipsOf(store: GraphStore, actorIds: Set<string>): Promise<Map<string, Affiliation[]>> {

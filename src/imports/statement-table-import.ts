@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../model/actor-schema';
 import { buildDocument } from '../model/document-builder';
 import type { StoredDocument } from '../model/document-schema';
-import { STATEMENT_COLUMNS } from '../exports/statement-table';
+import { formulaText, STATEMENT_COLUMNS } from '../exports/statement-table';
 import { slugIdSchema } from '../model/common-schema';
 import { ValidationError } from '../shared/errors';
 import { slugFromName } from '../shared/ids';
@@ -72,13 +72,26 @@ const columnOf = (field: string) => COLUMN_OF[field] ?? field;
 
 /**
  * Reads a statements table into an import plan. Actors and topics are found by id, then by name or title;
- * one not found is created (an actor of kind `other`, named by actor_name). A document is found by
- * document_id, or created from source and source_url.
+ * one not found rejects its row, unless `createMissing`, which creates it (an actor of kind `other`, named
+ * by actor_name), so a typo never silently becomes a new topic. A document is found by document_id, or
+ * created from source and source_url. Evidence is checked with every other record's, when the plan is
+ * applied.
  */
-export async function planStatementTable(store: GraphStore, csv: string): Promise<ImportPlan> {
+export async function planStatementTable(
+  store: GraphStore,
+  csv: string,
+  createMissing: boolean,
+): Promise<ImportPlan> {
   let table: Record<string, string>[];
   try {
-    table = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: false });
+    // Cells the export neutralised against spreadsheet formulas read back as they were.
+    table = parse(csv, {
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: false,
+      cast: (value) => formulaText(value),
+    });
   } catch (error) {
     throw new ValidationError('stancegraph/imports: the statements table is not valid CSV', [
       { path: ['csv'], location: 'body', message: error instanceof Error ? error.message : String(error) },
@@ -143,15 +156,13 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
       reject('document_id', `unknown document '${r.document_id}'; give a source to create it`);
       continue;
     }
-    if (document && checked.data.evidence && document.text !== undefined) {
-      const { sentence, start, end } = checked.data.evidence;
-      if (document.text.slice(start, end) !== sentence) {
-        reject('evidence_start', `the span does not match the text of document '${document.id}'`);
-        continue;
-      }
-    }
     const actor = await resolver.actor(r);
     const topic = await resolver.topic(r);
+    if (!createMissing && (actor.isNew || topic.isNew)) {
+      if (actor.isNew) reject('actor', `unknown actor '${r.actor}'; createMissing=true creates it`);
+      if (topic.isNew) reject('topic', `unknown topic '${r.topic}'; createMissing=true creates it`);
+      continue;
+    }
     const statement = buildStatement({
       ...checked.data,
       actorId: actor.record.id,

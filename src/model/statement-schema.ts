@@ -7,6 +7,7 @@ import {
   reviewStatusSchema,
   slugIdSchema,
   sourcedClaimFields,
+  storedClaimFields,
   sourcedClaimUpdateFields,
 } from './common-schema';
 
@@ -24,7 +25,7 @@ const statementFields = {
 };
 
 export const statementSchema = z
-  .object({ id: slugIdSchema, ...statementFields })
+  .object({ id: slugIdSchema, ...statementFields, ...storedClaimFields })
   .strict()
   .meta({ id: 'Statement' });
 

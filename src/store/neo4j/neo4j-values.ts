@@ -107,6 +107,7 @@ function sourcedClaimProps(claim: Statement | Relation): Props {
     method: claim.method,
     reviewStatus: claim.reviewStatus,
     note: claim.note,
+    evidenceStatus: claim.evidenceStatus,
     ...provenanceProps(claim),
   };
 }
@@ -121,6 +122,7 @@ function sourcedClaimFrom(p: Props): Props {
     method: p.method,
     reviewStatus: p.reviewStatus,
     note: p.note,
+    evidenceStatus: p.evidenceStatus,
     ...provenanceFrom(p),
   };
 }
