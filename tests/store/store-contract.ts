@@ -799,6 +799,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
         });
       });
 
+      it('refuses two documents with one text in a snapshot as a conflict, and loads none of it', async () => {
+        const twin = { ...document, id: 'drone-strikes-article-copy', title: 'A copy' };
+        await expect(store.upsertSnapshot({ documents: [document, twin] })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect((await store.counts()).documents).toBe(0);
+      });
+
+      it("keeps a claim's evidence status as written", async () => {
+        await seeded();
+        const verified: Statement = { ...statements.sheinbaumOpposes, evidenceStatus: 'verified' };
+        const unverified: Relation = { ...relations.hegsethWarnsMexico, evidenceStatus: 'unverified' };
+        await store.upsertSnapshot({ statements: [verified], relations: [unverified] });
+        expect(await store.get('statements', verified.id)).toEqual(verified);
+        expect(await store.get('relations', unverified.id)).toEqual(unverified);
+      });
+
       it('accepts a sub-topic listed before its parent', async () => {
         await store.upsertSnapshot({ topics: [topics.unilateral, topics.strikes] });
         expect(await store.get('topics', topics.unilateral.id)).toEqual(topics.unilateral);

@@ -352,12 +352,16 @@ class SqliteStore implements GraphStore {
     this.db.transaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
       for (const kind of ENTITY_KINDS) {
-        for (const entity of snapshot[kind] ?? []) this.write(kind, entity);
+        (snapshot[kind] ?? []).forEach((entity, index) => {
+          // Before the write: two documents with one text in a snapshot are a conflict, not a failed
+          // UNIQUE index (which would surface as an unexplained error).
+          this.checkUnique(kind, entity, [kind, index]);
+          this.write(kind, entity);
+        });
       }
       for (const kind of ENTITY_KINDS) {
         (snapshot[kind] ?? []).forEach((entity, index) => {
           this.assertReferencesExist(kind, entity, [kind, index]);
-          this.checkUnique(kind, entity, [kind, index]);
         });
       }
       for (const topic of snapshot.topics ?? []) this.assertNoTopicCycle(topic.id, topic.parentId);
