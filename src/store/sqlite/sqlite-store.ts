@@ -6,7 +6,13 @@ import type { Affiliation } from '../../model/affiliation-schema';
 import type { StoredDocument } from '../../model/document-schema';
 import type { Relation } from '../../model/relation-schema';
 import type { Page, TimeWindow } from '../../model/common-schema';
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  StoreUnavailableError,
+  ValidationError,
+  type FieldIssue,
+} from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
 import {
   type CounterpartEvidence,
@@ -49,17 +55,24 @@ export function openSqliteStore(options: SqliteStoreOptions): GraphStore {
   return new SqliteStore(db);
 }
 
+/** How long a write waits for another process's write to finish before it gives up (503). */
+const BUSY_TIMEOUT_MS = 5000;
+
+function isBusy(error: unknown): boolean {
+  return /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+}
+
 function openDatabase(dataDir: string): Database.Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     fs.mkdirSync(dataDir, { recursive: true });
     file = path.join(dataDir, 'stancegraph.db');
   }
-  const db = new Database(file);
+  // The busy timeout first: even switching to WAL must wait for another process using the folder.
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // 64 MB of page cache instead of SQLite's 2 MB: index pages of a million statements otherwise keep
   // being evicted and re-read, and bulk import slows down as the graph grows.
   db.pragma('cache_size = -65536');
@@ -94,7 +107,7 @@ class SqliteStore implements GraphStore {
   }
 
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
-    this.db.transaction(() => {
+    this.writeTransaction(() => {
       if (this.exists(kind, entity.id)) {
         throw new ConflictError(`${ENTITY_NAMES[kind]} '${entity.id}' already exists`, [
           { path: ['id'], message: `'${entity.id}' is taken` },
@@ -103,7 +116,7 @@ class SqliteStore implements GraphStore {
       this.assertReferencesExist(kind, entity, []);
       this.checkUnique(kind, entity);
       this.write(kind, entity);
-    })();
+    });
     return entity;
   }
 
@@ -125,7 +138,7 @@ class SqliteStore implements GraphStore {
     id: string,
     change: (current: EntityMap[K]) => EntityMap[K],
   ): Promise<EntityMap[K]> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
         Row | undefined;
       if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
@@ -137,11 +150,11 @@ class SqliteStore implements GraphStore {
       if (kind === 'topics') this.assertNoTopicCycle(id, (next as EntityMap['topics']).parentId);
       this.write(kind, next);
       return next;
-    })();
+    });
   }
 
   async delete(kind: EntityKind, id: string, options: { cascade?: boolean } = {}): Promise<void> {
-    this.db.transaction(() => {
+    this.writeTransaction(() => {
       if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
       const referrers = REFERRERS[kind];
       const blocking = referrers
@@ -170,7 +183,7 @@ class SqliteStore implements GraphStore {
         }
       }
       this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
-    })();
+    });
   }
 
   async list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>> {
@@ -349,7 +362,7 @@ class SqliteStore implements GraphStore {
   }
 
   async upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void> {
-    this.db.transaction(() => {
+    this.writeTransaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
       for (const kind of ENTITY_KINDS) {
         (snapshot[kind] ?? []).forEach((entity, index) => {
@@ -365,7 +378,7 @@ class SqliteStore implements GraphStore {
         });
       }
       for (const topic of snapshot.topics ?? []) this.assertNoTopicCycle(topic.id, topic.parentId);
-    })();
+    });
   }
 
   async *readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]> {
@@ -402,6 +415,27 @@ class SqliteStore implements GraphStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * A write, as one IMMEDIATE transaction: it takes the write lock before reading, so two processes on
+   * one data folder take turns (waiting up to the busy timeout) instead of failing when one's read
+   * snapshot goes stale under the other's write. A lock still held past the timeout is a 503 with a
+   * reason, never a 500 "database is locked".
+   */
+  private writeTransaction<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      if (isBusy(error)) {
+        throw new StoreUnavailableError(
+          `stancegraph/sqlite: the data folder is busy with another writer (another service, import or seed) for more than ${BUSY_TIMEOUT_MS / 1000} s; retry`,
+          1,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
 
   private exists(kind: EntityKind, id: string): boolean {
