@@ -1,8 +1,17 @@
 import Graph from 'graphology';
 import type { Actor } from '../src/model/actor-schema';
 import type { Relation } from '../src/model/relation-schema';
-import type { Statement } from '../src/model/statement-schema';
-import type { CounterpartEvidence, CounterpartQuery, GraphStore, PathHop, PathQuery, RelationQuery, StancePair, StanceQuery } from '../src/store/graph-store';
+import { statedAtKey, type Statement } from '../src/model/statement-schema';
+import type {
+  CounterpartEvidence,
+  CounterpartQuery,
+  GraphStore,
+  PathHop,
+  PathQuery,
+  RelationQuery,
+  StancePair,
+  StanceQuery,
+} from '../src/store/graph-store';
 import type { EntityKind, GraphSnapshot } from '../src/model/entity-kinds';
 import type { Topic } from '../src/model/topic-schema';
 
@@ -118,7 +127,7 @@ function decided(s: Statement): boolean {
 /** Latest statement wins; ties on the date go to the greater id (the store's rule). */
 function later(current: Statement | undefined, next: Statement): Statement {
   if (!current) return next;
-  if (next.statedAt !== current.statedAt) return next.statedAt > current.statedAt ? next : current;
+  if (next.statedAt !== current.statedAt) return statedAtKey(next) > statedAtKey(current) ? next : current;
   return next.id > current.id ? next : current;
 }
 

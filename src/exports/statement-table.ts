@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { qualifiedStatements, type AnalyticsLimits } from '../networks/stance-projection';
 import type { Affiliation } from '../model/affiliation-schema';
 import type { TimeWindow } from '../model/common-schema';
-import type { Statement } from '../model/statement-schema';
+import { statedAtKey, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { append } from '../shared/multimap';
 import { acceptedAffiliations } from '../entities/accepted-affiliations';
@@ -49,7 +49,7 @@ export async function statementTable(
 ): Promise<string> {
   const statements = await qualifiedStatements(store, query, limits);
   statements.sort((a, b) =>
-    a.statedAt === b.statedAt ? (a.id < b.id ? -1 : 1) : a.statedAt < b.statedAt ? -1 : 1,
+    a.statedAt === b.statedAt ? (a.id < b.id ? -1 : 1) : statedAtKey(a) < statedAtKey(b) ? -1 : 1,
   );
   const [actors, topics, documents] = await Promise.all([
     store.getMany('actors', [...new Set(statements.map((s) => s.actorId))]),
@@ -62,7 +62,11 @@ export async function statementTable(
   const memberships = await membershipsOf(store, new Set(names.keys()));
   const organizationAt = (s: Statement) =>
     (memberships.get(s.actorId) ?? [])
-      .filter((a) => (!a.from || a.from <= s.statedAt) && (!a.to || s.statedAt <= a.to))
+      .filter((a) =>
+        s.statedAt === undefined
+          ? !a.from && !a.to
+          : (!a.from || a.from <= s.statedAt) && (!a.to || s.statedAt <= a.to),
+      )
       .map((a) => a.organizationId)
       .sort()[0] ?? '';
   const rows = statements.map((s): Record<StatementColumn, string | number> => {
@@ -77,7 +81,7 @@ export async function statementTable(
       agreement: AGREEMENT_OF[s.polarity],
       polarity: s.polarity,
       intensity: s.intensity,
-      date: s.statedAt,
+      date: s.statedAt ?? '',
       date_precision: s.datePrecision,
       quote: s.quote ?? '',
       source: document ? [document.outlet, document.title].filter(Boolean).join(': ') : '',

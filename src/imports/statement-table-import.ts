@@ -18,7 +18,7 @@ import type { Rejection } from './import-schema';
 const cell = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-/** A row of the statements table; only actor, topic, date and a side (agreement or polarity) are required. */
+/** A row of the statements table; only actor, topic and a side (agreement or polarity) are required (no date: undated). */
 const rowSchema = z
   .object({
     statement_id: cell(slugIdSchema),
@@ -33,10 +33,13 @@ const rowSchema = z
     polarity: cell(z.string()),
     intensity: cell(z.coerce.number()),
     // Coders' tools write date and time; the statement keeps the day.
-    date: z
-      .string()
-      .trim()
-      .transform((v) => v.slice(0, 10)),
+    // Empty for an undated statement.
+    date: cell(
+      z
+        .string()
+        .trim()
+        .transform((v) => v.slice(0, 10)),
+    ),
     date_precision: cell(z.string()),
     quote: cell(z.string()),
     source: cell(z.string().trim().max(1000)),
@@ -98,7 +101,7 @@ export async function planStatementTable(
     ]);
   }
   const header = Object.keys(table[0] ?? {});
-  const missing = ['actor', 'topic', 'date'].filter((c) => !header.includes(c));
+  const missing = ['actor', 'topic'].filter((c) => !header.includes(c));
   if (table.length > 0 && missing.length > 0) {
     throw new ValidationError('stancegraph/imports: the statements table lacks required columns', [
       {

@@ -200,7 +200,8 @@ function statementRow(s: Statement): WriteRow {
       topicId: s.topicId,
       polarity: s.polarity,
       intensity: s.intensity,
-      statedAt: s.statedAt,
+      // '' for an undated statement, as in the embedded store: it sorts before every date.
+      statedAt: s.statedAt ?? '',
       ...sourcedClaimProps(s),
     }),
   };
@@ -286,7 +287,7 @@ function statementFrom(p: Props): Statement {
     topicId: p.topicId,
     polarity: p.polarity,
     intensity: p.intensity,
-    statedAt: p.statedAt,
+    statedAt: p.statedAt === '' ? undefined : p.statedAt,
     ...sourcedClaimFrom(p),
   });
 }

@@ -568,7 +568,7 @@ function currentStancesCte(query: { topicId?: string; window: TimeWindow }, scop
   const scopes = [
     query.topicId !== undefined ? 'topic_id = @topicId' : undefined,
     query.window.from !== undefined ? 'stated_at >= @from' : undefined,
-    query.window.to !== undefined ? 'stated_at <= @to' : undefined,
+    query.window.to !== undefined ? "stated_at <= @to AND stated_at <> ''" : undefined,
     scope,
   ].filter((condition): condition is string => condition !== undefined);
   return `
