@@ -82,7 +82,11 @@ const affiliationChanges = z
 export const reviewRequestSchema = z
   .object({
     action: z.enum(['accept', 'reject', 'edit']),
-    reviewer: nameSchema(200).meta({ description: 'who reviews: a name or an e-mail' }),
+    reviewer: nameSchema(200).optional().meta({
+      description:
+        "who reviews: a name or an e-mail; with named API keys (API_KEYS) the key's name, which this may only repeat",
+    }),
+    reason: textSchema(2000).min(1).optional().meta({ description: 'why: kept with the review' }),
     /** For `edit`: the corrected fields (checked against the proposal's kind); `null` removes one. */
     changes: z.record(z.string(), z.unknown()).optional(),
   })
@@ -117,7 +121,10 @@ const REVIEWABLE: { [K in ProposalKind]: { schema: z.ZodType<EntityMap[K]>; chan
   affiliations: { schema: affiliationSchema, changes: affiliationChanges },
 };
 
-type Stamp = Required<Pick<Actor, 'reviewStatus' | 'reviewedBy' | 'reviewedAt' | 'reviewOutcome'>>;
+type Stamp = Required<Pick<Actor, 'reviewStatus' | 'reviewedBy' | 'reviewedAt' | 'reviewOutcome'>> & {
+  /** Always set, so that a review without a reason leaves no earlier review's reason behind. */
+  reviewReason: string | undefined;
+};
 
 /**
  * Accepts, rejects or corrects one proposal, recording who and when, in one write, so that a review
@@ -133,15 +140,18 @@ export async function reviewProposal(
   kind: ProposalKind,
   id: string,
   request: ReviewRequest,
+  caller?: string,
   now: Date = new Date(),
 ): Promise<ReviewResult> {
+  const reviewedBy = reviewerOf(request, caller);
   const document = await store.get('documents', documentId);
   if (!document) throw new NotFoundError('document', documentId);
   const outcome: ReviewOutcome =
     request.action === 'edit' ? 'edited' : request.action === 'accept' ? 'accepted' : 'rejected';
   const review = new Review(store, {
     reviewStatus: outcome === 'rejected' ? 'rejected' : 'accepted',
-    reviewedBy: request.reviewer,
+    reviewedBy,
+    reviewReason: request.reason,
     reviewedAt: now.toISOString(),
     reviewOutcome: outcome,
   });
@@ -178,6 +188,31 @@ export async function reviewProposal(
   const result = review.result();
   await store.upsertSnapshot(result);
   return result;
+}
+
+/**
+ * Who reviews: the name of the API key the request came with, when keys are named (a body may repeat
+ * it, never name someone else), else the `reviewer` the body gives.
+ */
+function reviewerOf(request: ReviewRequest, caller: string | undefined): string {
+  if (caller !== undefined) {
+    if (request.reviewer !== undefined && request.reviewer !== caller) {
+      throw new ValidationError('the reviewer is the holder of the API key', [
+        {
+          path: ['reviewer'],
+          location: 'body',
+          message: `is '${caller}' with this API key, not '${request.reviewer}'`,
+        },
+      ]);
+    }
+    return caller;
+  }
+  if (request.reviewer === undefined) {
+    throw new ValidationError('a review needs its reviewer', [
+      { path: ['reviewer'], location: 'body', message: 'is required (or send a named API key)' },
+    ]);
+  }
+  return request.reviewer;
 }
 
 /** The records one review changes, collected before the single write. */

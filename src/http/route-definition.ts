@@ -11,7 +11,7 @@ import { zodIssues } from '../shared/zod-issues';
 import type { GraphStore } from '../store/graph-store';
 import { HttpProblem, MERGE_PATCH_TYPE } from './problem-middleware';
 import { problemResponseSchema } from './problem-schema';
-import { MUTATING_METHODS } from './security';
+import { CALLER, MUTATING_METHODS } from './security';
 
 export interface RouteDeps {
   store: GraphStore;
@@ -24,6 +24,8 @@ export interface RouteInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The name of the named API key the request came with (API_KEYS), when it came with one. */
+  caller?: string;
 }
 
 /**
@@ -79,6 +81,7 @@ export function mountRoutes(router: express.Router, routes: RouteDefinition[], d
         params: parsePart(route.params, req.params, 'path'),
         query: parsePart(route.query, req.query, 'query'),
         body: parsePart(route.body, route.body ? req.body : undefined, 'body'),
+        caller: res.locals[CALLER] as string | undefined,
       };
       const result = await route.handle(input, deps);
       const status = route.status ?? 200;

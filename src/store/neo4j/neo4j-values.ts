@@ -73,6 +73,7 @@ function provenanceProps(record: {
   extractor?: { name: string; version: string };
   reviewedBy?: string;
   reviewedAt?: string;
+  reviewReason?: string;
   reviewOutcome?: string;
 }): Props {
   return {
@@ -80,6 +81,7 @@ function provenanceProps(record: {
     extractorVersion: record.extractor?.version,
     reviewedBy: record.reviewedBy,
     reviewedAt: record.reviewedAt,
+    reviewReason: record.reviewReason,
     reviewOutcome: record.reviewOutcome,
   };
 }
@@ -92,6 +94,7 @@ function provenanceFrom(p: Props): Props {
         : undefined,
     reviewedBy: p.reviewedBy,
     reviewedAt: p.reviewedAt,
+    reviewReason: p.reviewReason,
     reviewOutcome: p.reviewOutcome,
   };
 }
