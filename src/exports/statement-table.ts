@@ -35,6 +35,8 @@ export const STATEMENT_COLUMNS = [
   'method',
   'review_status',
   'note',
+  /** verified or unverified (the document has no text to check against); read back, it is checked again. */
+  'evidence_status',
 ] as const;
 
 type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
@@ -94,6 +96,7 @@ export async function statementTable(
       method: s.method,
       review_status: s.reviewStatus,
       note: s.note ?? '',
+      evidence_status: s.evidenceStatus ?? '',
     };
   });
   return stringify(rows, {

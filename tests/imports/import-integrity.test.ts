@@ -76,6 +76,9 @@ describe('evidence is verified wherever a claim enters', () => {
     ) as { statementId?: string; evidenceStatus?: string }[];
     expect(evidence.find((e) => e.statementId === claim.body.id)?.evidenceStatus).toBe('unverified');
     expect(evidence.find((e) => e.statementId === HEGSETH)?.evidenceStatus).toBe('verified');
+    const csv = await request(t.app).get('/api/network?kind=actor-topic&format=csv');
+    const row = csv.text.split('\n').find((line) => line.startsWith(`${claim.body.id},`));
+    expect(row).toMatch(/,unverified$/);
   });
 
   it('a graph import refuses a statement whose evidence is not in its document, as POST does', async () => {
