@@ -56,7 +56,7 @@ describe('limits', () => {
     '%s refuses %s past its ceiling with a 422 naming it',
     async (_path, name, { route, maximum, known }) => {
       // The path's two actors, where the route takes them (an unknown parameter would be a 400 of its own).
-      const ends =
+      const ends: Record<string, string> =
         known.includes('from') && route.path === '/paths' ? { from: actorId(0), to: actorId(1) } : {};
       for (const value of [maximum + 1, 1e12, '1e400']) {
         const query = new URLSearchParams({ ...ends, [name]: String(value) });
