@@ -22,7 +22,6 @@ export const FEATURES = {
   documents: ['entities', 'extraction'],
   imports: ['entities', 'networks', 'exports', 'documents'],
   search: [],
-  merges: [],
 };
 
 export const LAYER_ELEMENTS = [

@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import type { Actor } from '../src/model/actor-schema';
 import type { Relation } from '../src/model/relation-schema';
-import type { Statement } from '../src/model/statement-schema';
+import { statedAtKey, type Statement } from '../src/model/statement-schema';
 import type {
   CounterpartEvidence,
   CounterpartQuery,
@@ -127,7 +127,7 @@ function decided(s: Statement): boolean {
 /** Latest statement wins; ties on the date go to the greater id (the store's rule). */
 function later(current: Statement | undefined, next: Statement): Statement {
   if (!current) return next;
-  if (next.statedAt !== current.statedAt) return next.statedAt > current.statedAt ? next : current;
+  if (next.statedAt !== current.statedAt) return statedAtKey(next) > statedAtKey(current) ? next : current;
   return next.id > current.id ? next : current;
 }
 

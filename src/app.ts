@@ -3,7 +3,12 @@ import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config/config';
 import { API_ROUTES } from './api/api-routes';
 import { buildOpenApiDocument } from './http/openapi-document';
-import { notFoundRoute, problemMiddleware, requireJsonBody } from './http/problem-middleware';
+import {
+  JSON_BODY_TYPES,
+  notFoundRoute,
+  problemMiddleware,
+  requireJsonBody,
+} from './http/problem-middleware';
 import { mountRoutes } from './http/route-definition';
 import { apiGuards, requestTimeout, securityHeaders } from './http/security';
 import { createLogger, requestLogger, type Logger } from './shared/logger';
@@ -37,8 +42,8 @@ export function createApp(store: GraphStore, config: Config, logger: Logger = cr
   if (guards.length > 0) app.use('/api', ...guards);
   app.use('/api', requireJsonBody);
   // Documents carry whole articles; everything else is small, so a large body elsewhere is refused early.
-  app.use('/api/documents', express.json({ limit: config.documentBodyLimit }));
-  app.use('/api', express.json({ limit: config.jsonBodyLimit }));
+  app.use('/api/documents', express.json({ limit: config.documentBodyLimit, type: JSON_BODY_TYPES }));
+  app.use('/api', express.json({ limit: config.jsonBodyLimit, type: JSON_BODY_TYPES }));
 
   const api = express.Router();
   mountRoutes(api, API_ROUTES, { store, config });

@@ -12,7 +12,7 @@ import {
   type ReviewStatus,
   type TimeWindow,
 } from '../model/common-schema';
-import { statementSchema, type Statement } from '../model/statement-schema';
+import { statedAtKey, statementSchema, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { actorSchema } from '../model/actor-schema';
 import { polaritySchema } from '../model/statement-schema';
@@ -88,7 +88,9 @@ export async function actorStances(
     .map(([topicId, list]) => ({
       topic: ref(topicId),
       current: currentByTopic.get(topicId) ?? null,
-      statements: list.sort((a, b) => a.statedAt.localeCompare(b.statedAt) || a.id.localeCompare(b.id)),
+      statements: list.sort(
+        (a, b) => statedAtKey(a).localeCompare(statedAtKey(b)) || a.id.localeCompare(b.id),
+      ),
       implied: (implied.get(topicId) ?? []).map(({ polarity, kind, via, statement }) => ({
         polarity,
         match: { kind, via: ref(via) },

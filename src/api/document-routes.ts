@@ -91,7 +91,7 @@ export const documentRoutes = [
     body: reviewRequestSchema,
     response: reviewResultSchema,
     errors: [404, 409],
-    handle: ({ params, body }, { store }) =>
-      reviewProposal(store, params.id, params.kind, params.proposalId, body),
+    handle: ({ params, body, caller }, { store }) =>
+      reviewProposal(store, params.id, params.kind, params.proposalId, body, caller),
   }),
 ];

@@ -3,12 +3,13 @@ import {
   graphBodySchema,
   importQuerySchema,
   importReportSchema,
+  statementImportQuerySchema,
   statementTableBodySchema,
 } from '../imports/import-schema';
 import { importGraphJson, importStatementTable } from '../imports/import-service';
 
 const ALL_OR_NOTHING =
-  'Every row is validated first; with any rejected row the answer is 422 naming each row, field and reason, and nothing is written, unless partial=true, which imports the valid rows in one transaction and reports the rejected ones.';
+  'Every row is validated first: its fields, its references, its evidence (the quote and span must be in the document text) and its id. A record stored with the same id and other content is a conflict unless onExisting=update; an identical one is left unchanged; a document never changes its text under claims, and a document repeating the text of another is a conflict naming it. With any rejected row the answer is 409 (a conflict) or 422 naming each row, field and reason, and nothing is written, unless partial=true, which imports the valid rows in one transaction and reports the rejected ones. The report counts created, updated and unchanged records per kind.';
 
 export const importRoutes = [
   defineRoute({
@@ -17,10 +18,11 @@ export const importRoutes = [
     tag: 'Import',
     summary: 'Import a statements table (CSV, one row per statement)',
     description: ALL_OR_NOTHING,
-    query: importQuerySchema,
+    query: statementImportQuerySchema,
     body: statementTableBodySchema,
     response: importReportSchema,
-    handle: ({ query, body }, { store }) => importStatementTable(store, body.csv, query.partial),
+    errors: [409],
+    handle: ({ query, body }, { store }) => importStatementTable(store, body.csv, query),
   }),
   defineRoute({
     method: 'post',
@@ -31,6 +33,7 @@ export const importRoutes = [
     query: importQuerySchema,
     body: graphBodySchema,
     response: importReportSchema,
-    handle: ({ query, body }, { store }) => importGraphJson(store, body.graph, query.partial),
+    errors: [409],
+    handle: ({ query, body }, { store }) => importGraphJson(store, body.graph, query),
   }),
 ];

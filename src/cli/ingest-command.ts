@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig, type Config } from '../config/config';
 import type { GraphStore } from '../store/graph-store';
@@ -7,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { extractionPool, ingestDocumentSchema, type IngestDocument } from '../documents/document-ingest';
 import { ingestJobsFor, type IngestJobs } from '../documents/ingest-jobs';
 import { createExtractor } from '../extraction/extractor-factory';
+import { isoDateSchema } from '../model/common-schema';
 import { ValidationError } from '../shared/errors';
 import { openStore } from '../store/store-factory';
 
@@ -34,6 +36,7 @@ export async function ingestFiles(
   store: GraphStore,
   config: Config,
   progress: { show: boolean } = { show: false },
+  options: { date?: string } = {},
 ): Promise<IngestSummary> {
   const files = (await Promise.all(targets.map((target) => collectFiles(path.resolve(target)))))
     .flat()
@@ -63,7 +66,7 @@ export async function ingestFiles(
     for (const file of files) {
       if (progress.show) bar.update({ file: path.basename(file) });
       try {
-        for (const input of await readDocuments(file)) {
+        for (const input of await readDocuments(file, options.date)) {
           const result = await followJob(jobs, jobs.submit(input).id, (phase, fraction) => {
             if (progress.show) bar.update({ phase, percent: Math.round(fraction * 100) });
           });
@@ -104,18 +107,32 @@ async function followJob(
   }
   return result;
 }
+const USAGE = `usage: npm run ingest -- [--date YYYY-MM-DD] <files or folders> (.txt .md .html .json)
+  A document's date comes from the file (publishedAt in .json; a "date:" or "published:" line at the top
+  of .txt and .md; article:published_time, a date meta tag or <time datetime> in .html), else from --date.
+  A document with neither is stored undated, and so are the claims proposed from it: no date is invented.`;
 
 /** `npm run ingest -- <files or folders>`: ingests into the configured store and prints a summary. */
-async function main(args: string[]): Promise<void> {
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals: args } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { date: { type: 'string' } },
+  });
   if (args.length === 0) {
-    console.error('usage: npm run ingest -- <files or folders> (.txt .md .html .json)');
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  if (values.date !== undefined && !isoDateSchema.safeParse(values.date).success) {
+    console.error(`stancegraph/ingest: --date must be a calendar date YYYY-MM-DD, not '${values.date}'`);
     process.exitCode = 2;
     return;
   }
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    const s = await ingestFiles(args, store, config, { show: process.stderr.isTTY });
+    const s = await ingestFiles(args, store, config, { show: process.stderr.isTTY }, { date: values.date });
     const extractor = createExtractor(config).info;
     console.log(
       `stancegraph: ingested ${s.documents} document(s) from ${s.files} file(s) into ${store.backend}` +
@@ -143,7 +160,7 @@ async function collectFiles(target: string): Promise<string[]> {
 }
 
 /** A .json file holds one document object or an array of them; other files are one document each. */
-async function readDocuments(file: string): Promise<IngestDocument[]> {
+async function readDocuments(file: string, fallbackDate?: string): Promise<IngestDocument[]> {
   const raw = await readFile(file, 'utf8');
   const extension = path.extname(file).toLowerCase();
   if (extension === '.json') {
@@ -155,11 +172,31 @@ async function readDocuments(file: string): Promise<IngestDocument[]> {
         const issue = result.error.issues[0]!;
         throw new Error(`document ${index}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
       }
-      return result.data;
+      return { ...result.data, publishedAt: result.data.publishedAt ?? fallbackDate };
     });
   }
   const format = extension === '.md' ? 'markdown' : extension.startsWith('.htm') ? 'html' : 'text';
-  return [{ title: titleOf(raw, file, format), text: raw, format }];
+  const publishedAt = dateOf(raw, format) ?? fallbackDate;
+  return [{ title: titleOf(raw, file, format), text: raw, format, ...(publishedAt ? { publishedAt } : {}) }];
+}
+
+/** Where news files say when they were published; the day of the first well-formed date found. */
+const DATE_PATTERNS: Record<string, RegExp[]> = {
+  html: [
+    /<meta[^>]+(?:property|name)=["'](?:article:published_time|date|pubdate|publish-date|dc\.date)["'][^>]*content=["'](\d{4}-\d{2}-\d{2})/i,
+    /<meta[^>]+content=["'](\d{4}-\d{2}-\d{2})[^>]*(?:property|name)=["'](?:article:published_time|date|pubdate|publish-date|dc\.date)["']/i,
+    /<time[^>]+datetime=["'](\d{4}-\d{2}-\d{2})/i,
+  ],
+  text: [/^(?:date|published|published_at|publishedAt):\s*["']?(\d{4}-\d{2}-\d{2})/im],
+};
+
+function dateOf(raw: string, format: string): string | undefined {
+  const head = format === 'html' ? raw.slice(0, 200_000) : raw.split('\n', 20).join('\n');
+  for (const pattern of DATE_PATTERNS[format === 'html' ? 'html' : 'text']!) {
+    const found = pattern.exec(head)?.[1];
+    if (found && isoDateSchema.safeParse(found).success) return found;
+  }
+  return undefined;
 }
 
 function titleOf(raw: string, file: string, format: string): string {

@@ -47,6 +47,35 @@ const configSchema = z
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
     // Hardening: who may call the API, from where, how often and for how long.
     API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    API_KEYS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+          .map((entry) => {
+            const at = entry.indexOf(':');
+            return { name: at < 0 ? '' : entry.slice(0, at).trim(), key: at < 0 ? '' : entry.slice(at + 1) };
+          }),
+      )
+      .pipe(
+        z
+          .array(
+            z.object({
+              name: z
+                .string()
+                .regex(
+                  /^[\p{L}\p{N}._@-]{1,100}$/u,
+                  'each entry must be name:key, the name a word or e-mail',
+                ),
+              key: z.string().min(16, 'each key must be at least 16 characters'),
+            }),
+          )
+          .refine((keys) => new Set(keys.map((k) => k.name)).size === keys.length, 'names must differ')
+          .refine((keys) => new Set(keys.map((k) => k.key)).size === keys.length, 'keys must differ'),
+      ),
     API_KEY_READS: booleanFlag.default(false),
     CORS_ORIGINS: z
       .string()
@@ -100,6 +129,8 @@ export interface Config {
   };
   /** When set, mutating requests (and reads, with `apiKeyReads`) need `Authorization: Bearer <key>`. */
   apiKey?: string;
+  /** Named keys (API_KEYS="alice:key1,bob:key2"), one per person: the name is the reviewer of a review. */
+  apiKeys: { name: string; key: string }[];
   apiKeyReads: boolean;
   /** Origins allowed to call the API from a browser; empty turns CORS off, `*` allows any. */
   corsOrigins: string[];
@@ -159,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     },
     apiKey: c.API_KEY,
+    apiKeys: c.API_KEYS,
     apiKeyReads: c.API_KEY_READS,
     corsOrigins: c.CORS_ORIGINS,
     rateLimitWindowMs: c.RATE_LIMIT_WINDOW_MS,

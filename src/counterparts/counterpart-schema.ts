@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { actorSchema } from '../model/actor-schema';
 import { polaritySchema } from '../model/statement-schema';
 import { relationTypeSchema } from '../model/relation-schema';
-import { isoDateSchema, paginationSchema, slugIdSchema, withTimeWindow } from '../model/common-schema';
+import {
+  evidenceStatusSchema,
+  isoDateSchema,
+  paginationSchema,
+  slugIdSchema,
+  withTimeWindow,
+} from '../model/common-schema';
 import { actorRefSchema, topicRefSchema } from '../model/ref-schema';
 import { MAX_PATH_DEPTH } from '../store/graph-store';
 import { matchFilterSchema, matchSchema } from '../hierarchy/topic-hierarchy';
@@ -20,6 +26,7 @@ export const evidenceItemSchema = z
     relationId: z.string().optional(),
     polarity: polaritySchema.optional(),
     confidence: z.number().optional(),
+    evidenceStatus: evidenceStatusSchema.optional(),
   })
   .meta({ id: 'Evidence' });
 

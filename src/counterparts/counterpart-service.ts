@@ -268,6 +268,7 @@ function statementEvidence(statement: Statement): EvidenceItem {
     statementId: statement.id,
     polarity: statement.polarity,
     confidence: statement.confidence,
+    evidenceStatus: statement.evidenceStatus,
   });
 }
 
@@ -281,6 +282,7 @@ function relationEvidence(relation: Relation): EvidenceItem {
     date: relation.date,
     relationId: relation.id,
     confidence: relation.confidence,
+    evidenceStatus: relation.evidenceStatus,
   });
 }
 

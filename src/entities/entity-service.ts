@@ -8,6 +8,7 @@ import { zodIssues } from '../shared/zod-issues';
 import type { GraphStore } from '../store/graph-store';
 import type { EntityKind, EntityMap, ListFilterMap } from '../model/entity-kinds';
 import { ENTITY_SPECS } from '../model/entity-kinds';
+import { checkClaimEvidence, type ClaimEvidence } from '../model/claim-evidence';
 
 /** Creates a record from validated create-input: derives what is derived, checks its evidence, stores it. */
 export async function createEntity<K extends EntityKind>(
@@ -15,8 +16,7 @@ export async function createEntity<K extends EntityKind>(
   kind: K,
   input: unknown,
 ): Promise<EntityMap[K]> {
-  const entity = ENTITY_SPECS[kind].build(input as never);
-  await assertEvidenceMatchesDocument(store, entity);
+  const entity = await verifiedClaim(store, ENTITY_SPECS[kind].build(input as never));
   return store.create(kind, entity);
 }
 
@@ -62,21 +62,31 @@ export async function updateEntity<K extends EntityKind>(
   };
   // Evidence is checked against the document before the write; the transaction then makes sure the
   // evidence it writes is the evidence that was checked.
-  const preview = apply(await getEntity(store, kind, id));
-  await assertEvidenceMatchesDocument(store, preview);
+  const preview = await verifiedClaim(store, apply(await getEntity(store, kind, id)));
   const checked = evidenceKey(preview);
   return store.update(kind, id, (current) => {
     const next = apply(current);
     if (evidenceKey(next) !== checked) {
       throw new ConflictError(`the ${spec.name} changed while it was being updated; try again`);
     }
-    return next;
+    return withEvidenceStatus(next, preview);
   });
 }
 
 function evidenceKey(entity: object): string {
-  const { evidence, documentId } = entity as { evidence?: unknown; documentId?: unknown };
-  return JSON.stringify([evidence ?? null, documentId ?? null]);
+  const { evidence, documentId, quote } = entity as {
+    evidence?: unknown;
+    documentId?: unknown;
+    quote?: unknown;
+  };
+  return JSON.stringify([evidence ?? null, documentId ?? null, quote ?? null]);
+}
+
+/** The status the check gave, on the record written (the same evidence, as `evidenceKey` made sure). */
+function withEvidenceStatus<T>(next: T, checked: T): T {
+  const { evidenceStatus: _stale, ...rest } = next as { evidenceStatus?: string };
+  const { evidenceStatus } = checked as { evidenceStatus?: string };
+  return (evidenceStatus ? { ...rest, evidenceStatus } : rest) as T;
 }
 
 export async function deleteEntity(
@@ -89,33 +99,21 @@ export async function deleteEntity(
 }
 
 /**
- * Evidence must point at the words it quotes: the span's text in the document has to be the sentence
- * given. Checked whenever the document's text is stored.
+ * A claim as it may be stored: its quote and evidence checked against its document's text by the one
+ * rule (model/claim-evidence.ts), refused naming the field when they are not there, and marked with the
+ * outcome (`evidenceStatus`). Records that are not claims pass through unchanged.
  */
-async function assertEvidenceMatchesDocument(store: GraphStore, entity: object): Promise<void> {
-  const { evidence, documentId } = entity as {
-    evidence?: { sentence: string; start: number; end: number };
-    documentId?: string;
-  };
-  if (!evidence) return;
-  if (!documentId) {
-    throw new ValidationError('evidence needs the document it comes from', [
-      { path: ['documentId'], message: 'is required when evidence is given' },
-    ]);
+export async function verifiedClaim<T extends object>(store: GraphStore, entity: T): Promise<T> {
+  const claim = entity as ClaimEvidence & { evidenceStatus?: string };
+  if (!('polarity' in entity) && !('sourceId' in entity)) return entity;
+  const document = claim.documentId ? await store.get('documents', claim.documentId) : undefined;
+  const check = checkClaimEvidence(claim, document);
+  if (check.issues.length > 0) {
+    throw new ValidationError(
+      'the claim is not supported by its document',
+      check.issues.map((issue) => ({ ...issue, location: 'body' })),
+    );
   }
-  const document = await store.get('documents', documentId);
-  if (!document?.text) return;
-  const found = document.text.slice(evidence.start, evidence.end);
-  if (found !== evidence.sentence) {
-    throw new ValidationError('the evidence span does not match the document text', [
-      {
-        path: ['evidence', 'start'],
-        message: `characters ${evidence.start}..${evidence.end} of '${documentId}' read "${truncate(found)}", not the sentence given`,
-      },
-    ]);
-  }
-}
-
-function truncate(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const { evidenceStatus: _previous, ...rest } = claim;
+  return (check.status ? { ...rest, evidenceStatus: check.status } : rest) as T;
 }

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { qualifiedStatements, type AnalyticsLimits } from '../networks/stance-projection';
 import type { Affiliation } from '../model/affiliation-schema';
 import type { TimeWindow } from '../model/common-schema';
-import type { Statement } from '../model/statement-schema';
+import { statedAtKey, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { append } from '../shared/multimap';
 import { acceptedAffiliations } from '../entities/accepted-affiliations';
@@ -35,6 +35,8 @@ export const STATEMENT_COLUMNS = [
   'method',
   'review_status',
   'note',
+  /** verified or unverified (the document has no text to check against); read back, it is checked again. */
+  'evidence_status',
 ] as const;
 
 type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
@@ -49,7 +51,7 @@ export async function statementTable(
 ): Promise<string> {
   const statements = await qualifiedStatements(store, query, limits);
   statements.sort((a, b) =>
-    a.statedAt === b.statedAt ? (a.id < b.id ? -1 : 1) : a.statedAt < b.statedAt ? -1 : 1,
+    a.statedAt === b.statedAt ? (a.id < b.id ? -1 : 1) : statedAtKey(a) < statedAtKey(b) ? -1 : 1,
   );
   const [actors, topics, documents] = await Promise.all([
     store.getMany('actors', [...new Set(statements.map((s) => s.actorId))]),
@@ -62,7 +64,11 @@ export async function statementTable(
   const memberships = await membershipsOf(store, new Set(names.keys()));
   const organizationAt = (s: Statement) =>
     (memberships.get(s.actorId) ?? [])
-      .filter((a) => (!a.from || a.from <= s.statedAt) && (!a.to || s.statedAt <= a.to))
+      .filter((a) =>
+        s.statedAt === undefined
+          ? !a.from && !a.to
+          : (!a.from || a.from <= s.statedAt) && (!a.to || s.statedAt <= a.to),
+      )
       .map((a) => a.organizationId)
       .sort()[0] ?? '';
   const rows = statements.map((s): Record<StatementColumn, string | number> => {
@@ -77,7 +83,7 @@ export async function statementTable(
       agreement: AGREEMENT_OF[s.polarity],
       polarity: s.polarity,
       intensity: s.intensity,
-      date: s.statedAt,
+      date: s.statedAt ?? '',
       date_precision: s.datePrecision,
       quote: s.quote ?? '',
       source: document ? [document.outlet, document.title].filter(Boolean).join(': ') : '',
@@ -90,9 +96,31 @@ export async function statementTable(
       method: s.method,
       review_status: s.reviewStatus,
       note: s.note ?? '',
+      evidence_status: s.evidenceStatus ?? '',
     };
   });
-  return stringify(rows, { header: true, columns: [...STATEMENT_COLUMNS] });
+  return stringify(rows, {
+    header: true,
+    columns: [...STATEMENT_COLUMNS],
+    cast: { string: neutraliseFormula },
+  });
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (OWASP's CSV injection guidance: one starting with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return) is written with a leading `'`, which spreadsheets show as text.
+ * Cells already starting with quote marks before such a character get one more, so `formulaText` can
+ * always undo it exactly and the table still imports back without loss.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes `neutraliseFormula`: the cell as it was before export. */
+export function formulaText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 async function membershipsOf(store: GraphStore, actorIds: Set<string>): Promise<Map<string, Affiliation[]>> {

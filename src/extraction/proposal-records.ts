@@ -86,10 +86,9 @@ export async function proposalRecords(
     );
   }
 
-  const statedAt = document.publishedAt ?? options.now.toISOString().slice(0, 10);
-  const dateNote = document.publishedAt
-    ? undefined
-    : 'dated on ingestion: the document has no publication date';
+  // A claim is dated by its document; an undated document gives undated claims, never the day it was read.
+  const statedAt = document.publishedAt;
+  const dateNote = document.publishedAt ? undefined : 'undated: the document has no publication date';
   const review = (confidence: number) =>
     options.autoAcceptAbove !== undefined && confidence >= options.autoAcceptAbove
       ? {

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { actorKindSchema, actorSchema, type Actor } from '../model/actor-schema';
 import { affiliationSchema, type Affiliation } from '../model/affiliation-schema';
 import { relationSchema, relationTypeSchema } from '../model/relation-schema';
-import { isoDateSchema, slugIdSchema, type ReviewStatus } from '../model/common-schema';
+import { checkClaimEvidence } from '../model/claim-evidence';
+import {
+  isoDateSchema,
+  nameSchema,
+  slugIdSchema,
+  textSchema,
+  type ReviewStatus,
+} from '../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import { polaritySchema, statementSchema, type Statement } from '../model/statement-schema';
@@ -20,8 +27,8 @@ const statementChanges = z
     topicId: slugIdSchema,
     polarity: polaritySchema,
     intensity: z.number().min(0).max(1),
-    quote: z.string().min(1).max(5000).nullable(),
-    note: z.string().max(2000).nullable(),
+    quote: textSchema(5000).min(1).nullable(),
+    note: textSchema(2000).nullable(),
   })
   .partial()
   .strict();
@@ -32,30 +39,30 @@ const relationChanges = z
     targetId: slugIdSchema,
     type: relationTypeSchema,
     topicId: slugIdSchema.nullable(),
-    quote: z.string().min(1).max(5000).nullable(),
-    note: z.string().max(2000).nullable(),
+    quote: textSchema(5000).min(1).nullable(),
+    note: textSchema(2000).nullable(),
   })
   .partial()
   .strict();
 
 const actorChanges = z
   .object({
-    name: z.string().trim().min(1).max(300),
-    aliases: z.array(z.string().trim().min(1).max(300)).max(100),
+    name: nameSchema(300),
+    aliases: z.array(nameSchema(300)).max(100),
     kind: actorKindSchema,
     country: z
       .string()
       .regex(/^[A-Z]{2}$/)
       .nullable(),
-    description: z.string().max(5000).nullable(),
+    description: textSchema(5000).nullable(),
   })
   .partial()
   .strict();
 
 const topicChanges = z
   .object({
-    title: z.string().trim().min(1).max(500),
-    description: z.string().max(5000).nullable(),
+    title: nameSchema(500),
+    description: textSchema(5000).nullable(),
     parentId: slugIdSchema.nullable(),
   })
   .partial()
@@ -65,7 +72,7 @@ const affiliationChanges = z
   .object({
     memberId: slugIdSchema,
     organizationId: slugIdSchema,
-    role: z.string().trim().min(1).max(300).nullable(),
+    role: nameSchema(300).nullable(),
     from: isoDateSchema.nullable(),
     to: isoDateSchema.nullable(),
   })
@@ -75,7 +82,11 @@ const affiliationChanges = z
 export const reviewRequestSchema = z
   .object({
     action: z.enum(['accept', 'reject', 'edit']),
-    reviewer: z.string().trim().min(1).max(200).meta({ description: 'who reviews: a name or an e-mail' }),
+    reviewer: nameSchema(200).optional().meta({
+      description:
+        "who reviews: a name or an e-mail; with named API keys (API_KEYS) the key's name, which this may only repeat",
+    }),
+    reason: textSchema(2000).min(1).optional().meta({ description: 'why: kept with the review' }),
     /** For `edit`: the corrected fields (checked against the proposal's kind); `null` removes one. */
     changes: z.record(z.string(), z.unknown()).optional(),
   })
@@ -110,7 +121,10 @@ const REVIEWABLE: { [K in ProposalKind]: { schema: z.ZodType<EntityMap[K]>; chan
   affiliations: { schema: affiliationSchema, changes: affiliationChanges },
 };
 
-type Stamp = Required<Pick<Actor, 'reviewStatus' | 'reviewedBy' | 'reviewedAt' | 'reviewOutcome'>>;
+type Stamp = Required<Pick<Actor, 'reviewStatus' | 'reviewedBy' | 'reviewedAt' | 'reviewOutcome'>> & {
+  /** Always set, so that a review without a reason leaves no earlier review's reason behind. */
+  reviewReason: string | undefined;
+};
 
 /**
  * Accepts, rejects or corrects one proposal, recording who and when, in one write, so that a review
@@ -126,14 +140,18 @@ export async function reviewProposal(
   kind: ProposalKind,
   id: string,
   request: ReviewRequest,
+  caller?: string,
   now: Date = new Date(),
 ): Promise<ReviewResult> {
-  if (!(await store.get('documents', documentId))) throw new NotFoundError('document', documentId);
+  const reviewedBy = reviewerOf(request, caller);
+  const document = await store.get('documents', documentId);
+  if (!document) throw new NotFoundError('document', documentId);
   const outcome: ReviewOutcome =
     request.action === 'edit' ? 'edited' : request.action === 'accept' ? 'accepted' : 'rejected';
   const review = new Review(store, {
     reviewStatus: outcome === 'rejected' ? 'rejected' : 'accepted',
-    reviewedBy: request.reviewer,
+    reviewedBy,
+    reviewReason: request.reason,
     reviewedAt: now.toISOString(),
     reviewOutcome: outcome,
   });
@@ -144,10 +162,25 @@ export async function reviewProposal(
     throw new NotFoundError(ENTITY_NAMES[kind], id);
   if (record.reviewStatus === undefined)
     throw new ConflictError(`stancegraph/review: ${ENTITY_NAMES[kind]} '${id}' is not a proposal`);
+  // An actor, topic or affiliation is reviewed only through a document whose proposals name it.
+  if (!claim && !(await listExtractions(store, documentId))[kind].some((r) => r.id === id)) {
+    throw new NotFoundError(`proposal of document '${documentId}', ${ENTITY_NAMES[kind]}`, id);
+  }
   if (request.changes) await assertReferencesExist(store, kind, request.changes);
   const reviewed = applyChanges(REVIEWABLE[kind].schema, record, REVIEWABLE[kind].changes, request.changes, {
     ...review.stamp,
   });
+  if (claim) {
+    // A corrected quote is held to the same evidence rule as every claim that enters the graph.
+    const check = checkClaimEvidence(reviewed as Statement, document);
+    if (check.issues.length > 0) {
+      throw new ValidationError(
+        'the corrected claim is not supported by its document',
+        check.issues.map((issue) => ({ ...issue, path: ['changes', ...issue.path], location: 'body' })),
+      );
+    }
+    if (check.status) (reviewed as Statement).evidenceStatus = check.status;
+  }
   review.set(kind, reviewed);
 
   if (outcome === 'rejected') await review.rejectWhatRestsOn(kind, reviewed);
@@ -155,6 +188,31 @@ export async function reviewProposal(
   const result = review.result();
   await store.upsertSnapshot(result);
   return result;
+}
+
+/**
+ * Who reviews: the name of the API key the request came with, when keys are named (a body may repeat
+ * it, never name someone else), else the `reviewer` the body gives.
+ */
+function reviewerOf(request: ReviewRequest, caller: string | undefined): string {
+  if (caller !== undefined) {
+    if (request.reviewer !== undefined && request.reviewer !== caller) {
+      throw new ValidationError('the reviewer is the holder of the API key', [
+        {
+          path: ['reviewer'],
+          location: 'body',
+          message: `is '${caller}' with this API key, not '${request.reviewer}'`,
+        },
+      ]);
+    }
+    return caller;
+  }
+  if (request.reviewer === undefined) {
+    throw new ValidationError('a review needs its reviewer', [
+      { path: ['reviewer'], location: 'body', message: 'is required (or send a named API key)' },
+    ]);
+  }
+  return request.reviewer;
 }
 
 /** The records one review changes, collected before the single write. */

@@ -8,7 +8,7 @@ import { API_KEY_SCHEME, registerRoutes, type ApiAccess, type RouteDefinition } 
  */
 export function buildOpenApiDocument(routes: RouteDefinition[], config: Config) {
   const access: ApiAccess = {
-    apiKey: config.apiKey !== undefined,
+    apiKey: config.apiKey !== undefined || config.apiKeys.length > 0,
     apiKeyReads: config.apiKeyReads,
     rateLimited: config.rateLimitMax > 0,
   };

@@ -22,6 +22,7 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail: string,
     readonly headers: Record<string, string> = {},
+    readonly issues: FieldIssue[] = [],
   ) {
     super(detail);
     this.name = 'HttpProblem';
@@ -51,11 +52,27 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   );
 }
 
+/** A gzip, deflate or brotli body that does not decompress: zlib's error, which the body parser passes on. */
+function isUndecodableBody(error: unknown): error is Error {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  return (
+    error instanceof Error && typeof code === 'string' && typeof errno === 'number' && /^(Z_|ERR_)/.test(code)
+  );
+}
+
+/** An http-errors client error (4xx, meant to be shown) that no case above recognised. */
+function isClientHttpError(error: unknown): error is Error & { status: number } {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  return (
+    error instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500
+  );
+}
+
 /** Maps each error class to one HTTP answer. Anything unrecognised is a 500 that reveals nothing. */
 function toProblem(error: unknown): Problem {
   if (error instanceof HttpProblem) {
-    const { status, slug, title, detail, headers } = error;
-    return { status, slug, title, detail, headers };
+    const { status, slug, title, detail, headers, issues } = error;
+    return { status, slug, title, detail, headers, issues };
   }
   if (error instanceof ValidationError) {
     return {
@@ -120,6 +137,25 @@ function toProblem(error: unknown): Problem {
         return { status: 400, slug: 'bad-request', title: 'Bad request', detail: error.message };
     }
   }
+  if (isUndecodableBody(error)) {
+    return {
+      status: 400,
+      slug: 'undecodable-body',
+      title: 'Body does not match its Content-Encoding',
+      detail: `the body could not be decoded as its Content-Encoding says (${error.message}); send it compressed that way, or without Content-Encoding`,
+    };
+  }
+  if (error instanceof URIError) {
+    return {
+      status: 400,
+      slug: 'malformed-path',
+      title: 'Malformed path',
+      detail: 'the path has a malformed % escape',
+    };
+  }
+  if (isClientHttpError(error)) {
+    return { status: error.status, slug: 'bad-request', title: 'Bad request', detail: error.message };
+  }
   return {
     status: 500,
     slug: 'internal-error',
@@ -166,19 +202,30 @@ export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(new HttpProblem(404, 'no-such-route', 'Not found', `no route for ${req.method} ${req.path}`));
 };
 
-/** Mutating requests must say they send JSON, so a form post or plain text is refused plainly. */
+/** JSON merge patch (RFC 7396), which PATCH takes besides plain JSON. */
+export const MERGE_PATCH_TYPE = 'application/merge-patch+json';
+
+/** The media types the JSON body parser reads. */
+export const JSON_BODY_TYPES = ['application/json', MERGE_PATCH_TYPE];
+
+/**
+ * Mutating requests must say they send JSON (PATCH may say JSON merge patch), so a form post or plain text
+ * is refused plainly.
+ */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody =
     req.headers['content-length'] !== '0' &&
     (req.headers['content-length'] || req.headers['transfer-encoding']);
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+  if (!['POST', 'PUT', 'PATCH'].includes(req.method) || !hasBody) return next();
+  const accepted = req.method === 'PATCH' ? JSON_BODY_TYPES : ['application/json'];
+  if (!req.is(accepted)) {
     const sent = req.headers['content-type'] ?? 'no content type';
     next(
       new HttpProblem(
         415,
         'unsupported-media-type',
         'Unsupported media type',
-        `send the body as application/json, not ${sent}`,
+        `send the body as ${accepted.join(' or ')}, not ${sent}`,
       ),
     );
     return;

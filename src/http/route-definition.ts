@@ -9,8 +9,9 @@ import type { Config } from '../config/config';
 import { ValidationError } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import type { GraphStore } from '../store/graph-store';
+import { HttpProblem, MERGE_PATCH_TYPE } from './problem-middleware';
 import { problemResponseSchema } from './problem-schema';
-import { MUTATING_METHODS } from './security';
+import { CALLER, MUTATING_METHODS } from './security';
 
 export interface RouteDeps {
   store: GraphStore;
@@ -23,6 +24,8 @@ export interface RouteInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The name of the named API key the request came with (API_KEYS), when it came with one. */
+  caller?: string;
 }
 
 /**
@@ -80,13 +83,17 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
 
 /** Binds routes to an Express router; every request part is parsed before the handler sees it. */
 export function mountRoutes(router: express.Router, routes: RouteDefinition[], deps: RouteDeps): void {
+  router.use(refuseMalformedEscapes(routes));
   for (const route of routes) {
     const expressPath = route.path.replace(/\{(\w+)\}/g, ':$1');
+    const knownQuery = queryKeys(route.query);
     router[route.method](expressPath, async (req: Request, res: Response) => {
+      refuseUnknownQuery(req.query, knownQuery);
       const input = {
         params: parsePart(route.params, req.params, 'path'),
         query: parsePart(route.query, req.query, 'query'),
         body: parsePart(route.body, route.body ? req.body : undefined, 'body'),
+        caller: res.locals[CALLER] as string | undefined,
       };
       const result = await route.handle(input, deps);
       if (result instanceof Reply) {
@@ -105,6 +112,93 @@ export function mountRoutes(router: express.Router, routes: RouteDefinition[], d
       else res.status(status).json(result);
     });
   }
+}
+
+/**
+ * A path segment with a broken `%` escape (`/actors/%ZZ`) cannot be decoded into a parameter: it is
+ * refused here, naming the parameter of the route it would have matched, before Express's router tries
+ * and fails to decode it.
+ */
+function refuseMalformedEscapes(routes: RouteDefinition[]): express.RequestHandler {
+  const templates = routes.map((route) => {
+    const names: string[] = [];
+    const source = route.path
+      .split(/\{(\w+)\}/)
+      .map((part, index) => {
+        if (index % 2 === 1) {
+          names.push(part);
+          return '([^/]*)';
+        }
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
+    return { names, pattern: new RegExp(`^${source}/?$`) };
+  });
+  return (req, _res, next) => {
+    const segments = req.path.split('/');
+    if (segments.every(decodes)) return next();
+    for (const { names, pattern } of templates) {
+      const match = pattern.exec(req.path);
+      if (!match) continue;
+      const broken = names.filter((_name, index) => !decodes(match[index + 1]!));
+      if (broken.length === 0) continue;
+      throw new HttpProblem(
+        400,
+        'malformed-path',
+        'Malformed path parameter',
+        `the path parameter ${broken.map((name) => `'${name}'`).join(', ')} has a malformed % escape`,
+        {},
+        broken.map((name) => ({
+          path: [name],
+          location: 'path',
+          message: 'is not a valid percent-encoded value',
+        })),
+      );
+    }
+    throw new HttpProblem(400, 'malformed-path', 'Malformed path', 'the path has a malformed % escape');
+  };
+}
+
+function decodes(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The parameter names a query schema knows: an object's keys, through refinements, pipes and unions. */
+function queryKeys(schema: z.ZodType | undefined): Set<string> {
+  const keys = new Set<string>();
+  const visit = (s: z.ZodType | undefined): void => {
+    if (!s) return;
+    if (s instanceof z.ZodObject) for (const key of Object.keys(s.shape)) keys.add(key);
+    else if (s instanceof z.ZodPipe) visit(s.in as z.ZodType);
+    else if (s instanceof z.ZodUnion) for (const option of s.options) visit(option as z.ZodType);
+    else if (s instanceof z.ZodIntersection) {
+      visit(s._zod.def.left as z.ZodType);
+      visit(s._zod.def.right as z.ZodType);
+    }
+  };
+  visit(schema);
+  return keys;
+}
+
+/** A parameter the route does not know is refused, never ignored: `?q=` on a list without search. */
+function refuseUnknownQuery(query: unknown, known: Set<string>): void {
+  const unknown = Object.keys((query ?? {}) as object).filter((key) => !known.has(key));
+  if (unknown.length === 0) return;
+  throw new HttpProblem(
+    400,
+    'unknown-query-parameter',
+    'Unknown query parameter',
+    `unknown query parameter ${unknown.map((key) => `'${key}'`).join(', ')}${
+      known.size > 0 ? `; this route takes ${[...known].sort().join(', ')}` : '; this route takes none'
+    }`,
+    {},
+    unknown.map((key) => ({ path: [key], location: 'query', message: 'is not a parameter of this route' })),
+  );
 }
 
 function parsePart<T>(
@@ -220,7 +314,14 @@ export function registerRoutes(
         params: route.params as AnyObject | undefined as never,
         query: route.query as AnyObject | undefined as never,
         body: route.body
-          ? { content: { 'application/json': { schema: route.body } }, required: true }
+          ? {
+              content: {
+                'application/json': { schema: route.body },
+                // PATCH bodies are JSON merge patches, and may say so.
+                ...(route.method === 'patch' ? { [MERGE_PATCH_TYPE]: { schema: route.body } } : {}),
+              },
+              required: true,
+            }
           : undefined,
       },
       responses,

@@ -6,6 +6,9 @@ import helmet from 'helmet';
 import type { Config } from '../config/config';
 import { HttpProblem, sendProblem } from './problem-middleware';
 
+/** Where the name of the named API key a request came with is kept (`res.locals`), for route handlers. */
+export const CALLER = 'stancegraphCaller';
+
 /** The methods that always need the API key once one is configured (reads need it with API_KEY_READS). */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -38,7 +41,11 @@ export function apiGuards(config: Config): RequestHandler[] {
     );
   }
   if (config.rateLimitMax > 0) guards.push(rateLimiter(config));
-  if (config.apiKey !== undefined) guards.push(requireApiKey(config.apiKey, config.apiKeyReads));
+  const keys = [
+    ...(config.apiKey !== undefined ? [{ key: config.apiKey }] : []),
+    ...config.apiKeys.map(({ name, key }) => ({ name, key })),
+  ];
+  if (keys.length > 0) guards.push(requireApiKey(keys, config.apiKeyReads));
   return guards;
 }
 
@@ -60,12 +67,22 @@ function rateLimiter(config: Config): RequestHandler {
  * Bearer key check. Both sides are hashed first so `timingSafeEqual` always compares 32 bytes: neither
  * the content nor the length of the key leaks through response times.
  */
-export function requireApiKey(apiKey: string, protectReads: boolean): RequestHandler {
-  const expected = digest(apiKey);
+export function requireApiKey(
+  apiKeys: readonly { name?: string; key: string }[],
+  protectReads: boolean,
+): RequestHandler {
+  const expected = apiKeys.map(({ name, key }) => ({ name, digest: digest(key) }));
   return (req, res, next) => {
-    if (!protectReads && !MUTATING_METHODS.has(req.method)) return next();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (match && timingSafeEqual(digest(match[1]!), expected)) return next();
+    // Every key is compared, so the time taken does not tell which one (or how many) matched.
+    const sent = match ? digest(match[1]!) : undefined;
+    const found = sent
+      ? expected.filter((candidate) => timingSafeEqual(sent, candidate.digest)).at(0)
+      : undefined;
+    // A named key says who calls, also on reads that need no key (a review names its reviewer so).
+    if (found?.name !== undefined) res.locals[CALLER] = found.name;
+    if (!protectReads && !MUTATING_METHODS.has(req.method)) return next();
+    if (found) return next();
     const challenge = match
       ? 'Bearer realm="stancegraph", error="invalid_token"'
       : 'Bearer realm="stancegraph"';

@@ -42,12 +42,13 @@ function planNetwork(graph: SerializedGraph): ImportPlan {
       const id = typeof a.topicId === 'string' ? a.topicId : node.key.replace(/^topic:/, '');
       topicOfNode.set(node.key, id);
       const planned = validated('topics', { id, title: a.label ?? id }, index + 1, nodeField, rejected);
-      if (planned) records.push(planned);
+      if (planned) records.push({ ...planned, givenFields: ['title'] });
       return;
     }
     const actor = { id: node.key, name: a.label ?? node.key, kind: a.kind ?? 'other', country: a.country };
     const planned = validated('actors', actor, index + 1, nodeField, rejected);
-    if (planned) records.push(planned);
+    const given = ['name', 'kind', 'country'].filter((field) => field === 'name' || a[field] !== undefined);
+    if (planned) records.push({ ...planned, givenFields: given });
   });
   let skipped = 0;
   graph.edges.forEach((edge, index) => {

@@ -2,10 +2,22 @@ import { z } from 'zod';
 import { queryFlag } from '../model/common-schema';
 import { serializedGraphSchema } from '../networks/network-schema';
 
-export const importQuerySchema = z.object({
-  partial: queryFlag(false).meta({
+const partialFlag = queryFlag(false).meta({
+  description:
+    'true: import the valid rows and report the rejected ones; by default any rejected row means nothing is imported',
+});
+
+const onExistingParam = z.enum(['error', 'update']).default('error').meta({
+  description:
+    'what a record whose id is stored with other content does: error (409, the default) or update (replace it); a record identical to the stored one is left unchanged either way',
+});
+
+export const importQuerySchema = z.object({ partial: partialFlag, onExisting: onExistingParam });
+
+export const statementImportQuerySchema = importQuerySchema.extend({
+  createMissing: queryFlag(false).meta({
     description:
-      'true: import the valid rows and report the rejected ones; by default any rejected row means nothing is imported',
+      'true: an actor or topic the table names that is not stored (by id or name) is created; by default that row is rejected',
   }),
 });
 
@@ -46,7 +58,12 @@ export const rejectionSchema = z.object({
 
 export const importReportSchema = z
   .object({
-    imported: z.record(z.string(), z.number().int()),
+    imported: z.record(z.string(), z.number().int()).meta({ description: 'created plus updated, per kind' }),
+    created: z.record(z.string(), z.number().int()),
+    updated: z.record(z.string(), z.number().int()),
+    unchanged: z
+      .record(z.string(), z.number().int())
+      .meta({ description: 'records identical to the stored ones, not written again' }),
     rejected: z.array(rejectionSchema),
     skipped: z
       .number()
@@ -55,6 +72,8 @@ export const importReportSchema = z
   })
   .meta({ id: 'ImportReport' });
 
+export type ImportQuery = z.infer<typeof importQuerySchema>;
+export type StatementImportQuery = z.infer<typeof statementImportQuerySchema>;
 export type Rejection = z.infer<typeof rejectionSchema>;
 export type ImportReport = z.infer<typeof importReportSchema>;
 export type GraphImport = z.infer<typeof graphImportSchema>;

@@ -4,14 +4,14 @@
  */
 import type { GraphStore } from '../store/graph-store';
 import { applyImport } from './import-plan';
-import type { GraphImport } from './import-schema';
+import type { GraphImport, ImportQuery, StatementImportQuery } from './import-schema';
 import { planGraphJson } from './graph-json-import';
 import { planStatementTable } from './statement-table-import';
 
-export async function importStatementTable(store: GraphStore, csv: string, partial: boolean) {
-  return applyImport(store, await planStatementTable(store, csv), partial);
+export async function importStatementTable(store: GraphStore, csv: string, options: StatementImportQuery) {
+  return applyImport(store, await planStatementTable(store, csv, options.createMissing), options);
 }
 
-export async function importGraphJson(store: GraphStore, graph: GraphImport, partial: boolean) {
-  return applyImport(store, planGraphJson(graph), partial);
+export async function importGraphJson(store: GraphStore, graph: GraphImport, options: ImportQuery) {
+  return applyImport(store, planGraphJson(graph), options);
 }

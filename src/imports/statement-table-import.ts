@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../model/actor-schema';
 import { buildDocument } from '../model/document-builder';
 import type { StoredDocument } from '../model/document-schema';
-import { STATEMENT_COLUMNS } from '../exports/statement-table';
+import { formulaText, STATEMENT_COLUMNS } from '../exports/statement-table';
 import { slugIdSchema } from '../model/common-schema';
 import { ValidationError } from '../shared/errors';
 import { shortHash, slugFromName } from '../shared/ids';
@@ -20,7 +20,7 @@ import type { Rejection } from './import-schema';
 const cell = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-/** A row of the statements table; only actor, topic, date and a side (agreement or polarity) are required. */
+/** A row of the statements table; only actor, topic and a side (agreement or polarity) are required (no date: undated). */
 const rowSchema = z
   .object({
     statement_id: cell(slugIdSchema),
@@ -36,7 +36,8 @@ const rowSchema = z
     polarity: cell(z.string()),
     intensity: cell(z.coerce.number()),
     // Coders' tools write date and time; the statement keeps the day, the time orders same-day statements.
-    date: z.string().trim(),
+    // Empty for an undated statement.
+    date: cell(z.string().trim()),
     date_precision: cell(z.string()),
     quote: cell(z.string()),
     source: cell(z.string().trim().max(1000)),
@@ -93,20 +94,33 @@ const columnOf = (field: string) => COLUMN_OF[field] ?? field;
 
 /**
  * Reads a statements table into an import plan. Actors and topics are found by id, then by name or title;
- * one not found is created (an actor of kind `other`, named by actor_name). A document is found by
- * document_id, or created from source and source_url.
+ * one not found rejects its row, unless `createMissing`, which creates it (an actor of kind `other`, named
+ * by actor_name), so a typo never silently becomes a new topic. A document is found by document_id, or
+ * created from source and source_url. Evidence is checked with every other record's, when the plan is
+ * applied.
  */
-export async function planStatementTable(store: GraphStore, csv: string): Promise<ImportPlan> {
+export async function planStatementTable(
+  store: GraphStore,
+  csv: string,
+  createMissing: boolean,
+): Promise<ImportPlan> {
   let table: Record<string, string>[];
   try {
-    table = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: false });
+    // Cells the export neutralised against spreadsheet formulas read back as they were.
+    table = parse(csv, {
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: false,
+      cast: (value) => formulaText(value),
+    });
   } catch (error) {
     throw new ValidationError('stancegraph/imports: the statements table is not valid CSV', [
       { path: ['csv'], location: 'body', message: error instanceof Error ? error.message : String(error) },
     ]);
   }
   const header = Object.keys(table[0] ?? {});
-  const missing = ['actor', 'topic', 'date'].filter(
+  const missing = ['actor', 'topic'].filter(
     (c) =>
       !header.includes(c) &&
       !Object.entries(DNA_COLUMNS).some(([dna, ours]) => ours === c && header.includes(dna)),
@@ -153,7 +167,7 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
       topicId: 'placeholder',
       polarity,
       intensity: r.intensity,
-      statedAt: r.date.slice(0, 10),
+      statedAt: r.date?.slice(0, 10),
       datePrecision: r.date_precision,
       quote: r.quote,
       evidence:
@@ -176,15 +190,13 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
       reject('document_id', `unknown document '${r.document_id}'; give a source to create it`);
       continue;
     }
-    if (document && checked.data.evidence && document.text !== undefined) {
-      const { sentence, start, end } = checked.data.evidence;
-      if (document.text.slice(start, end) !== sentence) {
-        reject('evidence_start', `the span does not match the text of document '${document.id}'`);
-        continue;
-      }
-    }
     const actor = await resolver.actor(r);
     const topic = await resolver.topic(r);
+    if (!createMissing && (actor.isNew || topic.isNew)) {
+      if (actor.isNew) reject('actor', `unknown actor '${r.actor}'; createMissing=true creates it`);
+      if (topic.isNew) reject('topic', `unknown topic '${r.topic}'; createMissing=true creates it`);
+      continue;
+    }
     const content = buildStatement({
       ...checked.data,
       actorId: actor.record.id,
@@ -193,7 +205,10 @@ export async function planStatementTable(store: GraphStore, csv: string): Promis
     });
     const statement = checked.data.id
       ? content
-      : { ...content, id: orderedStatementId(content.statedAt, timeOfDay(r.date), row, content.id) };
+      : {
+          ...content,
+          id: orderedStatementId(content.statedAt ?? '', timeOfDay(r.date ?? ''), row, content.id),
+        };
     const organization = r.organization ? await resolver.organization(r) : undefined;
     if (organization && organization.record.id === actor.record.id) {
       reject('organization', 'an actor cannot be a member of itself');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewableFields } from './provenance-schema';
-import { paginationSchema, reviewStatusSchema, slugIdSchema } from './common-schema';
+import { nameSchema, paginationSchema, reviewStatusSchema, slugIdSchema, textSchema } from './common-schema';
 
 export const actorKindSchema = z.enum([
   'state',
@@ -22,14 +22,14 @@ export const actorKindSchema = z.enum([
 ]);
 
 const actorFields = {
-  name: z.string().trim().min(1).max(300),
-  aliases: z.array(z.string().trim().min(1).max(300)).max(100).default([]),
+  name: nameSchema(300),
+  aliases: z.array(nameSchema(300)).max(100).default([]),
   kind: actorKindSchema,
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "MX"')
     .optional(),
-  description: z.string().max(5000).optional(),
+  description: textSchema(5000).optional(),
   /** Set on actors proposed by extraction; absent means accepted. */
   ...reviewableFields,
 };
@@ -47,7 +47,7 @@ export const createActorSchema = z
 export const updateActorSchema = z
   .object({
     name: actorFields.name,
-    aliases: z.array(z.string().trim().min(1).max(300)).max(100),
+    aliases: z.array(nameSchema(300)).max(100),
     kind: actorKindSchema,
     country: actorFields.country.nullable(),
     description: actorFields.description.nullable(),

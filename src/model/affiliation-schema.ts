@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { reviewableFields } from './provenance-schema';
-import { isoDateSchema, paginationSchema, reviewStatusSchema, slugIdSchema } from './common-schema';
+import {
+  isoDateSchema,
+  nameSchema,
+  paginationSchema,
+  reviewStatusSchema,
+  slugIdSchema,
+} from './common-schema';
 
 const affiliationFields = {
   memberId: slugIdSchema,
   organizationId: slugIdSchema,
-  role: z.string().trim().min(1).max(300).optional(),
+  role: nameSchema(300).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   /** Set on affiliations proposed by extraction ("Defense Secretary Pete Hegseth"); absent means accepted. */

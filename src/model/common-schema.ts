@@ -8,6 +8,36 @@ export const slugIdSchema = z
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "claudia-sheinbaum"');
 
+/** C0 and C1 control characters (NUL, tabs, line breaks, escapes...): none belongs in a name. */
+const hasControlCharacter = (value: string, allowLayout: boolean): boolean => {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (allowLayout && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+};
+/** Half of a UTF-16 surrogate pair with no other half: not a character, and not valid UTF-8 once stored. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** A name or title: one line of real characters, trimmed, not empty. */
+export const nameSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !hasControlCharacter(value, false), 'must not contain control characters')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must not contain unpaired surrogate characters');
+
+/** Running text (a description, a quote, a note): tabs and line breaks allowed, other controls not. */
+export const textSchema = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !hasControlCharacter(value, true), 'must not contain control characters')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must not contain unpaired surrogate characters');
+
 const isRealCalendarDate = (value: string): boolean => {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
@@ -33,10 +63,11 @@ export const reviewStatusSchema = z.enum(['proposed', 'accepted', 'rejected']);
 /** Where a claim sits in its document: the sentence and its character span in `Document.text`. */
 export const evidenceSpanSchema = z
   .object({
-    sentence: z.string().min(1).max(5000),
+    sentence: textSchema(5000).min(1),
     start: z.number().int().nonnegative(),
     end: z.number().int().positive(),
   })
+  .strict()
   .refine((span) => span.end > span.start, { message: 'end must be greater than start', path: ['end'] });
 
 /**
@@ -45,15 +76,26 @@ export const evidenceSpanSchema = z
  */
 export const sourcedClaimFields = {
   datePrecision: datePrecisionSchema.default('day'),
-  quote: z.string().min(1).max(5000).optional(),
+  quote: textSchema(5000).min(1).optional(),
   evidence: evidenceSpanSchema.optional(),
   documentId: slugIdSchema.optional(),
   confidence: confidenceSchema.default(1),
   method: extractionMethodSchema.default('manual'),
   reviewStatus: reviewStatusSchema.default('accepted'),
   /** Free text for what the fields cannot say, e.g. "reported by NBC News sources, no direct quote". */
-  note: z.string().max(2000).optional(),
+  note: textSchema(2000).optional(),
 };
+
+/**
+ * Set by the service on a stored claim with a quote or evidence span, never taken from input: `verified`
+ * when both were found in the document's text, `unverified` when the document has no text to check.
+ */
+export const evidenceStatusSchema = z.enum(['verified', 'unverified']).meta({
+  description:
+    'verified: the quote and evidence span were found in the document text; unverified: the document has no text to check them against',
+});
+
+export const storedClaimFields = { evidenceStatus: evidenceStatusSchema.optional() };
 
 export const sourcedClaimUpdateFields = {
   datePrecision: datePrecisionSchema,

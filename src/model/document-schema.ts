@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { isoDateSchema, paginationSchema, slugIdSchema } from './common-schema';
+import { isoDateSchema, nameSchema, paginationSchema, slugIdSchema } from './common-schema';
 
 const documentFields = {
-  title: z.string().trim().min(1).max(1000),
+  title: nameSchema(1000),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2000)
     .optional(),
-  outlet: z.string().trim().min(1).max(300).optional(),
+  outlet: nameSchema(300).optional(),
   publishedAt: isoDateSchema.optional(),
   language: z
     .string()
@@ -46,7 +46,7 @@ export const updateDocumentSchema = z
 
 export const documentListQuerySchema = paginationSchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
-  outlet: z.string().trim().min(1).max(300).optional(),
+  outlet: nameSchema(300).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reviewStatusSchema } from './common-schema';
+import { nameSchema, reviewStatusSchema, textSchema } from './common-schema';
 
 /**
  * Optional fields that say where a proposed record came from and who reviewed it. Shared by every kind
@@ -17,8 +17,10 @@ export const provenanceFields = {
   /** The extractor that proposed the record. */
   extractor: extractorInfoSchema.optional(),
   /** Who reviewed the proposal ("auto-accept" when the confidence threshold accepted it). */
-  reviewedBy: z.string().trim().min(1).max(200).optional(),
+  reviewedBy: nameSchema(200).optional(),
   reviewedAt: z.iso.datetime().optional(),
+  /** Why the reviewer decided so, when they said. */
+  reviewReason: textSchema(2000).optional(),
   /** `edited` is an acceptance with corrections. */
   reviewOutcome: reviewOutcomeSchema.optional(),
 };

@@ -7,6 +7,7 @@ import {
   reviewStatusSchema,
   slugIdSchema,
   sourcedClaimFields,
+  storedClaimFields,
   sourcedClaimUpdateFields,
 } from './common-schema';
 
@@ -28,7 +29,7 @@ const notSelf = <T extends { sourceId?: string; targetId?: string }>(relation: T
 const notSelfIssue = { message: 'an actor cannot relate to itself', path: ['targetId'] };
 
 export const relationSchema = z
-  .object({ id: slugIdSchema, ...relationFields })
+  .object({ id: slugIdSchema, ...relationFields, ...storedClaimFields })
   .strict()
   .refine(notSelf, notSelfIssue)
   .meta({ id: 'Relation' });

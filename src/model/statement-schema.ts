@@ -7,6 +7,7 @@ import {
   reviewStatusSchema,
   slugIdSchema,
   sourcedClaimFields,
+  storedClaimFields,
   sourcedClaimUpdateFields,
 } from './common-schema';
 
@@ -18,13 +19,18 @@ const statementFields = {
   polarity: polaritySchema,
   /** How strongly the stance is put: 0 barely, 1 as strongly as language allows. */
   intensity: z.number().min(0).max(1).default(0.5),
-  statedAt: isoDateSchema,
+  /**
+   * When it was said. Absent when the source gives no date (an undated document): no date is invented.
+   * An undated statement is in a time window only when the window has no bounds, counts as older than
+   * any dated statement of its actor on its topic, and takes no part in stance changes.
+   */
+  statedAt: isoDateSchema.optional(),
   ...sourcedClaimFields,
   ...provenanceFields,
 };
 
 export const statementSchema = z
-  .object({ id: slugIdSchema, ...statementFields })
+  .object({ id: slugIdSchema, ...statementFields, ...storedClaimFields })
   .strict()
   .meta({ id: 'Statement' });
 
@@ -38,7 +44,7 @@ export const updateStatementSchema = z
     topicId: statementFields.topicId,
     polarity: polaritySchema,
     intensity: z.number().min(0).max(1),
-    statedAt: isoDateSchema,
+    statedAt: isoDateSchema.nullable(),
     ...sourcedClaimUpdateFields,
   })
   .partial()
@@ -55,6 +61,14 @@ export const statementListQuerySchema = paginationSchema.extend({
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });
+
+/**
+ * A statement's date as a sort key: an undated statement sorts before every dated one, so a dated
+ * statement always supersedes it as the current stance. The stores keep the same key.
+ */
+export function statedAtKey(statement: { statedAt?: string }): string {
+  return statement.statedAt ?? '';
+}
 
 export type Polarity = z.infer<typeof polaritySchema>;
 export type Statement = z.infer<typeof statementSchema>;

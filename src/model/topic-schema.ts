@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { reviewableFields } from './provenance-schema';
-import { paginationSchema, reviewStatusSchema, slugIdSchema } from './common-schema';
+import { nameSchema, paginationSchema, reviewStatusSchema, slugIdSchema, textSchema } from './common-schema';
 
 const topicFields = {
   /** A proposition one can support or oppose, e.g. "US drone strikes on cartels in Mexico". */
-  title: z.string().trim().min(1).max(500),
-  description: z.string().max(5000).optional(),
+  title: nameSchema(500),
+  description: textSchema(5000).optional(),
   parentId: slugIdSchema.optional(),
   /** Set on topics proposed by extraction; absent means accepted. */
   ...reviewableFields,

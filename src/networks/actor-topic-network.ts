@@ -32,6 +32,7 @@ export function actorTopicNetwork(projection: Projection, topicTitles: Map<strin
         date: s.statedAt,
         quote: s.quote,
         sentence: s.evidence?.sentence,
+        evidenceStatus: s.evidenceStatus,
         documentId: s.documentId,
         confidence: s.confidence,
         speakerId: s.actorId === p.actorId ? undefined : s.actorId,

@@ -38,6 +38,7 @@ export async function addRelationNetwork(
         date: r.date,
         quote: r.quote,
         sentence: r.evidence?.sentence,
+        evidenceStatus: r.evidenceStatus,
         documentId: r.documentId,
         confidence: r.confidence,
       }),

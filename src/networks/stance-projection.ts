@@ -3,7 +3,7 @@ import type { Affiliation } from '../model/affiliation-schema';
 import type { Config } from '../config/config';
 import { LimitExceededError } from '../shared/errors';
 import { windowOf, type TimeWindow } from '../model/common-schema';
-import type { Polarity, Statement } from '../model/statement-schema';
+import { statedAtKey, type Polarity, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import type { ActorLevel, Counting, ProjectionQuery } from './projection-schema';
 import { append } from '../shared/multimap';
@@ -151,7 +151,7 @@ function compareStatements(a: Statement, b: Statement): number {
       : a.id > b.id
         ? 1
         : 0
-    : a.statedAt < b.statedAt
+    : statedAtKey(a) < statedAtKey(b)
       ? -1
       : 1;
 }
@@ -228,8 +228,11 @@ async function organizationResolver(
     const speaker = actors.get(statement.actorId);
     if (!speaker || !INDIVIDUAL_KINDS.has(speaker.kind)) return statement.actorId;
     const at = statement.statedAt;
+    // Undated, a statement speaks only for a membership without bounds: no other is known to hold.
     const organization = (memberships.get(speaker.id) ?? [])
-      .filter((a) => (!a.from || a.from <= at) && (!a.to || at <= a.to))
+      .filter((a) =>
+        at === undefined ? !a.from && !a.to : (!a.from || a.from <= at) && (!a.to || at <= a.to),
+      )
       .map((a) => a.organizationId)
       .sort()[0];
     return organization ?? statement.actorId;

@@ -134,8 +134,9 @@ export async function searchStatements(
         (!query.documentId || s.documentId === query.documentId) &&
         (!query.polarity || s.polarity === query.polarity) &&
         (!query.method || s.method === query.method) &&
-        (!query.from || s.statedAt >= query.from) &&
-        (!query.to || s.statedAt <= query.to),
+        // an undated statement is in a window only when it has no bounds, as everywhere else
+        (!query.from || (s.statedAt !== undefined && s.statedAt >= query.from)) &&
+        (!query.to || (s.statedAt !== undefined && s.statedAt <= query.to)),
     )
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { total: statements.length, items: statements.slice(query.offset, query.offset + query.limit) };

@@ -7,7 +7,7 @@ import { actorRefs } from '../entities/entity-refs';
 import { windowOf } from '../model/common-schema';
 import { actorRefSchema } from '../model/ref-schema';
 import type { TimeWindow } from '../model/common-schema';
-import { polaritySchema, statementSchema, type Polarity } from '../model/statement-schema';
+import { polaritySchema, statedAtKey, statementSchema, type Polarity } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
 import { topicSchema } from '../model/topic-schema';
 import { withTimeWindow } from '../model/common-schema';
@@ -105,7 +105,7 @@ function better(a: Candidate, b: Candidate): boolean {
   return (
     (compareMatch(a.kind, b.kind) ||
       a.distance - b.distance ||
-      b.statement.statedAt.localeCompare(a.statement.statedAt) ||
+      statedAtKey(b.statement).localeCompare(statedAtKey(a.statement)) ||
       b.statement.id.localeCompare(a.statement.id)) < 0
   );
 }

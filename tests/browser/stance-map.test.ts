@@ -283,7 +283,9 @@ describeWithChromium('the stance map in a browser', () => {
       id: 'xss-document',
       title: `Leaked memo ${XSS_IMG}`,
       outlet: `Outlet ${XSS_SCRIPT}`,
-      text: 'A text.',
+      // The quotes below must occur in the text: every claim's quote is checked against its document.
+      text: `A text. Strike now ${XSS_IMG} ${XSS_SCRIPT}. She is wrong ${XSS_SCRIPT}.`,
+      format: 'text',
     });
     await post('actors', { id: 'xss-actor', name: `Mallory ${XSS_IMG} ${XSS_SCRIPT}`, kind: 'person' });
     await post('statements', {

@@ -56,12 +56,19 @@ interface FuzzRequest {
   body?: unknown;
   rawBody?: string;
   contentType?: string;
+  /** Sent as is, without compressing the body: a client that lies about its encoding. */
+  contentEncoding?: string;
+  /** Path parameters put in the URL as they are, not percent-encoded: broken escapes. */
+  rawParams?: boolean;
 }
+
+/** Every request sent, for the total reported at the end (FUZZ_RUNS scales it). */
+let sent = 0;
 
 async function call(route: RouteDefinition, input: FuzzRequest) {
   const params = (input.params ?? {}) as Record<string, unknown>;
   const urlPath = route.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
-    encodeURIComponent(String(params[name] ?? 'x')),
+    input.rawParams ? String(params[name] ?? 'x') : encodeURIComponent(String(params[name] ?? 'x')),
   );
   const search = new URLSearchParams();
   if (input.query && typeof input.query === 'object') {
@@ -74,9 +81,13 @@ async function call(route: RouteDefinition, input: FuzzRequest) {
     route.method === 'get'
       ? undefined
       : (input.rawBody ?? (input.body !== undefined ? JSON.stringify(input.body) : undefined));
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = input.contentType ?? 'application/json';
+  if (body !== undefined && input.contentEncoding) headers['content-encoding'] = input.contentEncoding;
+  sent += 1;
   const response = await fetch(`${base}/api${urlPath}?${search}`, {
     method: route.method.toUpperCase(),
-    headers: body === undefined ? {} : { 'content-type': input.contentType ?? 'application/json' },
+    headers,
     body,
   });
   const text = await response.text();
@@ -117,6 +128,49 @@ const malformed: fc.Arbitrary<FuzzRequest> = fc.oneof(
       'text/plain',
       'application/x-www-form-urlencoded',
       'application/json; charset=latin1',
+      'application/merge-patch+json',
+    ),
+  }),
+  // Broken percent escapes in every path parameter.
+  fc.record({
+    params: fc.dictionary(
+      fc.constantFrom('id', 'proposalId', 'kind'),
+      fc.constantFrom('%ZZ', '%', '%E0%A4%A', 'abc%2', '%C0%AF', '%00', '%uD800'),
+    ),
+    query: fc.constant({}),
+    rawParams: fc.constant(true),
+  }),
+  // A body that says it is compressed and is not, or names an encoding nobody supports.
+  fc.record({
+    params: fc.constant({ id: 'x' }),
+    query: fc.constant({}),
+    body: hostileJson,
+    contentEncoding: fc.constantFrom(
+      'gzip',
+      'deflate',
+      'br',
+      'compress',
+      'x-unknown',
+      'gzip, br',
+      'identity',
+    ),
+  }),
+  // Names and titles with control characters and unpaired surrogates.
+  fc.record({
+    params: fc.constant({ id: 'x' }),
+    query: fc.constant({}),
+    body: fc.record({
+      name: fc.constantFrom('Mike\u0000Vigil', 'Mike \ud800Vigil', '\udc00', 'Vigil\u001b[2J', 'Vigil\u0085'),
+      title: fc.constantFrom('Strikes\u0000', '\ud83d strikes', 'Strikes\r\nInjected: header'),
+      kind: fc.constantFrom('expert', 'official'),
+    }),
+  }),
+  // Query parameters no route knows, beside ones it does.
+  fc.record({
+    params: fc.constant({ id: 'x' }),
+    query: fc.dictionary(
+      fc.constantFrom('q', 'verbose', '__proto__', 'limit', 'onExisting', 'createMissing', 'partial'),
+      fc.constantFrom('murder', '1', 'update', 'true', ''),
     ),
   }),
 );
@@ -145,5 +199,9 @@ describe('fuzzing every API route', () => {
       expect(tally.get(`${method} 4xx`)).toBeGreaterThan(0);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // One line with the run's size and answers, for the record of a long run (FUZZ_RUNS=100 sends >10,000).
+    const classes = [...tally.entries()].sort().map(([key, n]) => `${key}: ${n}`);
+    process.stdout.write(`fuzz: ${sent} requests; ${classes.join(', ')}\n`);
+    expect([...tally.keys()].filter((key) => key.endsWith('5xx'))).toEqual([]);
   });
 });

@@ -47,12 +47,18 @@ describe('importing a statements table', () => {
       await request(t.app).get('/api/network').query({ kind: 'agreement', format: 'csv' }).expect(200)
     ).text;
     const empty = await startTestApp();
-    const res = await request(empty.app).post('/api/imports/statements').send({ csv: exported }).expect(200);
+    const res = await request(empty.app)
+      .post('/api/imports/statements')
+      .query({ createMissing: true })
+      .send({ csv: exported })
+      .expect(200);
     expect(res.body.imported).toMatchObject({ statements: 15, topics: 7, documents: 1 });
     expect(res.body.rejected).toEqual([]);
     const before = await t.store.get('statements', 'st-sheinbaum-rejects-interference');
     const after = await empty.store.get('statements', 'st-sheinbaum-rejects-interference');
-    expect(after).toEqual(before);
+    // The table carries the source, not its text: the same statement, its evidence now unverified.
+    expect(before?.evidenceStatus).toBe('verified');
+    expect(after).toEqual({ ...before, evidenceStatus: 'unverified' });
     const again = (
       await request(empty.app).get('/api/network').query({ kind: 'agreement', format: 'csv' }).expect(200)
     ).text;
@@ -63,6 +69,7 @@ describe('importing a statements table', () => {
   it('finds actors and topics by name, creates the ones it does not know, and keeps the source', async () => {
     const res = await request(t.app)
       .post('/api/imports/statements')
+      .query({ createMissing: true })
       .send({ csv: csv(GOOD_ROWS) })
       .expect(200);
     expect(res.body.imported).toMatchObject({ statements: 2, actors: 1, topics: 1, documents: 2 });
@@ -243,7 +250,7 @@ describe('the import and export commands', () => {
       expect(
         run('export-command.ts', ['--format', 'csv', '--kind', 'agreement', '--out', table], source).status,
       ).toBe(0);
-      const imported = run('import-command.ts', [table], target);
+      const imported = run('import-command.ts', [table, '--create-missing'], target);
       expect(imported.stdout).toMatch(/imported .*15 statements/);
 
       const bad = path.join(dir, 'bad.csv');

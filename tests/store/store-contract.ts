@@ -766,6 +766,54 @@ export function storeContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('undated statements', () => {
+      const undated = (id: string, polarity: Statement['polarity']): Statement => {
+        const { statedAt: _date, ...rest } = statements.sheinbaumOpposes;
+        return { ...rest, id, polarity, quote: undefined, evidence: undefined } as Statement;
+      };
+      const clean = (s: Statement) => JSON.parse(JSON.stringify(s)) as Statement;
+
+      it('keeps an undated statement undated, and out of every window with a bound', async () => {
+        await seeded();
+        const record = clean(undated('st-undated-support', 'support'));
+        await store.create('statements', record);
+        expect(await store.get('statements', record.id)).toEqual(record);
+        const ids = async (window: { from?: string; to?: string }) =>
+          (await store.list('statements', { ...page, ...window })).items.map((s) => s.id);
+        expect(await ids({})).toContain(record.id);
+        expect(await ids({ to: '2099-12-31' })).not.toContain(record.id);
+        expect(await ids({ from: '1900-01-01' })).not.toContain(record.id);
+        const current = async (window: { from?: string; to?: string }) =>
+          (
+            await store.currentStances({
+              actorId: actors.sheinbaum.id,
+              topicId: topics.strikes.id,
+              window,
+            })
+          ).map((s) => s.id);
+        // A dated statement supersedes an undated one, whatever their ids.
+        expect(await current({})).toEqual([statements.sheinbaumOpposes.id]);
+        expect(await current({ to: '2099-12-31' })).toEqual([statements.sheinbaumOpposes.id]);
+      });
+
+      it('counts an undated statement as current only where the actor has no dated one, and only without bounds', async () => {
+        await seeded();
+        await store.delete('statements', statements.sheinbaumOpposes.id);
+        const record = clean(undated('st-undated-oppose', 'oppose'));
+        await store.create('statements', record);
+        const current = async (window: { from?: string; to?: string }) =>
+          (await store.currentStances({ actorId: actors.sheinbaum.id, window })).map((s) => s.id);
+        expect(await current({})).toEqual([record.id]);
+        expect(await current({ to: '2099-12-31' })).toEqual([]);
+        const pairs = await store.stancePairs({
+          actorId: actors.sheinbaum.id,
+          agreement: 'opposite',
+          window: { to: '2099-12-31' },
+        });
+        expect(pairs).toEqual([]);
+      });
+    });
+
     describe('bulk', () => {
       it('loads a snapshot idempotently', async () => {
         await seeded();
@@ -798,6 +846,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
           relations: 0,
           affiliations: 0,
         });
+      });
+
+      it('refuses two documents with one text in a snapshot as a conflict, and loads none of it', async () => {
+        const twin = { ...document, id: 'drone-strikes-article-copy', title: 'A copy' };
+        await expect(store.upsertSnapshot({ documents: [document, twin] })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect((await store.counts()).documents).toBe(0);
+      });
+
+      it("keeps a claim's evidence status as written", async () => {
+        await seeded();
+        const verified: Statement = { ...statements.sheinbaumOpposes, evidenceStatus: 'verified' };
+        const unverified: Relation = { ...relations.hegsethWarnsMexico, evidenceStatus: 'unverified' };
+        await store.upsertSnapshot({ statements: [verified], relations: [unverified] });
+        expect(await store.get('statements', verified.id)).toEqual(verified);
+        expect(await store.get('relations', unverified.id)).toEqual(unverified);
       });
 
       it('accepts a sub-topic listed before its parent', async () => {

@@ -660,7 +660,7 @@ WHERE ($actorId IS NULL OR s.actorId = $actorId)
   AND ($reviewStatus IS NULL OR s.reviewStatus = $reviewStatus)
   AND ($method IS NULL OR s.method = $method)
   AND ($from IS NULL OR s.statedAt >= $from)
-  AND ($to IS NULL OR s.statedAt <= $to)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
 RETURN count(s) AS total`,
     statementFilter,
   ),
@@ -675,7 +675,7 @@ WHERE ($actorId IS NULL OR s.actorId = $actorId)
   AND ($reviewStatus IS NULL OR s.reviewStatus = $reviewStatus)
   AND ($method IS NULL OR s.method = $method)
   AND ($from IS NULL OR s.statedAt >= $from)
-  AND ($to IS NULL OR s.statedAt <= $to)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
 RETURN properties(s) AS props
 ORDER BY s.id
 SKIP $offset
@@ -1112,7 +1112,7 @@ WHERE s.reviewStatus = 'accepted'
   AND ($actorId IS NULL OR a.id = $actorId)
   AND ($topicId IS NULL OR t.id = $topicId)
   AND ($from IS NULL OR s.statedAt >= $from)
-  AND ($to IS NULL OR s.statedAt <= $to)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
 WITH a, t, s
 ORDER BY s.statedAt DESC, s.id DESC
 WITH a, t, collect(s)[0] AS current
@@ -1132,7 +1132,7 @@ MATCH (a:Actor)-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
 WHERE s.reviewStatus = 'accepted'
   AND ($topicId IS NULL OR t.id = $topicId)
   AND ($from IS NULL OR s.statedAt >= $from)
-  AND ($to IS NULL OR s.statedAt <= $to)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
 WITH a, t, s
 ORDER BY s.statedAt DESC, s.id DESC
 WITH a, t, collect(s)[0] AS current
@@ -1175,7 +1175,7 @@ CALL (me) {
   WHERE s.reviewStatus = 'accepted'
     AND ($topicId IS NULL OR t.id = $topicId)
     AND ($from IS NULL OR s.statedAt >= $from)
-    AND ($to IS NULL OR s.statedAt <= $to)
+    AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
   WITH me, t, s
   ORDER BY s.statedAt DESC, s.id DESC
   WITH me, t, collect(s)[0] AS mine
@@ -1184,7 +1184,7 @@ CALL (me) {
   WHERE other <> me
     AND theirs.reviewStatus = 'accepted'
     AND ($from IS NULL OR theirs.statedAt >= $from)
-    AND ($to IS NULL OR theirs.statedAt <= $to)
+    AND ($to IS NULL OR theirs.statedAt <= $to AND theirs.statedAt <> '')
   WITH mine, t, other, theirs
   ORDER BY theirs.statedAt DESC, theirs.id DESC
   WITH mine, t, other, collect(theirs)[0] AS current
@@ -1225,7 +1225,7 @@ MATCH (me:Actor {id: $actorId})-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
 WHERE s.reviewStatus = 'accepted'
   AND ($topicId IS NULL OR t.id = $topicId)
   AND ($from IS NULL OR s.statedAt >= $from)
-  AND ($to IS NULL OR s.statedAt <= $to)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
 WITH t, s
 ORDER BY s.statedAt DESC, s.id DESC
 WITH t, collect(s)[0] AS mine
@@ -1234,7 +1234,7 @@ MATCH (other:Actor)-[:STATED]->(theirs:Statement)-[:ON]->(t)
 WHERE other.id IN $counterpartIds
   AND theirs.reviewStatus = 'accepted'
   AND ($from IS NULL OR theirs.statedAt >= $from)
-  AND ($to IS NULL OR theirs.statedAt <= $to)
+  AND ($to IS NULL OR theirs.statedAt <= $to AND theirs.statedAt <> '')
 WITH t, mine, other, theirs
 ORDER BY theirs.statedAt DESC, theirs.id DESC
 WITH t, mine, other, collect(theirs)[0] AS current

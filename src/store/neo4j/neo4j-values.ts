@@ -73,6 +73,7 @@ function provenanceProps(record: {
   extractor?: { name: string; version: string };
   reviewedBy?: string;
   reviewedAt?: string;
+  reviewReason?: string;
   reviewOutcome?: string;
 }): Props {
   return {
@@ -80,6 +81,7 @@ function provenanceProps(record: {
     extractorVersion: record.extractor?.version,
     reviewedBy: record.reviewedBy,
     reviewedAt: record.reviewedAt,
+    reviewReason: record.reviewReason,
     reviewOutcome: record.reviewOutcome,
   };
 }
@@ -92,6 +94,7 @@ function provenanceFrom(p: Props): Props {
         : undefined,
     reviewedBy: p.reviewedBy,
     reviewedAt: p.reviewedAt,
+    reviewReason: p.reviewReason,
     reviewOutcome: p.reviewOutcome,
   };
 }
@@ -107,6 +110,7 @@ function sourcedClaimProps(claim: Statement | Relation): Props {
     method: claim.method,
     reviewStatus: claim.reviewStatus,
     note: claim.note,
+    evidenceStatus: claim.evidenceStatus,
     ...provenanceProps(claim),
   };
 }
@@ -121,6 +125,7 @@ function sourcedClaimFrom(p: Props): Props {
     method: p.method,
     reviewStatus: p.reviewStatus,
     note: p.note,
+    evidenceStatus: p.evidenceStatus,
     ...provenanceFrom(p),
   };
 }
@@ -198,7 +203,8 @@ function statementRow(s: Statement): WriteRow {
       topicId: s.topicId,
       polarity: s.polarity,
       intensity: s.intensity,
-      statedAt: s.statedAt,
+      // '' for an undated statement, as in the embedded store: it sorts before every date.
+      statedAt: s.statedAt ?? '',
       ...sourcedClaimProps(s),
     }),
   };
@@ -284,7 +290,7 @@ function statementFrom(p: Props): Statement {
     topicId: p.topicId,
     polarity: p.polarity,
     intensity: p.intensity,
-    statedAt: p.statedAt,
+    statedAt: p.statedAt === '' ? undefined : p.statedAt,
     ...sourcedClaimFrom(p),
   });
 }

@@ -6,7 +6,13 @@ import type { Affiliation } from '../../model/affiliation-schema';
 import type { StoredDocument } from '../../model/document-schema';
 import type { Relation } from '../../model/relation-schema';
 import type { Page, ReviewStatus, TimeWindow } from '../../model/common-schema';
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  StoreUnavailableError,
+  ValidationError,
+  type FieldIssue,
+} from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
 import {
   type CounterpartEvidence,
@@ -52,17 +58,24 @@ export function openSqliteStore(options: SqliteStoreOptions): GraphStore {
   return new SqliteStore(db);
 }
 
+/** How long a write waits for another process's write to finish before it gives up (503). */
+const BUSY_TIMEOUT_MS = 5000;
+
+function isBusy(error: unknown): boolean {
+  return /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+}
+
 function openDatabase(dataDir: string): Database.Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     fs.mkdirSync(dataDir, { recursive: true });
     file = path.join(dataDir, 'stancegraph.db');
   }
-  const db = new Database(file);
+  // The busy timeout first: even switching to WAL must wait for another process using the folder.
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // 64 MB of page cache instead of SQLite's 2 MB: index pages of a million statements otherwise keep
   // being evicted and re-read, and bulk import slows down as the graph grows.
   db.pragma('cache_size = -65536');
@@ -104,7 +117,7 @@ class SqliteStore implements GraphStore {
   }
 
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
-    this.db.transaction(() => {
+    this.writeTransaction(() => {
       if (this.exists(kind, entity.id)) {
         throw new ConflictError(`${ENTITY_NAMES[kind]} '${entity.id}' already exists`, [
           { path: ['id'], message: `'${entity.id}' is taken` },
@@ -113,7 +126,7 @@ class SqliteStore implements GraphStore {
       this.assertReferencesExist(kind, entity, []);
       this.checkUnique(kind, entity);
       this.write(kind, entity);
-    })();
+    });
     return entity;
   }
 
@@ -135,7 +148,7 @@ class SqliteStore implements GraphStore {
     id: string,
     change: (current: EntityMap[K]) => EntityMap[K],
   ): Promise<EntityMap[K]> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(() => {
       const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
         Row | undefined;
       if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
@@ -147,11 +160,11 @@ class SqliteStore implements GraphStore {
       if (kind === 'topics') this.assertNoTopicCycle(id, (next as EntityMap['topics']).parentId);
       this.write(kind, next);
       return next;
-    })();
+    });
   }
 
   async delete(kind: EntityKind, id: string, options: { cascade?: boolean } = {}): Promise<void> {
-    this.db.transaction(() => {
+    this.writeTransaction(() => {
       if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
       const referrers = REFERRERS[kind];
       const blocking = referrers
@@ -180,7 +193,7 @@ class SqliteStore implements GraphStore {
         }
       }
       this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
-    })();
+    });
   }
 
   async list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>> {
@@ -417,19 +430,23 @@ class SqliteStore implements GraphStore {
   }
 
   async upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void> {
-    this.db.transaction(() => {
+    this.writeTransaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
       for (const kind of ENTITY_KINDS) {
-        for (const entity of snapshot[kind] ?? []) this.write(kind, entity);
+        (snapshot[kind] ?? []).forEach((entity, index) => {
+          // Before the write: two documents with one text in a snapshot are a conflict, not a failed
+          // UNIQUE index (which would surface as an unexplained error).
+          this.checkUnique(kind, entity, [kind, index]);
+          this.write(kind, entity);
+        });
       }
       for (const kind of ENTITY_KINDS) {
         (snapshot[kind] ?? []).forEach((entity, index) => {
           this.assertReferencesExist(kind, entity, [kind, index]);
-          this.checkUnique(kind, entity, [kind, index]);
         });
       }
       for (const topic of snapshot.topics ?? []) this.assertNoTopicCycle(topic.id, topic.parentId);
-    })();
+    });
   }
 
   async *readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]> {
@@ -466,6 +483,27 @@ class SqliteStore implements GraphStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * A write, as one IMMEDIATE transaction: it takes the write lock before reading, so two processes on
+   * one data folder take turns (waiting up to the busy timeout) instead of failing when one's read
+   * snapshot goes stale under the other's write. A lock still held past the timeout is a 503 with a
+   * reason, never a 500 "database is locked".
+   */
+  private writeTransaction<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      if (isBusy(error)) {
+        throw new StoreUnavailableError(
+          `stancegraph/sqlite: the data folder is busy with another writer (another service, import or seed) for more than ${BUSY_TIMEOUT_MS / 1000} s; retry`,
+          1,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
 
   private exists(kind: EntityKind, id: string): boolean {
@@ -598,7 +636,7 @@ function currentStancesCte(query: { topicId?: string; window: TimeWindow }, scop
   const scopes = [
     query.topicId !== undefined ? 'topic_id = @topicId' : undefined,
     query.window.from !== undefined ? 'stated_at >= @from' : undefined,
-    query.window.to !== undefined ? 'stated_at <= @to' : undefined,
+    query.window.to !== undefined ? "stated_at <= @to AND stated_at <> ''" : undefined,
     scope,
   ].filter((condition): condition is string => condition !== undefined);
   return `

@@ -2,7 +2,7 @@ import type { Actor } from '../../model/actor-schema';
 import type { Affiliation } from '../../model/affiliation-schema';
 import type { StoredDocument } from '../../model/document-schema';
 import type { Relation } from '../../model/relation-schema';
-import type { Statement } from '../../model/statement-schema';
+import { statedAtKey, type Statement } from '../../model/statement-schema';
 import type { Topic } from '../../model/topic-schema';
 import type { EntityKind, EntityMap, ListFilterMap } from '../../model/entity-kinds';
 import { searchTextOf } from '../search-keys';
@@ -97,7 +97,8 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       topic_id: s.topicId,
       document_id: s.documentId ?? null,
       polarity: s.polarity,
-      stated_at: s.statedAt,
+      // '' for an undated statement: it sorts before every date, and no bounded window holds it.
+      stated_at: statedAtKey(s),
       method: s.method,
       review_status: s.reviewStatus,
     }),
@@ -110,7 +111,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
         ['review_status = @reviewStatus', f.reviewStatus],
         ['method = @method', f.method],
         ['stated_at >= @from', f.from],
-        ['stated_at <= @to', f.to],
+        ["stated_at <= @to AND stated_at <> ''", f.to],
       ]),
   },
   relations: {
