@@ -223,6 +223,22 @@ const IMPOSITIONS: ReadonlySet<string> = new Set([
   'aggression',
 ]);
 
+/**
+ * Rebutting a criticism of something defends it: "rejected the criticism of the strikes", "dismissed
+ * criticism from Petro over the boat strikes", "brushed aside accusations that the strikes were illegal".
+ * The criticism's own words are the critic's, not the actor's; the whole phrase reads as "defended".
+ */
+const REBUTTED_CRITICISM =
+  /\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|push(?:es|ed|ing)? back (?:on|against)|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|deflect(?:s|ed|ing)?)\s+(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|growing\s+|international\s+|widespread\s+)*(?:criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|claims?|concerns?|objections?)(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?\s+(?:of|over|about|surrounding|against|that)\b[^.;]*/g;
+
+/**
+ * An act said to threaten or endanger something is opposed by whoever says so: "warned that the
+ * deployment threatens the region", "the naval buildup poses a threat to peace". The subject is an act,
+ * not an actor: "Trump threatened to strike" still stands for the strike.
+ */
+const ACT_THREATENS =
+  /\b(?:deployments?|strikes?|attacks?|actions?|presence|operations?|build-?ups?|escalation|interventions?|incursions?|policy|policies|campaign|bombings?|raids?|militari[sz]ation|manoeuvres|maneuvers|exercises)\s+(?:\w+\s+){0,2}?(?:threaten(?:s|ed)?|endanger(?:s|ed)?|jeopardi[sz](?:e|es|ed)|destabili[sz](?:e|es|ed)|undermin(?:e|es|ed)|put(?:s)? at risk|pos(?:e|es|ed) (?:an? |the )?(?:\w+ )?(?:threat|danger|risk))\b/gi;
+
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
 const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\brul(?:e|es|ed|ing) out\b/gi, -1],
@@ -244,6 +260,7 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
     1,
   ],
   [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
+  [ACT_THREATENS, -2],
   // Calling an action part of one's own effort defends it: "argued the operations are part of anti-drug
   // and counter-terrorism efforts", "defended them as part of his campaign".
   [
@@ -406,7 +423,8 @@ export function scorePolarity(text: string): PolarityScore {
     .replace(FIGHTING_CRIME, ' ')
     // "a resolution seeking to halt the strikes", "an amendment that says the people reject ...": what a
     // measure would do is its content; the actor's stance is what they do with the measure.
-    .replace(MEASURE_CONTENT, '$1');
+    .replace(MEASURE_CONTENT, '$1')
+    .replace(REBUTTED_CRITICISM, ' defended ');
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;

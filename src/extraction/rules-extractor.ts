@@ -31,7 +31,7 @@ const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0' } as 
 
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 const STANCE_VERB =
-  /\b(?:reject(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|endors(?:e|es|ed)|propos(?:e|es|ed)|float(?:s|ed)? (?:the |an? )?(?:idea|possibility|prospect|option) of|(?:is|are|was|were|remains?) committed to|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|voic(?:es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+  /\b(?:reject(?:s|ed)?|dismiss(?:es|ed)|rebuff(?:s|ed)|brush(?:es|ed) (?:aside|off)|push(?:es|ed) back (?:on|against)|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|endors(?:e|es|ed)|propos(?:e|es|ed)|float(?:s|ed)? (?:the |an? )?(?:idea|possibility|prospect|option) of|(?:is|are|was|were|remains?) committed to|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|voic(?:es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
 
 /** Where a reported clause stops: the proposition rarely runs past these. */
 const CLAUSE_END = /[.;:!?]|,\s|\b(?:amid|after|because|as|while|which|who|although|but)\b/;
@@ -671,7 +671,11 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
     }
     let subject = subjectBefore(sentence, named, at);
     if (!subject || !ownsVerb(sentence, subject, at)) continue;
-    found.push({ key: subject.key, cueAt: at });
+    // "did not reject the criticism": the negation before the verb is part of the position it takes.
+    const negation = NEGATED_VERB.exec(
+      sentence.text.slice(subject.end - sentence.start, at - sentence.start),
+    );
+    found.push({ key: subject.key, cueAt: negation ? at - negation[0].length : at });
     // "Rand Paul and Lisa Murkowski joined Democrats in voting for ...": those who joined take the stance too.
     const joined = /\bjoin(?:s|ed)?\s+(?:\w+\s+){0,2}$/.exec(
       sentence.text.slice(0, subject.start - sentence.start),
@@ -699,6 +703,10 @@ function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string
   }
   return found;
 }
+
+/** A negated auxiliary right before a verb: "did not", "has never", "won't". */
+const NEGATED_VERB =
+  /\b(?:(?:do|does|did|has|have|had|will|would|could|can|is|are|was|were)\s+(?:not|never)|\w+n['’]t|never|no longer)\s+$/i;
 
 const WHILE_ANOTHER_SAYS = /,?\s+(?:while|whereas)\s+(?=(?:the\s+)?\p{Lu})/u;
 /** Verbs of saying that say which side the speaker takes: "urged ... to", "called for", "denounced". */
