@@ -333,9 +333,11 @@ function resolveReferences(sentences: SentenceMentions[], entries: Map<string, A
     }
     // The person a sentence is about is its first one, usually its subject ("Trump responded by calling
     // Petro ..."): the next "he" most likely means that person, not the last one named.
-    const subject = resolved.find(
+    // A person after a preposition ("Asked about Petro, Rubio defended ...") is no subject.
+    const people = resolved.filter(
       (m) => !m.possessive && !insideQuote(sentence, m) && isPersonKind(entries.get(m.key)?.kind ?? 'other'),
     );
+    const subject = people.find((m) => !GOVERNED.test(textBefore(sentence, m, 60))) ?? people[0];
     if (subject) {
       recent.splice(recent.indexOf(subject.key) >>> 0, recent.includes(subject.key) ? 1 : 0);
       recent.push(subject.key);
@@ -343,6 +345,10 @@ function resolveReferences(sentences: SentenceMentions[], entries: Map<string, A
     mentions.splice(0, mentions.length, ...resolved);
   }
 }
+
+/** A preposition, possibly with a title or nationality after it, right before a name: it is an object. */
+const GOVERNED =
+  /\b(?:about|with|to|for|from|against|of|at|by|on|toward|towards|over|after|than|like|including|between|among)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}$/u;
 
 /** "the president" is the last person introduced as a president; "she" or "the 62-year-old" the last person. */
 function referent(mention: Mention, recent: string[], entries: Map<string, ActorEntry>): string {
