@@ -1,4 +1,3 @@
-import nlp from 'compromise';
 import type { RelationType } from '../model/relation-vocabulary';
 import type { Polarity } from '../model/statement-schema';
 import {
@@ -26,6 +25,13 @@ import {
 } from './lexicons';
 import { splitSentences, type Sentence, type Span } from './text-segments';
 import { TopicMatcher } from './topic-matcher';
+import {
+  groupByProposition,
+  propositionClass,
+  proposeTopicTitle,
+  UNTITLED,
+  type Proposition,
+} from './topics';
 
 const RULES_EXTRACTOR_INFO = { name: 'stancegraph-rules', version: '1.0.0' } as const;
 
@@ -64,6 +70,7 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
   const topics = new TopicMatcher(context.topics);
   const statements: DraftStatement[] = [];
   const propositionOf = new Map<DraftStatement, Proposition | undefined>();
+  const untitled = new Map<DraftStatement, string | undefined>();
   const relations: DraftRelation[] = [];
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
@@ -188,7 +195,9 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
           : undefined;
       const proposition = (spokenOf && propositionClass(spokenOf)) || propositionClass(stance.content);
       // A proposed topic's final title comes from its class's phrase (see groupByProposition).
-      const topic = topics.match(stance.content, () => proposeTopicTitle(sentence, stance.cueAt));
+      const topic = topics.match(stance.content, () =>
+        proposeTopicTitle(reportedClause(sentence, stance.cueAt, true)),
+      );
       const hedged = HEDGES.test(stance.content);
       const confidence = clamp(
         0.45 +
@@ -209,6 +218,16 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
       };
       statements.push(statement);
       propositionOf.set(statement, proposition);
+      // A quotation with no noun phrase of its own ("We will find them wherever they operate") is on the
+      // question of the sentences that lead up to it, when the story names none of its own.
+      if (statement.topic.title === UNTITLED)
+        untitled.set(
+          statement,
+          [sentenceIndex, sentenceIndex - 1, sentenceIndex - 2]
+            .map((i) => bySentence[i]?.sentence)
+            .map((s) => s && proposeTopicTitle(withoutQuotes(s)))
+            .find(Boolean),
+        );
       used.add(actorKey);
       if (judged.polarity === 'oppose') {
         for (const target of opposedAgents(sentence, here, entries, actorKey)) {
@@ -279,7 +298,7 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
         existingId: entry.existingId,
         confidence: entry.existingId ? 1 : 0.6,
       })),
-    statements: dedupeStatements(groupByProposition(statements, propositionOf)),
+    statements: dedupeStatements(groupByProposition(statements, propositionOf, topics, untitled)),
     relations: dedupeRelations(relations),
     affiliations,
   };
@@ -378,6 +397,14 @@ function referent(mention: Mention, recent: string[], entries: Map<string, Actor
 
 function insideQuote(sentence: Sentence, span: { start: number; end: number }): boolean {
   return sentence.quotes.some((q) => span.start >= q.start && span.end <= q.end);
+}
+
+/** The sentence's own words, its quotations left out. */
+function withoutQuotes(sentence: Sentence): string {
+  let text = sentence.text;
+  for (const q of [...sentence.quotes].reverse())
+    text = text.slice(0, q.start - sentence.start) + text.slice(q.end - sentence.start);
+  return `x ${text.replace(/["“”]/g, ' ')}`;
 }
 
 function startsWithQuote(sentence: Sentence): boolean {
@@ -802,18 +829,6 @@ function judgePolarity(content: string): { polarity: Polarity; strength: number 
     : { polarity: 'oppose', strength: oppose - support };
 }
 
-function proposeTopicTitle(sentence: Sentence, cueAt: number): string {
-  const clause = reportedClause(sentence, cueAt, true)
-    .replace(/^[\p{L}'’]+\s+/u, '')
-    .replace(/["“”]/g, '')
-    .replace(/[,.;:!?]+$/, '')
-    .split(/\s+/)
-    .filter((w) => !/^(?:that|to|the|a|an|any|such|this|these|it|do|doing|so)$/i.test(w))
-    .slice(0, 8)
-    .join(' ');
-  return clause.length >= 3 ? clause.charAt(0).toUpperCase() + clause.slice(1) : sentence.text.slice(0, 80);
-}
-
 function findRelations(
   sentence: Sentence,
   named: Mention[],
@@ -1198,116 +1213,6 @@ function appositiveAffiliations(
 
 function mentionedByName(mentions: Mention[], key: string): boolean {
   return mentions.some((m) => m.key === key && m.via === 'name');
-}
-
-interface Proposition {
-  name: string;
-  /** Read with compromise only for the position that titles its class's topic: tagging costs. */
-  phrase: () => string;
-}
-
-/**
- * The class of proposition a position is about, the class whose word comes first in it, and the noun
- * phrase around that word, which titles a proposed topic: "is considering a drone attack on Mexico's
- * cartels - and ..." is about "Drone attack on Mexico's cartels".
- */
-function propositionClass(content: string): Proposition | undefined {
-  let best: { name: string; at: number } | undefined;
-  for (const { name, pattern } of PROPOSITION_CLASSES) {
-    const at = pattern.exec(content)?.index;
-    if (at !== undefined && (!best || at < best.at)) best = { name, at };
-  }
-  if (!best) return undefined;
-  const { name, at } = best;
-  let phrase: string | undefined;
-  return { name, phrase: () => (phrase ??= propositionPhrase(content, at)) };
-}
-
-/**
- * The noun phrase around the head word at `at`, read from compromise's tags: the adjectives and nouns
- * before it, then nouns and prepositional complements after it ("drone attack on Mexico's cartels"),
- * stopping at the first verb, clause word or punctuation.
- */
-function propositionPhrase(content: string, at: number): string {
-  // The phrase lies within a few words of its head: tag only that window, tagging costs by the word.
-  const from = Math.max(0, content.lastIndexOf(' ', Math.max(0, at - 40)));
-  const window = content.slice(from, at + 120).replace(/["“”[\]]/g, ' ');
-  const terms = (
-    nlp(window).json({ offset: true, terms: { offset: true } }) as {
-      terms: { text: string; post: string; tags: string[]; offset: { start: number } }[];
-    }[]
-  ).flatMap((sentence) => sentence.terms);
-  const head = terms.findIndex((t) => t.offset.start >= at - from);
-  if (head < 0) return content.slice(at, at + 60).trim();
-  const nominal = (t: (typeof terms)[number]) =>
-    !t.tags.includes('Pronoun') &&
-    !t.tags.includes('Determiner') &&
-    (t.tags.includes('Noun') || t.tags.includes('Adjective') || t.tags.includes('Possessive'));
-  let first = head;
-  while (
-    first > 0 &&
-    head - first < 2 &&
-    nominal(terms[first - 1]!) &&
-    !/[,;:.!?]/.test(terms[first - 1]!.post)
-  )
-    first -= 1;
-  let last = head;
-  for (let n = head + 1; n < terms.length && n - first < 8; n++) {
-    if (/[,;:.!?—–-]/.test(terms[n - 1]!.post)) break;
-    const term = terms[n]!;
-    const joins =
-      nominal(term) ||
-      (/^(?:on|in|of|against|over|by|near|from|at|for|the|a|an)$/i.test(term.text) &&
-        !term.tags.includes('Verb'));
-    if (!joins || term.tags.includes('Verb')) break;
-    if (nominal(term)) last = n;
-  }
-  const phrase = terms
-    .slice(first, last + 1)
-    .map((t, n, all) => t.text + (n < all.length - 1 ? ' ' : ''))
-    .join('')
-    .replace(/[,.;:!?]+$/, '');
-  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
-}
-
-/**
- * Positions that matched no topic already in the graph are grouped by the proposition they are about:
- * each class of proposition gets one proposed topic, titled after its first position, however later
- * sentences word it. One topic per sentence would scatter support and opposition on the same question
- * over look-alike topics; one topic per story would set against each other actors who argue about
- * different things (the strikes, the resolution that would limit them, the inquiry into them). A position
- * whose words name no class is on what its actor last spoke about if it takes the same side; an actor's
- * first position is on the story's main question, the class most positions are about; otherwise it keeps
- * a topic of its own.
- */
-function groupByProposition(
-  statements: DraftStatement[],
-  propositionOf: Map<DraftStatement, Proposition | undefined>,
-): DraftStatement[] {
-  const titles = new Map<string, string>();
-  const weight = new Map<string, number>();
-  for (const s of statements) {
-    const name = propositionOf.get(s)?.name;
-    if (s.topic.id || !name) continue;
-    if (!titles.has(name)) titles.set(name, propositionOf.get(s)!.phrase());
-    if (s.polarity !== 'neutral') weight.set(name, (weight.get(name) ?? 0) + 1);
-  }
-  const main = [...titles.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))[0];
-  const mainTitle = main ? titles.get(main) : statements.find((s) => !s.topic.id)?.topic.title;
-  const lastOf = new Map<string, { name: string; polarity: DraftStatement['polarity'] }>();
-  return statements.map((s) => {
-    if (s.topic.id) return s;
-    // Words that name no class carry on what their speaker was just talking about, if they take the
-    // same side: one who turns from support to opposition in the next breath is on something else.
-    const last = lastOf.get(s.actorKey);
-    const turned =
-      (last?.polarity === 'support' && s.polarity === 'oppose') ||
-      (last?.polarity === 'oppose' && s.polarity === 'support');
-    const name = propositionOf.get(s)?.name ?? (turned ? undefined : last?.name);
-    if (name) lastOf.set(s.actorKey, { name, polarity: s.polarity });
-    const title = name ? titles.get(name) : last ? undefined : mainTitle;
-    return title ? { ...s, topic: { title } } : s;
-  });
 }
 
 function dedupeStatements(statements: DraftStatement[]): DraftStatement[] {

@@ -9,7 +9,7 @@ describe('attribution', () => {
     // A "he said" after a quotation goes to the last person who spoke or acted as a subject, not to the
     // person an earlier sentence named as an object.
     [
-      'Secretary of State Marco Rubio hit back at Colombian President Gustavo Petro on Wednesday. “We will find them wherever they operate,” he said.',
+      'Secretary of State Marco Rubio hit back at Colombian President Gustavo Petro on Wednesday over the boat strikes. “We will find them wherever they operate,” he said.',
       'wherever they operate',
       'Marco Rubio',
     ],
