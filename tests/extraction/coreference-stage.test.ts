@@ -13,11 +13,11 @@ describe('coreference', () => {
       'He rejected',
       'Marco Rubio',
     ],
-    // A lead introduces a person by role and names them after.
+    // A lead introduces a person by role and names them after (anews, 2025-10).
     [
-      'The UN human rights chief on Friday said the strikes were unacceptable. Volker Türk called for an investigation.',
+      'The UN human rights chief on Friday said recent US airstrikes on boats in the Caribbean and the Pacific, said to be linked to drug trafficking, "violate international human rights law."\n\n"Over 60 people have reportedly been killed in a continuing series of attacks carried out by US armed forces against boats," Volker Turk said in a statement.',
       'The UN human rights chief',
-      'Volker Türk',
+      'Volker Turk',
     ],
     [
       'Colombian President Gustavo Petro spoke on Tuesday. The leftist leader condemned the strikes.',
