@@ -15,7 +15,11 @@ import {
   ingestDocumentSchema,
   ingestResultSchema,
   reextractDocument,
+  extractorChoiceSchema,
 } from '../documents/document-ingest';
+
+/** `?extractor=rules|llm`: which extractor reads the document, for this request only. */
+const extractorQuerySchema = z.object({ extractor: extractorChoiceSchema.optional() });
 
 const proposalParamsSchema = z.object({
   id: z.string().min(1).max(200),
@@ -35,10 +39,12 @@ export const documentRoutes = [
       'contains, each with its evidence sentence, offsets, quote, confidence and extractor. HTML is turned ' +
       'into text first; non-English text is stored without proposals.',
     body: ingestDocumentSchema,
+    query: extractorQuerySchema,
     status: 201,
     response: ingestResultSchema,
     location: (result) => `/documents/${(result as { id: string }).id}`,
-    handle: ({ body }, { store, config }) => ingestDocument(store, config, body),
+    handle: ({ body, query }, { store, config }) =>
+      ingestDocument(store, config, { ...body, extractor: body.extractor ?? query.extractor }),
   }),
   ...entityRoutes('documents').filter((route) => !(route.method === 'post' && route.path === '/documents')),
   defineRoute({
@@ -62,7 +68,9 @@ export const documentRoutes = [
     params: idParamsSchema,
     response: ingestResultSchema,
     errors: [404],
-    handle: ({ params }, { store, config }) => reextractDocument(store, config, params.id),
+    query: extractorQuerySchema,
+    handle: ({ params, query }, { store, config }) =>
+      reextractDocument(store, config, params.id, query.extractor),
   }),
   defineRoute({
     method: 'post',

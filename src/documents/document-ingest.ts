@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { Config } from '../config/config';
 import type { Extractor, ExtractionContext } from '../extraction/extractor';
-import { createExtractor } from '../extraction/extractor-factory';
+import { createExtractor, type ExtractorChoice } from '../extraction/extractor-factory';
+import { rejectedItemSchema, type RejectedItem } from '../extraction/extraction-schema';
 import { proposalRecords, type ProposalSet } from '../extraction/proposal-records';
 import { extractorInfoSchema } from '../model/provenance-schema';
 import { NotFoundError } from '../shared/errors';
@@ -15,6 +16,8 @@ import { createDocumentSchema, documentSchema, type StoredDocument } from '../mo
 import { buildDocument } from '../model/document-builder';
 import { looksEnglish, plainText } from './document-text';
 
+export const extractorChoiceSchema = z.enum(['rules', 'llm']);
+
 export const ingestDocumentSchema = z
   .object({
     ...createDocumentSchema.shape,
@@ -23,6 +26,9 @@ export const ingestDocumentSchema = z
       .enum(['text', 'markdown', 'html'])
       .optional()
       .meta({ description: 'how `text` is written; HTML is detected when absent' }),
+    extractor: extractorChoiceSchema
+      .optional()
+      .meta({ description: 'which extractor reads this document; the service’s own when absent' }),
   })
   .strict()
   .meta({ id: 'IngestDocument' });
@@ -47,6 +53,8 @@ export const ingestResultSchema = documentSchema
       /** The extractor failed; the document is stored and can be extracted again. */
       error: z.string().optional(),
       written: proposalCountsSchema,
+      /** Items of the extractor's answer left out, each by list, index and field; the rest was kept. */
+      rejected: z.array(rejectedItemSchema).optional(),
     }),
   })
   .meta({ id: 'IngestResult' });
@@ -64,9 +72,9 @@ export async function ingestDocument(
   store: GraphStore,
   config: Config,
   input: IngestDocument,
-  extractor: Extractor = createExtractor(config),
+  extractor: Extractor = createExtractor(config, input.extractor),
 ): Promise<IngestResult> {
-  const { format, ...fields } = input;
+  const { format, extractor: _choice, ...fields } = input;
   const text = plainText(input.text, format);
   let document = buildDocument({ ...fields, text });
   const duplicate = await store.findDocumentByHash(document.contentHash);
@@ -99,7 +107,8 @@ export async function reextractDocument(
   store: GraphStore,
   config: Config,
   documentId: string,
-  extractor: Extractor = createExtractor(config),
+  choice?: ExtractorChoice,
+  extractor: Extractor = createExtractor(config, choice),
 ): Promise<IngestResult> {
   const document = await store.get('documents', documentId);
   if (!document) throw new NotFoundError('document', documentId);
@@ -121,8 +130,10 @@ async function extractInto(
   isNew: boolean,
 ): Promise<IngestResult> {
   let proposals: ProposalSet;
+  let rejected: RejectedItem[] | undefined;
   try {
     const draft = await extractor.extract(document.text!, await extractionContext(store));
+    rejected = draft.rejected;
     proposals = await proposalRecords(store, document, draft, extractor, {
       autoAcceptAbove: config.extraction.autoAcceptAbove,
       now: new Date(),
@@ -150,6 +161,7 @@ async function extractInto(
         relations: fresh.relations.length,
         affiliations: fresh.affiliations.length,
       },
+      ...(rejected ? { rejected } : {}),
     },
   };
 }
