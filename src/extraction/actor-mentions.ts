@@ -9,6 +9,7 @@ import {
   PRONOUN,
   TITLES,
 } from './lexicons';
+import { NATIONALITY_PREFIXES } from './gazetteer';
 
 /** An actor already in the graph, as the extractor needs to recognise it. */
 export interface KnownActor {
@@ -88,6 +89,12 @@ const CONNECTORS = new Set([
 /** What may follow a connector inside a name: "Office of the Director", "Juan Ramón de la Fuente". */
 const SECOND_CONNECTORS = new Set(['the', 'la', 'de', 'del', 'los', 'las']);
 /** Capitalised names of laws, plans and doctrines: things, never actors. */
+/** "the ", "U.S. ", "Mexican " ...: what a body's name may drop and stay the same body. */
+const NATIONALITY_PREFIX = new RegExp(
+  `^(?:the |(?:${NATIONALITY_PREFIXES.map((w) => escapeRegExp(w)).join('|')}) )`,
+  'i',
+);
+
 const NOT_ACTORS =
   /\b(?:Doctrine|Act|Resolution|Law|Treaty|Amendment|Constitution|Accords?|Plan|Operation|Manual|Order|Report|Conference|Summit|Day|Month|Week|Year)$/;
 /** Titles as word lists, longest first, so "Defense Secretary" is taken whole before "Secretary". */
@@ -485,7 +492,7 @@ export class ActorMentionFinder {
   private findRepeats(candidates: Mention[]): void {
     for (const entry of [...this.entries.values()]) {
       if (isPersonKind(entry.kind) || entry.kind === 'state' || !entry.name.includes(' ')) continue;
-      const short = entry.name.replace(/^(?:the |U\.S\. |US |American |Mexican )/i, '');
+      const short = entry.name.replace(NATIONALITY_PREFIX, '');
       if (!short.includes(' ')) continue;
       const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(short)}(?![\\p{L}])`, 'giu');
       for (const match of this.text.matchAll(pattern))
