@@ -63,7 +63,7 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
   const topics = new TopicMatcher(context.topics);
   const statements: DraftStatement[] = [];
   const propositionOf = new Map<DraftStatement, Proposition | undefined>();
-  const untitled = new Map<DraftStatement, string | undefined>();
+  const untitled = new Map<DraftStatement, () => string | undefined>();
   const relations: DraftRelation[] = [];
   const used = new Set<string>();
   let previousSpeaker: { key: string; paragraph: number } | undefined;
@@ -210,14 +210,14 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
       propositionOf.set(statement, proposition);
       // A quotation with no noun phrase of its own ("We will find them wherever they operate") is on the
       // question of the sentences that lead up to it, when the story names none of its own.
-      if (statement.topic.title === UNTITLED)
-        untitled.set(
-          statement,
-          [sentenceIndex, sentenceIndex - 1, sentenceIndex - 2]
-            .map((i) => bySentence[i]?.sentence)
-            .map((s) => s && proposeTopicTitle(withoutQuotes(s)))
-            .find(Boolean),
+      if (statement.topic.title === UNTITLED) {
+        const around = [sentenceIndex, sentenceIndex - 1, sentenceIndex - 2].map(
+          (i) => bySentence[i]?.sentence,
         );
+        untitled.set(statement, () =>
+          around.map((s) => s && proposeTopicTitle(withoutQuotes(s))).find(Boolean),
+        );
+      }
       used.add(actorKey);
       if (judged.polarity === 'oppose') {
         for (const target of opposedAgents(sentence, here, entries, actorKey)) {

@@ -50,7 +50,8 @@ function tag(text: string): TaggedTerm[] {
  * ("said on Wednesday that ..."), pronouns and auxiliaries. Undefined when the clause has no such noun.
  */
 export function proposeTopicTitle(clause: string): string | undefined {
-  const text = clause.replace(/["“”[\]]/g, ' ');
+  // The question lies within the first words after the verb: tagging costs by the word.
+  const text = clause.slice(0, 160).replace(/["“”[\]]/g, ' ');
   const terms = tag(text);
   // The stance verb (the clause's first word) is not part of what it is about.
   for (let n = 1; n < terms.length; n++) {
@@ -156,7 +157,7 @@ export function groupByProposition(
   statements: DraftStatement[],
   propositionOf: Map<DraftStatement, Proposition | undefined>,
   topics: TopicMatcher,
-  untitled: Map<DraftStatement, string | undefined> = new Map(),
+  untitled: Map<DraftStatement, () => string | undefined> = new Map(),
 ): DraftStatement[] {
   const titles = new Map<string, string>();
   const weight = new Map<string, number>();
@@ -189,7 +190,7 @@ export function groupByProposition(
       const title =
         (name ? titles.get(name) : last ? undefined : mainTitle) ??
         (s.topic.title === UNTITLED
-          ? ((last ? titles.get(last.name) : undefined) ?? mainTitle ?? untitled.get(s))
+          ? ((last ? titles.get(last.name) : undefined) ?? mainTitle ?? untitled.get(s)?.())
           : undefined);
       if (!title) return s;
       // A class's title that asks what a topic already in the graph asks is that topic.
