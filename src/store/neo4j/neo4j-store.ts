@@ -11,26 +11,8 @@ import {
 } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
 import type { Topic } from '../../model/topic-schema';
-import {
-  type CounterpartEvidence,
-  type CounterpartQuery,
-  type GraphStore,
-  type PathHop,
-  type PathQuery,
-  type RelationQuery,
-  type StancePair,
-  type StanceQuery,
-  type StoreHealth,
-} from '../graph-store';
-import {
-  ENTITY_KINDS,
-  ENTITY_NAMES,
-  ENTITY_REFERENCES,
-  type EntityKind,
-  type EntityMap,
-  type GraphSnapshot,
-  type ListFilterMap,
-} from '../../model/entity-kinds';
+import { type CounterpartEvidence, type CounterpartQuery, type GraphStore, type PathHop, type PathQuery, type RelationQuery, type StancePair, type StanceQuery, type StoreHealth } from '../graph-store';
+import { ENTITY_KINDS, ENTITY_NAMES, ENTITY_REFERENCES, type EntityKind, type EntityMap, type GraphSnapshot, type ListFilterMap } from '../../model/entity-kinds';
 import { Q, SHORTEST_PATHS_BY_DEPTH, type CypherQuery, type WriteRow } from './neo4j-queries';
 import { MAX_PATH_DEPTH } from '../graph-store';
 import { ensureSchema } from './neo4j-schema';
