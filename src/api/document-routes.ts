@@ -15,9 +15,13 @@ import {
   ingestDocumentSchema,
   ingestResultSchema,
   reextractDocument,
+  extractorChoiceSchema,
 } from '../documents/document-ingest';
 
-const ingestQuerySchema = z.object({
+/** `?extractor=rules|llm`: which extractor reads the document, for this request only. */
+const extractorQuerySchema = z.object({ extractor: extractorChoiceSchema.optional() });
+
+const ingestQuerySchema = extractorQuerySchema.extend({
   wait: z
     .enum(['true', 'false'])
     .default('false')
@@ -52,7 +56,7 @@ export const documentRoutes = [
     location: (job) => `/jobs/${(job as { id: string }).id}`,
     handle: async ({ query, body }, { store, config }) => {
       const jobs = ingestJobsFor(store, config);
-      const job = jobs.submit(body);
+      const job = jobs.submit({ ...body, extractor: body.extractor ?? query.extractor });
       if (!query.wait) return job;
       const result = await jobs.wait(job.id);
       return new Reply(201, result, `/documents/${result.id}`);
@@ -80,7 +84,9 @@ export const documentRoutes = [
     params: idParamsSchema,
     response: ingestResultSchema,
     errors: [404],
-    handle: ({ params }, { store, config }) => reextractDocument(store, config, params.id),
+    query: extractorQuerySchema,
+    handle: ({ params, query }, { store, config }) =>
+      reextractDocument(store, config, params.id, { extractor: query.extractor }),
   }),
   defineRoute({
     method: 'post',

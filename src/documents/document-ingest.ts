@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import type { Config } from '../config/config';
 import type { ExtractionContext } from '../extraction/extractor';
-import type { ExtractionDraft } from '../extraction/extraction-schema';
-import { createExtractor } from '../extraction/extractor-factory';
+import { rejectedItemSchema, type ExtractionResult } from '../extraction/extraction-schema';
+import { createExtractor, type ExtractorChoice } from '../extraction/extractor-factory';
 import { proposalRecords, type ProposalSet } from '../extraction/proposal-records';
 import { extractorInfoSchema } from '../model/provenance-schema';
 import { NotFoundError } from '../shared/errors';
@@ -17,6 +17,8 @@ import { buildDocument } from '../model/document-builder';
 import { looksEnglish } from './document-text';
 import { ExtractionPool } from './extraction-pool';
 
+export const extractorChoiceSchema = z.enum(['rules', 'llm']);
+
 export const ingestDocumentSchema = z
   .object({
     ...createDocumentSchema.shape,
@@ -25,6 +27,9 @@ export const ingestDocumentSchema = z
       .enum(['text', 'markdown', 'html'])
       .optional()
       .meta({ description: 'how `text` is written; HTML is detected when absent' }),
+    extractor: extractorChoiceSchema
+      .optional()
+      .meta({ description: 'which extractor reads this document; the service’s own when absent' }),
   })
   .strict()
   .meta({ id: 'IngestDocument' });
@@ -49,6 +54,8 @@ export const ingestResultSchema = documentSchema
       /** The extractor failed; the document is stored and can be extracted again. */
       error: z.string().optional(),
       written: proposalCountsSchema,
+      /** Items of the extractor's answer left out, each by list, index and field; the rest was kept. */
+      rejected: z.array(rejectedItemSchema).optional(),
     }),
   })
   .meta({ id: 'IngestResult' });
@@ -63,6 +70,8 @@ export interface IngestOptions {
   /** The worker threads that do the reading; the process-wide pool when absent. */
   pool?: ExtractionPool;
   onProgress?: (phase: IngestPhase, done: number, total: number) => void;
+  /** The extractor this request asks for; the service's own (EXTRACTOR) when absent. */
+  extractor?: ExtractorChoice;
 }
 
 const NOTHING = { actors: 0, topics: 0, statements: 0, relations: 0, affiliations: 0 };
@@ -86,8 +95,9 @@ export async function ingestDocument(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const pool = options.pool ?? extractionPool();
-  const info = createExtractor(config).info;
-  const { format, ...fields } = input;
+  const choice = input.extractor ?? options.extractor;
+  const info = createExtractor(config, choice).info;
+  const { format, extractor: _choice, ...fields } = input;
   options.onProgress?.('reading', 0, 1);
   const text = await pool.renderText(input.text, format);
   const found = await duplicateOf(store, buildDocument({ ...fields, text }), info);
@@ -105,7 +115,7 @@ export async function ingestDocument(
       };
     });
   }
-  return extractInto(store, config, document, pool, true, options.onProgress);
+  return extractInto(store, config, document, pool, true, { ...options, extractor: choice });
 }
 
 /** The stored document with the same text, answered as a duplicate; or the document, with a free id. */
@@ -167,13 +177,13 @@ export async function reextractDocument(
       ...document,
       duplicate: false,
       extraction: {
-        extractor: createExtractor(config).info,
+        extractor: createExtractor(config, options.extractor).info,
         skipped: 'the document has no text',
         written: NOTHING,
       },
     };
   }
-  return extractInto(store, config, document, options.pool ?? extractionPool(), false, options.onProgress);
+  return extractInto(store, config, document, options.pool ?? extractionPool(), false, options);
 }
 
 async function extractInto(
@@ -182,10 +192,10 @@ async function extractInto(
   document: StoredDocument,
   pool: ExtractionPool,
   isNew: boolean,
-  onProgress?: IngestOptions['onProgress'],
+  { onProgress, extractor: choice }: IngestOptions,
 ): Promise<IngestResult> {
-  const extractor = createExtractor(config);
-  let draft: ExtractionDraft | undefined;
+  const extractor = createExtractor(config, choice);
+  let draft: ExtractionResult | undefined;
   let failure: string | undefined;
   try {
     onProgress?.('extracting', 0, 1);
@@ -193,6 +203,7 @@ async function extractInto(
       document.text!,
       await extractionContext(store),
       config.extraction,
+      choice,
       (done, total) => onProgress?.('extracting', done, total),
     );
   } catch (error) {
@@ -233,6 +244,7 @@ async function extractInto(
           relations: fresh.relations.length,
           affiliations: fresh.affiliations.length,
         },
+        ...(draft?.rejected ? { rejected: draft.rejected } : {}),
       },
     };
   };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config';
 import type { ExtractionContext } from '../extraction/extractor';
-import type { ExtractionDraft } from '../extraction/extraction-schema';
+import type { ExtractionResult } from '../extraction/extraction-schema';
+import type { ExtractorChoice } from '../extraction/extractor-factory';
 import { ValidationError } from '../shared/errors';
 import type { ExtractOutcome, RenderOutcome, TextFormat, WorkerFailure } from './extraction-worker';
 
@@ -44,9 +45,11 @@ export class ExtractionPool {
     text: string,
     context: ExtractionContext,
     extraction: Config['extraction'],
+    choice: ExtractorChoice | undefined,
     onProgress?: (done: number, total: number) => void,
-  ): Promise<ExtractionDraft> {
-    const outcome = (await this.run('extract', { text, context, extraction }, onProgress)) as ExtractOutcome;
+  ): Promise<ExtractionResult> {
+    const task = { text, context, extraction, choice };
+    const outcome = (await this.run('extract', task, onProgress)) as ExtractOutcome;
     if (!outcome.ok) throw failureError(outcome.failure);
     return outcome.draft;
   }

@@ -6,8 +6,8 @@
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../config/config';
 import type { ExtractionContext } from '../extraction/extractor';
-import { createExtractor } from '../extraction/extractor-factory';
-import type { ExtractionDraft } from '../extraction/extraction-schema';
+import { createExtractor, type ExtractorChoice } from '../extraction/extractor-factory';
+import type { ExtractionDraft, ExtractionResult } from '../extraction/extraction-schema';
 import { ValidationError, type FieldIssue } from '../shared/errors';
 import { plainText } from './document-text';
 
@@ -44,23 +44,25 @@ export interface ExtractTask {
   text: string;
   context: ExtractionContext;
   extraction: Config['extraction'];
+  /** The extractor the request asked for; the service's own when absent. */
+  choice?: ExtractorChoice;
   /** Receives `{ done, total }` after each stretch of text. */
   progress?: MessagePort;
   onProgress?: (done: number, total: number) => void;
 }
 
-export type ExtractOutcome = { ok: true; draft: ExtractionDraft } | { ok: false; failure: WorkerFailure };
+export type ExtractOutcome = { ok: true; draft: ExtractionResult } | { ok: false; failure: WorkerFailure };
 
 /** Runs the configured extractor over the text, a stretch at a time for the rules extractor. */
 export async function extract(task: ExtractTask): Promise<ExtractOutcome> {
   try {
-    const extractor = createExtractor({ extraction: task.extraction } as Config);
+    const extractor = createExtractor({ extraction: task.extraction } as Config, task.choice);
     // The LLM extractor waits on the network, not the CPU, and reads its answer whole.
     const stretches =
       extractor.method === 'rules'
         ? textStretches(task.text, EXTRACTION_CHUNK_CHARS)
         : [{ start: 0, end: task.text.length }];
-    const drafts: ExtractionDraft[] = [];
+    const drafts: ExtractionResult[] = [];
     for (const [index, stretch] of stretches.entries()) {
       const draft = await extractor.extract(task.text.slice(stretch.start, stretch.end), task.context);
       drafts.push(shiftDraft(draft, stretch.start));
@@ -108,7 +110,7 @@ function shiftDraft(draft: ExtractionDraft, offset: number): ExtractionDraft {
 }
 
 /** One draft from the stretches' drafts: an actor named in several stretches is one actor. */
-function mergeDrafts(drafts: ExtractionDraft[]): ExtractionDraft {
+function mergeDrafts(drafts: ExtractionResult[]): ExtractionResult {
   if (drafts.length === 1) return drafts[0]!;
   const actors = new Map<string, ExtractionDraft['actors'][number]>();
   for (const draft of drafts) {

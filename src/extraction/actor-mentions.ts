@@ -9,6 +9,7 @@ import {
   PRONOUN,
   TITLES,
 } from './lexicons';
+import { NATIONALITY_PREFIXES } from './gazetteer';
 
 /** An actor already in the graph, as the extractor needs to recognise it. */
 export interface KnownActor {
@@ -88,6 +89,12 @@ const CONNECTORS = new Set([
 /** What may follow a connector inside a name: "Office of the Director", "Juan Ramón de la Fuente". */
 const SECOND_CONNECTORS = new Set(['the', 'la', 'de', 'del', 'los', 'las']);
 /** Capitalised names of laws, plans and doctrines: things, never actors. */
+/** "the ", "U.S. ", "Mexican " ...: what a body's name may drop and stay the same body. */
+const NATIONALITY_PREFIX = new RegExp(
+  `^(?:the |(?:${NATIONALITY_PREFIXES.map((w) => escapeRegExp(w)).join('|')}) )`,
+  'i',
+);
+
 const NOT_ACTORS =
   /\b(?:Doctrine|Act|Resolution|Law|Treaty|Amendment|Constitution|Accords?|Plan|Operation|Manual|Order|Report|Conference|Summit|Day|Month|Week|Year)$/;
 /** Titles as word lists, longest first, so "Defense Secretary" is taken whole before "Secretary". */
@@ -265,7 +272,7 @@ export class ActorMentionFinder {
   /** "Trump's team", "the Trump administration", "Petro's government" name a government by its leader. */
   private findGovernmentsByLeader(candidates: Mention[]): void {
     const pattern =
-      /\b(?:[Tt]he )?((?:\p{Lu}[\p{L}.-]+ )*\p{Lu}[\p{L}-]+)(?:['’]s)? (administration|team|government|cabinet)\b/gu;
+      /\b(?:[Tt]he )?((?:\p{Lu}[\p{L}-]*(?:\.\p{Lu}[\p{L}-]*)* )*\p{Lu}[\p{L}-]+)(?:['’]s)? (administration|team|government|cabinet)\b/gu;
     for (const match of this.text.matchAll(pattern)) {
       const leader = match[1]!.split(' ').filter((w) => !NATIONALITIES[w] && !TITLE_WORDS.has(w));
       if (leader.length === 0 || NOT_NAMES.has(leader[0]!)) continue;
@@ -485,7 +492,7 @@ export class ActorMentionFinder {
   private findRepeats(candidates: Mention[]): void {
     for (const entry of [...this.entries.values()]) {
       if (isPersonKind(entry.kind) || entry.kind === 'state' || !entry.name.includes(' ')) continue;
-      const short = entry.name.replace(/^(?:the |U\.S\. |US |American |Mexican )/i, '');
+      const short = entry.name.replace(NATIONALITY_PREFIX, '');
       if (!short.includes(' ')) continue;
       const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(short)}(?![\\p{L}])`, 'giu');
       for (const match of this.text.matchAll(pattern))
@@ -565,19 +572,43 @@ export class ActorMentionFinder {
     }
   }
 
+  /**
+   * "the administration" and "the White House" are the administration the document names before them
+   * (the last one, when it names several), else the one the graph already holds; never a new actor of
+   * their own.
+   */
   private linkAdministration(): void {
+    const isAdministration = (name: string) => / administration$/i.test(name);
     const named = [...this.entries.values()].filter(
-      (e) => !e.existingId && e.key !== 'name:administration' && / administration$/i.test(e.name),
+      (e) => e.key !== 'name:administration' && isAdministration(e.name),
     );
-    if (named.length !== 1) return;
-    // "the administration" and "the White House" are the one administration the document names.
+    const inGraph = [...new Set(this.knownByAlias.values())].filter(
+      (a) => isAdministration(a.name) || a.aliases.some(isAdministration),
+    );
+    const fallback =
+      named.length === 1
+        ? named[0]
+        : named.length === 0 && inGraph.length === 1
+          ? this.entry(inGraph[0]!.name, inGraph[0]!.kind, inGraph[0]!.country)
+          : undefined;
     for (const key of ['name:administration', 'name:white house']) {
       const generic = this.entries.get(key);
       if (!generic || generic.existingId) continue;
-      named[0]!.aliases.add(key === 'name:administration' ? 'the administration' : generic.name);
-      for (const alias of generic.aliases) named[0]!.aliases.add(alias);
-      for (const mention of this.mentions) if (mention.key === generic.key) mention.key = named[0]!.key;
-      this.entries.delete(generic.key);
+      let linked = false;
+      for (const mention of this.mentions) {
+        if (mention.key !== generic.key) continue;
+        const before = [...this.mentions]
+          .reverse()
+          .find((m) => m.end <= mention.start && named.some((e) => e.key === m.key));
+        const target = (before && this.entries.get(before.key)) ?? fallback;
+        if (!target) continue;
+        target.aliases.add(key === 'name:administration' ? 'the administration' : generic.name);
+        for (const alias of generic.aliases) target.aliases.add(alias);
+        target.acts ||= generic.acts;
+        mention.key = target.key;
+        linked = true;
+      }
+      if (linked && !this.mentions.some((m) => m.key === generic.key)) this.entries.delete(generic.key);
     }
   }
 

@@ -9,7 +9,7 @@ import { polaritySchema } from '../model/statement-schema';
  * document, and the service maps them to graph ids. Built from the same field schemas as the records,
  * so an LLM's answer is held to exactly the rules a person's input is.
  */
-const draftActorSchema = z
+export const draftActorSchema = z
   .object({
     key: z.string().min(1).max(300),
     name: z.string().trim().min(1).max(300),
@@ -70,6 +70,24 @@ export const extractionDraftSchema = z
     affiliations: z.array(draftAffiliationSchema).max(2000).default([]),
   })
   .strict();
+
+/**
+ * An item of an extractor's answer that was left out, named by its list, its index in that list and the
+ * field that broke a rule: one bad item never costs the good ones.
+ */
+export const rejectedItemSchema = z
+  .object({
+    list: z.enum(['actors', 'statements', 'relations', 'affiliations']),
+    index: z.number().int().min(0),
+    field: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: 'RejectedExtractionItem' });
+
+export type RejectedItem = z.infer<typeof rejectedItemSchema>;
+
+/** What an extractor returns: the proposals, and the items of its answer it had to leave out. */
+export type ExtractionResult = ExtractionDraft & { rejected?: RejectedItem[] };
 
 export type DraftStatement = z.infer<typeof draftStatementSchema>;
 export type DraftRelation = z.infer<typeof draftRelationSchema>;

@@ -5,7 +5,7 @@
  */
 import type { Topic } from '../model/topic-schema';
 import type { KnownActor } from './actor-mentions';
-import type { ExtractionDraft } from './extraction-schema';
+import type { ExtractionResult } from './extraction-schema';
 import type { ExtractorInfo } from '../model/provenance-schema';
 
 /** What the graph already holds that an extractor should reuse rather than propose again. */
@@ -18,5 +18,5 @@ export interface ExtractionContext {
 export interface Extractor {
   readonly info: ExtractorInfo;
   readonly method: 'rules' | 'llm';
-  extract(text: string, context: ExtractionContext): Promise<ExtractionDraft>;
+  extract(text: string, context: ExtractionContext): Promise<ExtractionResult>;
 }

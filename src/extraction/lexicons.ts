@@ -1,5 +1,10 @@
 import type { ActorKind } from '../model/actor-schema';
 import type { RelationType } from '../model/relation-vocabulary';
+import { CONTRABAND_AND_CRIME, CRIMINAL_GROUP_WORDS } from './gazetteer';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /**
  * The word lists the rules extractor reasons with. They describe how English news reports speech,
@@ -223,6 +228,22 @@ const IMPOSITIONS: ReadonlySet<string> = new Set([
   'aggression',
 ]);
 
+/**
+ * Rebutting a criticism of something defends it: "rejected the criticism of the strikes", "dismissed
+ * criticism from Petro over the boat strikes", "brushed aside accusations that the strikes were illegal".
+ * The criticism's own words are the critic's, not the actor's; the whole phrase reads as "defended".
+ */
+const REBUTTED_CRITICISM =
+  /\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|push(?:es|ed|ing)? back (?:on|against)|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|deflect(?:s|ed|ing)?)\s+(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|growing\s+|international\s+|widespread\s+)*(?:criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|claims?|concerns?|objections?)(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?\s+(?:of|over|about|surrounding|against|that)\b[^.;]*/g;
+
+/**
+ * An act said to threaten or endanger something is opposed by whoever says so: "warned that the
+ * deployment threatens the region", "the naval buildup poses a threat to peace". The subject is an act,
+ * not an actor: "Trump threatened to strike" still stands for the strike.
+ */
+const ACT_THREATENS =
+  /\b(?:deployments?|strikes?|attacks?|actions?|presence|operations?|build-?ups?|escalation|interventions?|incursions?|policy|policies|campaign|bombings?|raids?|militari[sz]ation|manoeuvres|maneuvers|exercises)\s+(?:\w+\s+){0,2}?(?:threaten(?:s|ed)?|endanger(?:s|ed)?|jeopardi[sz](?:e|es|ed)|destabili[sz](?:e|es|ed)|undermin(?:e|es|ed)|put(?:s)? at risk|pos(?:e|es|ed) (?:an? |the )?(?:\w+ )?(?:threat|danger|risk))\b/gi;
+
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
 const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\brul(?:e|es|ed|ing) out\b/gi, -1],
@@ -244,6 +265,7 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
     1,
   ],
   [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
+  [ACT_THREATENS, -2],
   // Calling an action part of one's own effort defends it: "argued the operations are part of anti-drug
   // and counter-terrorism efforts", "defended them as part of his campaign".
   [
@@ -374,8 +396,10 @@ for (const strong of [
 
 const PROPOSES_BY_ASKING =
   /(?<!\b(?:was|were|been|being|is|are|am)\s+)\b(?:asked|asks|ask|asking)\b(?:\s+[^\s,;]+){0,8}?\s+(?:whether|if)\s+(?:[^\s,;]+\s+){0,4}(?:could|can|might|should)\b/i;
-const FIGHTING_CRIME =
-  /\b(?:stop(?:ping)?|fight(?:ing)?|combat(?:ting|ing)?|curb(?:ing)?|tackl(?:e|ing)|halt(?:ing)?|reduc(?:e|ing)|prevent(?:ing)?|block(?:ing)?|end(?:ing)?|dismantl(?:e|ing))\s+(?:the\s+)?(?:flow\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:drugs?|fentanyl|narcotics|drug\s+trafficking|trafficking|traffickers|smuggling|crime|criminal\s+groups|violence|cartels?|gangs?)\b/g;
+const FIGHTING_CRIME = new RegExp(
+  String.raw`\b(?:stop(?:ping)?|fight(?:ing)?|combat(?:ting|ing)?|curb(?:ing)?|tackl(?:e|ing)|halt(?:ing)?|reduc(?:e|ing)|prevent(?:ing)?|block(?:ing)?|end(?:ing)?|dismantl(?:e|ing))\s+(?:the\s+)?(?:flow\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:${CONTRABAND_AND_CRIME.join('|')})\b`,
+  'g',
+);
 const MEASURE_CONTENT =
   /\b((?:resolutions?|measures?|bills?|legislation|amendments?|reforms?|proposals?)\b[^.;,]*?)\s*,?\s*\b(?:that|which|seeking|aimed|aiming|designed|intended|meant)\b[^.;,]*/g;
 const ILLEGAL_THINGS =
@@ -406,7 +430,8 @@ export function scorePolarity(text: string): PolarityScore {
     .replace(FIGHTING_CRIME, ' ')
     // "a resolution seeking to halt the strikes", "an amendment that says the people reject ...": what a
     // measure would do is its content; the actor's stance is what they do with the measure.
-    .replace(MEASURE_CONTENT, '$1');
+    .replace(MEASURE_CONTENT, '$1')
+    .replace(REBUTTED_CRITICISM, ' defended ');
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;
@@ -572,95 +597,7 @@ export const TITLES = [
   'Ms.',
 ];
 
-/** How a place is named as the adjective or possessive in front of a title: "Mexican President". */
-export const NATIONALITIES: Record<string, string> = {
-  'U.S.': 'United States',
-  US: 'United States',
-  American: 'United States',
-  'United States': 'United States',
-  Mexican: 'Mexico',
-  Mexico: 'Mexico',
-  Venezuelan: 'Venezuela',
-  Venezuela: 'Venezuela',
-  Colombian: 'Colombia',
-  Colombia: 'Colombia',
-  Canadian: 'Canada',
-  Cuban: 'Cuba',
-  Ecuadorian: 'Ecuador',
-  Brazilian: 'Brazil',
-  British: 'United Kingdom',
-  Chinese: 'China',
-  Russian: 'Russia',
-  'Trinidad and Tobago': 'Trinidad and Tobago',
-  Trinidadian: 'Trinidad and Tobago',
-  Barbados: 'Barbados',
-  Barbadian: 'Barbados',
-  Jamaica: 'Jamaica',
-  Jamaican: 'Jamaica',
-  Guyana: 'Guyana',
-  Guyanese: 'Guyana',
-  Honduras: 'Honduras',
-  Honduran: 'Honduras',
-  Guatemala: 'Guatemala',
-  Guatemalan: 'Guatemala',
-  'El Salvador': 'El Salvador',
-  Salvadoran: 'El Salvador',
-  Panama: 'Panama',
-  Panamanian: 'Panama',
-  Nicaragua: 'Nicaragua',
-  Nicaraguan: 'Nicaragua',
-  Peru: 'Peru',
-  Peruvian: 'Peru',
-  Chile: 'Chile',
-  Chilean: 'Chile',
-  Argentina: 'Argentina',
-  Argentine: 'Argentina',
-  Bolivia: 'Bolivia',
-  Bolivian: 'Bolivia',
-  'Dominican Republic': 'Dominican Republic',
-  Dominican: 'Dominican Republic',
-  Haiti: 'Haiti',
-  Haitian: 'Haiti',
-  Cuba: 'Cuba',
-  Ecuador: 'Ecuador',
-  Brazil: 'Brazil',
-  Canada: 'Canada',
-  Spain: 'Spain',
-  Spanish: 'Spain',
-  France: 'France',
-  French: 'France',
-};
-
-export const COUNTRY_CODES: Record<string, string> = {
-  'United States': 'US',
-  Mexico: 'MX',
-  Venezuela: 'VE',
-  Colombia: 'CO',
-  Canada: 'CA',
-  Cuba: 'CU',
-  Ecuador: 'EC',
-  Brazil: 'BR',
-  'United Kingdom': 'GB',
-  China: 'CN',
-  Russia: 'RU',
-  Panama: 'PA',
-  Honduras: 'HN',
-  Guatemala: 'GT',
-  'Trinidad and Tobago': 'TT',
-  Barbados: 'BB',
-  Jamaica: 'JM',
-  Guyana: 'GY',
-  'El Salvador': 'SV',
-  Nicaragua: 'NI',
-  Peru: 'PE',
-  Chile: 'CL',
-  Argentina: 'AR',
-  Bolivia: 'BO',
-  'Dominican Republic': 'DO',
-  Haiti: 'HT',
-  Spain: 'ES',
-  France: 'FR',
-};
+export { COUNTRY_CODES, NATIONALITIES } from './gazetteer';
 
 /** "Two Republicans" are two members, not the party speaking as one: a counted group is no metonym. */
 function uncounted(pattern: string): RegExp {
@@ -772,7 +709,7 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
     'media',
   ],
   [/\b(?:University|College|Institute|School)\b/, 'academic_institution'],
-  [/\b(?:Cartel|Cártel|Tren de Aragua|Gang|Mafia|MS-13|Sinaloa|Jalisco|Gulf Clan)\b/i, 'criminal_group'],
+  [new RegExp(`\\b(?:${CRIMINAL_GROUP_WORDS.map(escapeRegExp).join('|')})\\b`, 'i'), 'criminal_group'],
   [/\b(?:Senate|House|Congress|Committee|Parliament|Assembly|Legislature)\b/, 'legislature'],
   [/\b(?:Party|Democrats|Republicans|Morena|PAN|PRI)\b/, 'party'],
   [

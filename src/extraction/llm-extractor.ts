@@ -1,7 +1,16 @@
+import type { z } from 'zod';
 import { ValidationError } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
 import type { ExtractionContext, Extractor } from './extractor';
-import { extractionDraftSchema, type ExtractionDraft } from './extraction-schema';
+import {
+  draftActorSchema,
+  draftAffiliationSchema,
+  draftRelationSchema,
+  draftStatementSchema,
+  extractionDraftSchema,
+  type ExtractionResult,
+  type RejectedItem,
+} from './extraction-schema';
 
 interface LlmSettings {
   baseUrl: string;
@@ -36,7 +45,7 @@ export class LlmExtractor implements Extractor {
     this.info = { name: 'stancegraph-llm', version: `1.0.0+${settings.model}`.slice(0, 50) };
   }
 
-  async extract(text: string, context: ExtractionContext): Promise<ExtractionDraft> {
+  async extract(text: string, context: ExtractionContext): Promise<ExtractionResult> {
     const response = await fetch(new URL('chat/completions', withSlash(this.settings.baseUrl)), {
       method: 'POST',
       headers: {
@@ -73,7 +82,12 @@ export class LlmExtractor implements Extractor {
   }
 }
 
-function parseDraft(content: string, text: string): ExtractionDraft {
+/**
+ * Reads the model's answer item by item: an item that breaks its schema, quotes a sentence the text does
+ * not contain, or names an actor that is not in the answer is left out and reported by list, index and
+ * field; the rest is kept. Only an answer that is no JSON object at all is refused whole.
+ */
+function parseDraft(content: string, text: string): ExtractionResult {
   let raw: unknown;
   try {
     raw = JSON.parse(content);
@@ -82,15 +96,69 @@ function parseDraft(content: string, text: string): ExtractionDraft {
       { path: [], message: 'expected one JSON object' },
     ]);
   }
-  const located = locateEvidence(raw, text);
-  const parsed = extractionDraftSchema.safeParse(located);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ValidationError('stancegraph/llm-extractor: the model did not answer with one JSON object', [
+      { path: [], message: 'expected one JSON object' },
+    ]);
+  }
+  const located = locateEvidence(raw, text) as Record<string, unknown>;
+  const rejected: RejectedItem[] = [];
+  const items = <T>(list: RejectedItem['list'], schema: z.ZodType<T>): { item: T; index: number }[] => {
+    const value = located[list] ?? [];
+    if (!Array.isArray(value)) {
+      rejected.push({ list, index: 0, field: '', message: 'expected a list' });
+      return [];
+    }
+    return value.flatMap((candidate: unknown, index) => {
+      const parsed = schema.safeParse(candidate);
+      if (parsed.success) return [{ item: parsed.data, index }];
+      const evidence = (candidate as { evidence?: { sentence?: unknown; start?: unknown } } | null)?.evidence;
+      const unplaced = typeof evidence?.sentence === 'string' && evidence.start === undefined;
+      const reported = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const raw = issue.path.map(String).join('.');
+        const field = unplaced && raw.startsWith('evidence') ? 'evidence.sentence' : raw;
+        if (reported.has(field)) continue;
+        reported.add(field);
+        rejected.push(
+          unplaced && field.startsWith('evidence')
+            ? { list, index, field: 'evidence.sentence', message: 'the text does not contain this sentence' }
+            : { list, index, field, message: issue.message },
+        );
+      }
+      return [];
+    });
+  };
+  const actors = items('actors', draftActorSchema);
+  const keys = new Set(actors.map(({ item }) => item.key));
+  const known = <T>(list: RejectedItem['list'], kept: { item: T; index: number }[], fields: (keyof T)[]) =>
+    kept.filter(({ item, index }) => {
+      const missing = fields.find((field) => !keys.has(item[field] as string));
+      if (missing !== undefined)
+        rejected.push({ list, index, field: String(missing), message: 'names no actor of the answer' });
+      return missing === undefined;
+    });
+  const draft = {
+    actors: actors.map(({ item }) => item),
+    statements: known('statements', items('statements', draftStatementSchema), ['actorKey']).map(
+      (k) => k.item,
+    ),
+    relations: known('relations', items('relations', draftRelationSchema), ['sourceKey', 'targetKey']).map(
+      (k) => k.item,
+    ),
+    affiliations: known('affiliations', items('affiliations', draftAffiliationSchema), [
+      'memberKey',
+      'organizationKey',
+    ]).map((k) => k.item),
+  };
+  const parsed = extractionDraftSchema.safeParse(draft);
   if (!parsed.success) {
     throw new ValidationError(
       'stancegraph/llm-extractor: the model answer breaks the extraction schema',
       zodIssues(parsed.error),
     );
   }
-  return parsed.data;
+  return rejected.length > 0 ? { ...parsed.data, rejected } : parsed.data;
 }
 
 /** Adds character offsets to each evidence sentence; a sentence not found in the text stays unplaced. */

@@ -1,4 +1,5 @@
 import type { ExtractionContext } from './extractor';
+import { UNTITLED } from './topics';
 
 const STOPWORDS = new Set(
   (
@@ -38,18 +39,23 @@ interface TopicChoice {
  * weighting title words double and rare words more; below the threshold the passage gets a new topic.
  */
 export class TopicMatcher {
-  private readonly topics: { id?: string; title: string; stems: Map<string, number> }[];
+  private readonly topics: {
+    id?: string;
+    title: string;
+    stems: Map<string, number>;
+    titleStems: Set<string>;
+  }[];
 
   constructor(topics: ExtractionContext['topics']) {
     this.topics = topics.map((topic) => {
       const stems = new Map<string, number>();
       for (const s of contentStems(topic.description ?? '')) stems.set(s, 1);
       for (const s of contentStems(topic.title)) stems.set(s, 2);
-      return { id: topic.id, title: topic.title, stems };
+      return { id: topic.id, title: topic.title, stems, titleStems: new Set(contentStems(topic.title)) };
     });
   }
 
-  match(passage: string, proposeTitle: () => string): TopicChoice {
+  match(passage: string, proposeTitle: () => string | undefined): TopicChoice {
     const words = new Set(contentStems(passage));
     let best: TopicChoice | undefined;
     for (const topic of this.topics) {
@@ -62,13 +68,30 @@ export class TopicMatcher {
       if (!best || cosine > best.score) best = { id: topic.id, title: topic.title, score: cosine };
     }
     if (best && best.score >= MATCH_THRESHOLD) return best;
-    const title = proposeTitle();
+    // No noun phrase to title it: the caller gives the position the story's question.
+    const title = proposeTitle() ?? UNTITLED;
+    if (title === UNTITLED) return { title, score: 0 };
+    const same = this.sameQuestion(title);
+    if (same) return { ...same, score: 1 };
     const stems = new Map<string, number>();
     for (const word of words) stems.set(word, 1);
     for (const word of contentStems(title)) stems.set(word, 2);
-    const proposed = { title, stems };
+    const proposed = { title, stems, titleStems: new Set(contentStems(title)) };
     // Later passages of the same document can join the topic this one proposed.
     this.topics.push(proposed);
     return { title, score: 0 };
+  }
+
+  /**
+   * The topic, in the graph or proposed earlier, whose title asks the same question as `title`: the same
+   * content words in any order and form ("Boat strikes" and "Strikes on boats"; not "Strikes" and "US
+   * strikes on boats").
+   */
+  sameQuestion(title: string): { id?: string; title: string } | undefined {
+    const asked = new Set(contentStems(title));
+    if (asked.size === 0) return undefined;
+    const same = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((w) => b.has(w));
+    const found = this.topics.find((t) => same(asked, t.titleStems));
+    return found && { id: found.id, title: found.title };
   }
 }

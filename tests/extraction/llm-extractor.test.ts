@@ -112,16 +112,8 @@ describe('LLM extractor', () => {
     }
   });
 
-  it('an answer that breaks the schema or quotes words not in the text writes no proposals', async () => {
-    const answers = [
-      'not json at all',
-      JSON.stringify({ ...draft, statements: [{ ...draft.statements[0], polarity: 'enthusiastic' }] }),
-      JSON.stringify({
-        ...draft,
-        statements: [{ ...draft.statements[0], evidence: { sentence: 'Words the article never says.' } }],
-      }),
-    ];
-    for (const answer of answers) {
+  it('an answer that is no JSON object writes no proposals', async () => {
+    for (const answer of ['not json at all', '[1, 2]']) {
       const endpoint = await fakeEndpoint(() => answer);
       try {
         const app = appWith(endpoint.baseUrl);
@@ -136,5 +128,94 @@ describe('LLM extractor', () => {
         await store.close();
       }
     }
+  });
+
+  it('keeps the good items of an answer and reports each bad one by list, index and field', async () => {
+    const good = draft.statements[0]!;
+    const answer = {
+      ...draft,
+      statements: [
+        { ...good, polarity: 'enthusiastic' },
+        good,
+        { ...good, evidence: { sentence: 'Words the article never says.' } },
+      ],
+      relations: [
+        ...draft.relations,
+        {
+          sourceKey: 'a1',
+          targetKey: 'a9',
+          type: 'opposes',
+          evidence: { sentence: SENTENCE },
+          confidence: 0.5,
+        },
+      ],
+    };
+    const endpoint = await fakeEndpoint(() => JSON.stringify(answer));
+    try {
+      const app = appWith(endpoint.baseUrl);
+      const res = await request(app)
+        .post('/api/documents')
+        .send({ title: 'Global News', text: TEXT })
+        .expect(201);
+      expect(res.body.extraction.error).toBeUndefined();
+      expect(res.body.extraction.written).toMatchObject({ statements: 1, relations: 1, actors: 2 });
+      expect(res.body.extraction.rejected).toEqual([
+        expect.objectContaining({ list: 'statements', index: 0, field: 'polarity' }),
+        expect.objectContaining({ list: 'statements', index: 2, field: 'evidence.sentence' }),
+        expect.objectContaining({ list: 'relations', index: 1, field: 'targetKey' }),
+      ]);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('is chosen per request, by query or body field, beside the service’s rules extractor', async () => {
+    const endpoint = await fakeEndpoint(() => JSON.stringify(draft));
+    try {
+      store = openSqliteStore({ dataDir: ':memory:' });
+      const app = createApp(
+        store,
+        testConfig({
+          extraction: {
+            extractor: 'rules',
+            llm: { baseUrl: endpoint.baseUrl, model: 'local-test-model', timeoutMs: 5000 },
+          },
+        }),
+      );
+      const byDefault = await request(app)
+        .post('/api/documents')
+        .send({ title: 'A', text: TEXT })
+        .expect(201);
+      expect(byDefault.body.extraction.extractor.name).toBe('stancegraph-rules');
+      expect(endpoint.seen).toHaveLength(0);
+
+      const again = await request(app)
+        .post(`/api/documents/${byDefault.body.id}/extractions?extractor=llm`)
+        .expect(200);
+      expect(again.body.extraction.extractor.name).toBe('stancegraph-llm');
+      expect(endpoint.seen).toHaveLength(1);
+
+      const other = `${TEXT}\nA line that makes this a second document.`;
+      const byBody = await request(app)
+        .post('/api/documents')
+        .send({ title: 'B', text: other, extractor: 'llm' })
+        .expect(201);
+      expect(byBody.body.extraction.extractor.name).toBe('stancegraph-llm');
+      expect(endpoint.seen).toHaveLength(2);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('refuses the LLM extractor per request when the service has no endpoint', async () => {
+    store = openSqliteStore({ dataDir: ':memory:' });
+    const app = createApp(store, testConfig());
+    const res = await request(app)
+      .post('/api/documents?extractor=llm')
+      .send({ title: 'Global News', text: TEXT })
+      .expect(422);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(JSON.stringify(res.body)).toMatch(/extractor/);
+    expect(await store.counts()).toMatchObject({ documents: 0 });
   });
 });

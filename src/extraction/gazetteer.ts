@@ -1,0 +1,135 @@
+/**
+ * The gazetteer: names of places, nationalities and the story's criminal groups and contraband, kept as
+ * data apart from the grammar so that a new story adds names here, not rules. The graph's own actors
+ * are recognised before any of these (actor-mentions' known actors come first).
+ */
+
+/** Words in a name that make it a criminal group's: "Sinaloa Cartel", "Tren de Aragua", "MS-13". */
+export const CRIMINAL_GROUP_WORDS: readonly string[] = [
+  'Cartel',
+  'Cártel',
+  'Tren de Aragua',
+  'Gang',
+  'Mafia',
+  'MS-13',
+  'Sinaloa',
+  'Jalisco',
+  'Gulf Clan',
+];
+
+/**
+ * What "fighting" names as everyone's stated aim, never a question ("to stop the flow of fentanyl"), as
+ * regular-expression pieces.
+ */
+export const CONTRABAND_AND_CRIME: readonly string[] = [
+  'drugs?',
+  'fentanyl',
+  'narcotics',
+  String.raw`drug\s+trafficking`,
+  'trafficking',
+  'traffickers',
+  'smuggling',
+  'crime',
+  String.raw`criminal\s+groups`,
+  'violence',
+  'cartels?',
+  'gangs?',
+];
+
+/** How a place is named as the adjective or possessive in front of a title: "Mexican President". */
+export const NATIONALITIES: Record<string, string> = {
+  'U.S.': 'United States',
+  US: 'United States',
+  American: 'United States',
+  'United States': 'United States',
+  Mexican: 'Mexico',
+  Mexico: 'Mexico',
+  Venezuelan: 'Venezuela',
+  Venezuela: 'Venezuela',
+  Colombian: 'Colombia',
+  Colombia: 'Colombia',
+  Canadian: 'Canada',
+  Cuban: 'Cuba',
+  Ecuadorian: 'Ecuador',
+  Brazilian: 'Brazil',
+  British: 'United Kingdom',
+  Chinese: 'China',
+  Russian: 'Russia',
+  'Trinidad and Tobago': 'Trinidad and Tobago',
+  Trinidadian: 'Trinidad and Tobago',
+  Barbados: 'Barbados',
+  Barbadian: 'Barbados',
+  Jamaica: 'Jamaica',
+  Jamaican: 'Jamaica',
+  Guyana: 'Guyana',
+  Guyanese: 'Guyana',
+  Honduras: 'Honduras',
+  Honduran: 'Honduras',
+  Guatemala: 'Guatemala',
+  Guatemalan: 'Guatemala',
+  'El Salvador': 'El Salvador',
+  Salvadoran: 'El Salvador',
+  Panama: 'Panama',
+  Panamanian: 'Panama',
+  Nicaragua: 'Nicaragua',
+  Nicaraguan: 'Nicaragua',
+  Peru: 'Peru',
+  Peruvian: 'Peru',
+  Chile: 'Chile',
+  Chilean: 'Chile',
+  Argentina: 'Argentina',
+  Argentine: 'Argentina',
+  Bolivia: 'Bolivia',
+  Bolivian: 'Bolivia',
+  'Dominican Republic': 'Dominican Republic',
+  Dominican: 'Dominican Republic',
+  Haiti: 'Haiti',
+  Haitian: 'Haiti',
+  Cuba: 'Cuba',
+  Ecuador: 'Ecuador',
+  Brazil: 'Brazil',
+  Canada: 'Canada',
+  Spain: 'Spain',
+  Spanish: 'Spain',
+  France: 'France',
+  French: 'France',
+};
+
+export const COUNTRY_CODES: Record<string, string> = {
+  'United States': 'US',
+  Mexico: 'MX',
+  Venezuela: 'VE',
+  Colombia: 'CO',
+  Canada: 'CA',
+  Cuba: 'CU',
+  Ecuador: 'EC',
+  Brazil: 'BR',
+  'United Kingdom': 'GB',
+  China: 'CN',
+  Russia: 'RU',
+  Panama: 'PA',
+  Honduras: 'HN',
+  Guatemala: 'GT',
+  'Trinidad and Tobago': 'TT',
+  Barbados: 'BB',
+  Jamaica: 'JM',
+  Guyana: 'GY',
+  'El Salvador': 'SV',
+  Nicaragua: 'NI',
+  Peru: 'PE',
+  Chile: 'CL',
+  Argentina: 'AR',
+  Bolivia: 'BO',
+  'Dominican Republic': 'DO',
+  Haiti: 'HT',
+  Spain: 'ES',
+  France: 'FR',
+};
+
+/**
+ * Nationality prefixes a body's name may carry or drop ("the US State Department", "the state
+ * department"): every adjective and short form above.
+ */
+export const NATIONALITY_PREFIXES: readonly string[] = Object.keys(NATIONALITIES).filter(
+  (word) => !word.includes(' '),
+);

@@ -1,0 +1,35 @@
+import { read } from './reading-table';
+
+/** Who does what to whom: each row a sentence and the relations a reviewer should be offered. */
+describe('relations', () => {
+  it.each([
+    [
+      'The Trump administration designated Tren de Aragua a foreign terrorist organization.',
+      ['Trump administration sanctions Tren de Aragua'],
+    ],
+    [
+      'Colombian President Gustavo Petro accused the United States of murder.',
+      ['Gustavo Petro accuses United States'],
+    ],
+    // Withdrawn support is pressure, by whoever carries it out.
+    [
+      'He said the U.S. would stop giving financial support to Colombia.',
+      ['United States pressures Colombia'],
+    ],
+    [
+      'Mexican President Claudia Sheinbaum said Mexico cooperates with the United States.',
+      ['Mexico cooperates_with United States'],
+    ],
+  ])('%s', async (sentence, expected) => {
+    expect((await read(sentence)).relations).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    // A denied act is no relation.
+    ['President Donald Trump said the United States did not attack Venezuela.', 'attacks'],
+    // Rebutting criticism of the strikes is no hostility toward the strikes' target.
+    ['Secretary of State Marco Rubio rejected the criticism of the strikes on Venezuela.', 'opposes'],
+  ])('%s proposes no %s relation', async (sentence, type) => {
+    expect((await read(sentence)).relations.filter((r) => r.includes(` ${type} `))).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { read, stanceOf } from './reading-table';
+
+/**
+ * Stance toward the proposition, not the tone of the words: what an actor does with a claim about X
+ * decides the side they take on X. Sentences from the issue's Petro/Rubio/Maduro article and the
+ * tuning fixtures.
+ */
+describe('stance toward the proposition', () => {
+  it.each([
+    // Rejecting criticism of X defends X.
+    ['Secretary of State Marco Rubio rejected the criticism of the strikes.', 'Rubio', 'support'],
+    [
+      'Secretary of State Marco Rubio on Wednesday dismissed criticism from Colombian President Gustavo Petro over the boat strikes.',
+      'Rubio',
+      'support',
+    ],
+    [
+      'Defense Secretary Pete Hegseth brushed aside accusations that the strikes were illegal.',
+      'Hegseth',
+      'support',
+    ],
+    // Warning that X threatens Y opposes X.
+    [
+      'Venezuelan President Nicolás Maduro warned that the US military deployment threatens the whole region.',
+      'Maduro',
+      'oppose',
+    ],
+    [
+      'Brazilian President Luiz Inácio Lula da Silva said the naval buildup poses a threat to peace in the Caribbean.',
+      'Lula',
+      'oppose',
+    ],
+    // Threatening to act still stands for the act.
+    ['President Donald Trump threatened to strike the cartels on land.', 'Trump', 'support'],
+    // Negation and hedges as before.
+    ['Speaker Mike Johnson refuses to rule out US military action in Mexico.', 'Johnson', 'support'],
+    ['Mexican President Claudia Sheinbaum rejected any form of foreign interference.', 'Sheinbaum', 'oppose'],
+    [
+      'Mexican President Claudia Sheinbaum said she does not agree with any kind of intervention or interference.',
+      'Sheinbaum',
+      'oppose',
+    ],
+    // Not rejecting the criticism is no defence.
+    ['Senator Rand Paul did not reject the criticism of the strikes.', 'Paul', 'oppose'],
+  ])('%s -> %s %s', async (sentence, actor, polarity) => {
+    const reading = await read(sentence);
+    expect(stanceOf(reading, actor)).toContain(polarity);
+    expect(stanceOf(reading, actor)).not.toContain(polarity === 'support' ? 'oppose' : 'support');
+  });
+});
