@@ -8,6 +8,7 @@ import {
   reviewRequestSchema,
   reviewResultSchema,
 } from '../extraction/proposal-review';
+import { createExtractor } from '../extraction/extractor-factory';
 import { defineRoute, Reply } from '../http/route-definition';
 import { ingestJobsFor, jobSchema } from '../documents/ingest-jobs';
 import { reviewStatusSchema } from '../model/common-schema';
@@ -55,8 +56,11 @@ export const documentRoutes = [
     alsoResponds: [{ status: 201, description: 'Ingested (with `?wait=true`)', schema: ingestResultSchema }],
     location: (job) => `/jobs/${(job as { id: string }).id}`,
     handle: async ({ query, body }, { store, config }) => {
+      const extractor = body.extractor ?? query.extractor;
+      // An extractor this service cannot run is refused now, not as a failed job later.
+      createExtractor(config, extractor);
       const jobs = ingestJobsFor(store, config);
-      const job = jobs.submit({ ...body, extractor: body.extractor ?? query.extractor });
+      const job = jobs.submit({ ...body, extractor });
       if (!query.wait) return job;
       const result = await jobs.wait(job.id);
       return new Reply(201, result, `/documents/${result.id}`);

@@ -100,9 +100,44 @@ export async function ingestDocument(
   const { format, extractor: _choice, ...fields } = input;
   options.onProgress?.('reading', 0, 1);
   const text = await pool.renderText(input.text, format);
-  const found = await duplicateOf(store, buildDocument({ ...fields, text }), info);
+  const built = buildDocument({ ...fields, text });
+  // The same text posted again while the first copy is still being read waits for it, and is then
+  // answered as its duplicate, instead of reading the text again.
+  const reading = inFlight(store);
+  while (reading.has(built.contentHash)) await reading.get(built.contentHash)!.catch(() => undefined);
+  const found = await duplicateOf(store, built, info);
   if (found.duplicate) return found.duplicate;
-  let document = found.document;
+  const ingest = ingestNew(store, config, input, found.document, text, pool, info, {
+    ...options,
+    extractor: choice,
+  });
+  reading.set(built.contentHash, ingest);
+  try {
+    return await ingest;
+  } finally {
+    reading.delete(built.contentHash);
+  }
+}
+
+const readingByStore = new WeakMap<GraphStore, Map<string, Promise<IngestResult>>>();
+/** The ingests of each store still reading a text, by the text's content hash. */
+function inFlight(store: GraphStore): Map<string, Promise<IngestResult>> {
+  let reading = readingByStore.get(store);
+  if (!reading) readingByStore.set(store, (reading = new Map()));
+  return reading;
+}
+
+async function ingestNew(
+  store: GraphStore,
+  config: Config,
+  input: IngestDocument,
+  stored: StoredDocument,
+  text: string,
+  pool: ExtractionPool,
+  info: IngestResult['extraction']['extractor'],
+  options: IngestOptions,
+): Promise<IngestResult> {
+  let document = stored;
   const english = looksEnglish(text) && (!input.language || /^en\b/.test(input.language));
   document = { ...document, language: input.language ?? (english ? 'en' : undefined) };
   if (!english) {
@@ -115,7 +150,7 @@ export async function ingestDocument(
       };
     });
   }
-  return extractInto(store, config, document, pool, true, { ...options, extractor: choice });
+  return extractInto(store, config, document, pool, true, options);
 }
 
 /** The stored document with the same text, answered as a duplicate; or the document, with a free id. */

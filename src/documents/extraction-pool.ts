@@ -6,6 +6,7 @@ import type { ExtractionContext } from '../extraction/extractor';
 import type { ExtractionResult } from '../extraction/extraction-schema';
 import type { ExtractorChoice } from '../extraction/extractor-factory';
 import { ValidationError } from '../shared/errors';
+import { plainText } from './document-text';
 import type { ExtractOutcome, RenderOutcome, TextFormat, WorkerFailure } from './extraction-worker';
 
 /**
@@ -26,6 +27,9 @@ function workerFile(): { filename: string } {
  * `threads` at once, the rest queued. A thread ends with its task, so its memory goes back with it.
  * (piscina was tried first; its shared-memory signalling hangs under jest's sandbox.)
  */
+/** Texts up to this many characters are rendered on the calling thread. */
+const INLINE_RENDER_CHARS = 256 * 1024;
+
 export class ExtractionPool {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -35,6 +39,9 @@ export class ExtractionPool {
 
   /** The stored text of a posted document; a ValidationError naming `text` when it has none. */
   async renderText(text: string, format?: TextFormat): Promise<string> {
+    // Rendering a news-sized text takes less than starting a thread, and every duplicate post renders
+    // before it is recognised: only long texts are worth a worker.
+    if (text.length <= INLINE_RENDER_CHARS) return plainText(text, format);
     const outcome = (await this.run('renderText', { text, format })) as RenderOutcome;
     if (!outcome.ok) throw failureError(outcome.failure);
     return outcome.text;

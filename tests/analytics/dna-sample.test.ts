@@ -41,7 +41,7 @@ describe('the DNA sample, imported as a statements table', () => {
 
   beforeEach(async () => {
     t = await startTestApp();
-    const res = await request(t.app).post('/api/imports/statements').send({ csv: CSV }).expect(200);
+    const res = await request(t.app).post('/api/imports/statements').query({ createMissing: true }).send({ csv: CSV }).expect(200);
     expect(res.body).toMatchObject({ rejected: [] });
   });
   afterEach(() => t.store.close());
@@ -91,6 +91,7 @@ describe('the DNA sample, imported as a statements table', () => {
     try {
       await request(other.app)
         .post('/api/imports/statements')
+        .query({ createMissing: true })
         .send({ csv: [header, ...kept].join('\n') })
         .expect(200);
       const res = await request(other.app)
@@ -185,7 +186,7 @@ describe('the DNA sample, imported as a statements table', () => {
     ).text;
     const empty = await startTestApp({ seed: false });
     try {
-      await request(empty.app).post('/api/imports/statements').send({ csv }).expect(200);
+      await request(empty.app).post('/api/imports/statements').query({ createMissing: true }).send({ csv }).expect(200);
       const after = (await request(empty.app).get('/api/network').query(query).expect(200)).body as Network;
       const shape = (n: Network) =>
         Object.fromEntries(n.edges.map((e) => [pair(e.source, e.target), e.attributes.weight]));

@@ -272,7 +272,9 @@ describeWithChromium('the stance map in a browser', () => {
 
   it('renders markup in names, titles and quotes as text and runs none of it', async () => {
     const post = async (kind: string, body: unknown) => {
-      const response = await fetch(`${app.baseUrl}/api/${kind}`, {
+      // Documents are read as jobs; waiting makes the post a plain create.
+      const url = `${app.baseUrl}/api/${kind}${kind === 'documents' ? '?wait=true' : ''}`;
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),

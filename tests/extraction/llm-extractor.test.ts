@@ -154,7 +154,7 @@ describe('LLM extractor', () => {
     try {
       const app = appWith(endpoint.baseUrl);
       const res = await request(app)
-        .post('/api/documents')
+        .post('/api/documents?wait=true')
         .send({ title: 'Global News', text: TEXT })
         .expect(201);
       expect(res.body.extraction.error).toBeUndefined();
@@ -183,7 +183,7 @@ describe('LLM extractor', () => {
         }),
       );
       const byDefault = await request(app)
-        .post('/api/documents')
+        .post('/api/documents?wait=true')
         .send({ title: 'A', text: TEXT })
         .expect(201);
       expect(byDefault.body.extraction.extractor.name).toBe('stancegraph-rules');
@@ -197,7 +197,7 @@ describe('LLM extractor', () => {
 
       const other = `${TEXT}\nA line that makes this a second document.`;
       const byBody = await request(app)
-        .post('/api/documents')
+        .post('/api/documents?wait=true')
         .send({ title: 'B', text: other, extractor: 'llm' })
         .expect(201);
       expect(byBody.body.extraction.extractor.name).toBe('stancegraph-llm');

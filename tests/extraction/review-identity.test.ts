@@ -24,7 +24,7 @@ describe('who reviews', () => {
       },
     });
     const ingest = await request(t.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .set('Authorization', `Bearer ${ALICE}`)
       .send({ title: 'Sheinbaum answers Trump', text: TEXT, publishedAt: '2025-10-21' });
     expect(ingest.status).toBe(201);
@@ -63,7 +63,7 @@ describe('who reviews', () => {
 
   it('reviews a proposed actor only through a document that proposed it', async () => {
     const other = await request(t.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .set('Authorization', `Bearer ${BOB}`)
       .send({ title: 'Kaine on the strikes', text: OTHER_TEXT, publishedAt: '2025-10-24' });
     expect(other.status).toBe(201);
@@ -90,7 +90,7 @@ describe('who reviews, without named keys', () => {
     const t = await startTestApp({ seed: true });
     try {
       const ingest = await request(t.app)
-        .post('/api/documents')
+        .post('/api/documents?wait=true')
         .send({ title: 'Sheinbaum answers', text: TEXT });
       const list = await request(t.app).get(`/api/documents/${ingest.body.id}/extractions`);
       const url = `/api/documents/${ingest.body.id}/extractions/statements/${list.body.statements[0].id}/review`;

@@ -22,7 +22,7 @@ describe('undated documents stay undated', () => {
     (await request(t.app).get(`/api/documents/${documentId}/extractions`)).body.statements;
 
   it('POST /api/documents without publishedAt proposes statements without statedAt', async () => {
-    const res = await request(t.app).post('/api/documents').send({ title: 'Undated wire copy', text: TEXT });
+    const res = await request(t.app).post('/api/documents?wait=true').send({ title: 'Undated wire copy', text: TEXT });
     expect(res.status).toBe(201);
     expect(res.body.publishedAt).toBeUndefined();
     const statements = await proposals(res.body.id);
@@ -35,7 +35,7 @@ describe('undated documents stay undated', () => {
 
   it('POST /api/documents with publishedAt dates its statements by it', async () => {
     const res = await request(t.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .send({ title: 'Dated wire copy', text: TEXT, publishedAt: '2025-10-21' });
     expect(res.status).toBe(201);
     for (const s of await proposals(res.body.id)) expect(s.statedAt).toBe('2025-10-21');

@@ -72,10 +72,11 @@ describe('strict requests', () => {
   });
 
   it('refuses unknown query parameters with 400 naming them, instead of ignoring them', async () => {
-    const res = await request(t.app).get('/api/statements?q=murder&limit=5');
+    // (`q` on statements searches their quotes now; a parameter no route knows is refused.)
+    const res = await request(t.app).get('/api/statements?quote=murder&limit=5');
     expectProblem(res, 400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'q', in: 'query' })]);
-    expect(res.body.detail).toMatch(/'q'/);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'quote', in: 'query' })]);
+    expect(res.body.detail).toMatch(/'quote'/);
     const none = await request(t.app).get('/api/actors/claudia-sheinbaum?verbose=1');
     expectProblem(none, 400);
     expect(none.body.errors[0].field).toBe('verbose');
@@ -168,7 +169,7 @@ describe('strict requests', () => {
     expect(actor.status).toBe(201);
     const quotes = ['=1+2', '+cmd|calc', '-2+3', '@SUM(A1)', "'=already quoted"];
     const document = await request(t.app)
-      .post('/api/documents')
+      .post('/api/documents?wait=true')
       .send({ title: 'Formula test transcript', text: quotes.join('\n'), format: 'text' });
     expect(document.status).toBe(201);
     for (const [index, quote] of quotes.entries()) {

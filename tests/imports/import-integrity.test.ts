@@ -108,7 +108,7 @@ describe('evidence is verified wherever a claim enters', () => {
   });
 
   it('a review edit refuses a corrected quote that is not in the document', async () => {
-    const ingest = await request(t.app).post('/api/documents').send({
+    const ingest = await request(t.app).post('/api/documents?wait=true').send({
       title: 'Sheinbaum answers Trump',
       format: 'text',
       text: 'Mexican President Claudia Sheinbaum rejected the plan. "We will never accept intervention," Sheinbaum said on Tuesday.',

@@ -453,6 +453,13 @@ describe('at run time, every value travels as a parameter', () => {
     });
     await store.findActorsByName(HOSTILE.name);
     await store.findDocumentByHash(HOSTILE.hash);
+    await store.searchText({
+      terms: [HOSTILE.q],
+      kinds: ['statements', 'relations', 'documents'],
+      reviewStatuses: ['accepted'],
+      limit: 10,
+      offset: 0,
+    });
 
     // Relationship queries, every path depth.
     await store.relations({ actorId: HOSTILE.ref, types: ['warns'], topicId: HOSTILE.ref, window });

@@ -1391,7 +1391,7 @@ const searches = {
   searchText: cypher(
     'searchText',
     `
-CALL {
+CALL () {
   CALL db.index.fulltext.queryNodes('text_search_nodes', $query, {limit: $cap}) YIELD node, score
   WITH node, score
   WHERE (node:Statement AND 'statements' IN $kinds AND node.reviewStatus IN $statuses)
