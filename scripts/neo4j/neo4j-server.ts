@@ -294,27 +294,13 @@ export function neo4jEnv(info: Neo4jServerInfo): Record<string, string> {
  */
 export const LIVE_SUITES = [
   'tests/store/neo4j-store.test.ts', // the store contract, plus live-only checks
+  'tests/store/store-parity.test.ts', // SQLite and Neo4j answer every read route alike
   'tests/http',
   'tests/seed/seed-article.test.ts',
   'tests/analytics',
   'tests/imports/imports.test.ts',
   'tests/exports/exports.test.ts',
 ];
-
-/**
- * Tests of those suites left out of the live run, by full name, each for a reason that is not Neo4j's.
- * - relationships-api's health check expects `backend: 'sqlite'` literally.
- */
-export const LIVE_EXCLUDED_TESTS = ['relationship questions over HTTP reports its health'];
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A jest --testNamePattern matching every test but the excluded ones. */
-function exclusionPattern(names: readonly string[]): string {
-  return `^(?!(${names.map(escapeRegExp).join('|')})$)`;
-}
 
 /** Runs `command` with the server's connection in its environment; resolves to its exit status. */
 function runCommand(command: string[], env: Record<string, string>): Promise<number> {
@@ -420,10 +406,7 @@ async function main(argv: string[]): Promise<number> {
       return runWithServer(command);
     }
     case 'test':
-      return runWithServer(
-        jestCommand([...LIVE_SUITES, '--testNamePattern', exclusionPattern(LIVE_EXCLUDED_TESTS), ...rest]),
-        { STANCEGRAPH_TEST_STORE: 'neo4j' },
-      );
+      return runWithServer(jestCommand([...LIVE_SUITES, ...rest]), { STANCEGRAPH_TEST_STORE: 'neo4j' });
     default:
       console.error(
         'usage: tsx scripts/neo4j/neo4j-server.ts start | stop | resolve | run -- COMMAND | test',

@@ -187,3 +187,24 @@ export const ENTITY_SPECS: { [K in EntityKind]: EntityKindSpec<K> } = {
     build: buildAffiliation,
   },
 };
+
+/** Each kind's field names in the order its schema declares them (the order of a record's JSON). */
+const FIELD_ORDER = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    Object.keys((ENTITY_SPECS[kind].schema as unknown as { shape: Record<string, unknown> }).shape),
+  ]),
+) as Record<EntityKind, string[]>;
+
+/**
+ * The record with its fields in its schema's order, whatever order its input came in, so every store
+ * answers a record with the same JSON (a record built elsewhere, e.g. by an import, may list its fields in
+ * another order). Fields the schema does not name keep their place after the named ones.
+ */
+export function inSchemaOrder<K extends EntityKind>(kind: K, record: EntityMap[K]): EntityMap[K] {
+  const fields = record as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const field of FIELD_ORDER[kind]) if (fields[field] !== undefined) ordered[field] = fields[field];
+  for (const [field, value] of Object.entries(fields)) if (!(field in ordered)) ordered[field] = value;
+  return ordered as EntityMap[K];
+}

@@ -54,6 +54,14 @@ describe('analytics of the seed article', () => {
     expect(ranks.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1);
   });
 
+  it('ranks the signed net network too: PageRank walks only its positive ties', async () => {
+    // Actors whose every tie is a clash (negative net) once made PageRank divide 0 by 0 and fail (500).
+    const res = await request(t.app).get('/api/analytics/centrality').query({ network: 'net' }).expect(200);
+    const ranks = res.body.items.map((i: { pagerank: number }) => i.pagerank);
+    expect(ranks.every((rank: number) => Number.isFinite(rank))).toBe(true);
+    expect(ranks.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1);
+  });
+
   it('measures polarization per topic: unilateral strikes split the actors two against two', async () => {
     const res = await request(t.app).get('/api/analytics/polarization').expect(200);
     const unilateral = res.body.items.find(

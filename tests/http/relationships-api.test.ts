@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { STORE_UNDER_TEST, startTestApp, type TestApp } from '../support/test-app';
 
 type Reason = {
   kind: string;
@@ -212,9 +212,9 @@ describe('relationship questions over HTTP', () => {
     expect(docs.text).toMatch(/swagger-ui/i);
   });
 
-  it('reports its health', async () => {
+  it('reports its health, naming the backend under test', async () => {
     await request(t.app)
       .get('/health')
-      .expect(200, { status: 'ok', store: { ok: true, backend: 'sqlite' } });
+      .expect(200, { status: 'ok', store: { ok: true, backend: STORE_UNDER_TEST } });
   });
 });

@@ -35,6 +35,7 @@ import {
   type EntityMap,
   type GraphSnapshot,
   type ListFilterMap,
+  inSchemaOrder,
 } from '../../model/entity-kinds';
 import { actorNameKeys, normalizeName } from '../search-keys';
 import { REFERRERS, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
@@ -512,7 +513,11 @@ class SqliteStore implements GraphStore {
 
   private write<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
     const spec = TABLES[kind];
-    const columns = { id: entity.id, ...spec.columns(entity), doc: JSON.stringify(entity) };
+    const columns = {
+      id: entity.id,
+      ...spec.columns(entity),
+      doc: JSON.stringify(inSchemaOrder(kind, entity)),
+    };
     let upsert = this.upserts.get(kind);
     if (!upsert) {
       // Every row of a kind has the same columns: the SQL is built once, not once per row (bulk import).
