@@ -22,14 +22,14 @@ function workerFile(): { filename: string } {
   return { filename: path.join(__dirname, source ? 'extraction-worker-source.cjs' : 'extraction-worker.js') };
 }
 
+/** Texts up to this many characters are rendered on the calling thread. */
+const INLINE_RENDER_CHARS = 256 * 1024;
+
 /**
  * Worker threads that render and read documents off the request path: one thread per task, at most
  * `threads` at once, the rest queued. A thread ends with its task, so its memory goes back with it.
  * (piscina was tried first; its shared-memory signalling hangs under jest's sandbox.)
  */
-/** Texts up to this many characters are rendered on the calling thread. */
-const INLINE_RENDER_CHARS = 256 * 1024;
-
 export class ExtractionPool {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
