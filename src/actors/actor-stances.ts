@@ -13,6 +13,7 @@ import {
   type TimeWindow,
 } from '../model/common-schema';
 import { statedAtKey, statementSchema, type Statement } from '../model/statement-schema';
+import { append } from '../shared/multimap';
 import type { GraphStore } from '../store/graph-store';
 import { actorSchema } from '../model/actor-schema';
 import { polaritySchema } from '../model/statement-schema';
@@ -76,12 +77,11 @@ export async function actorStances(
     for (const topicId of tree.around(statement.topicId)) {
       const bearing = bearingOn(tree, statement, topicId);
       if (!bearing || bearing.via === undefined) continue;
-      implied.set(topicId, [...(implied.get(topicId) ?? []), { ...bearing, via: bearing.via, statement }]);
+      append(implied, topicId, { ...bearing, via: bearing.via, statement });
     }
   }
   const byTopic = new Map<string, Statement[]>([...implied.keys()].map((id) => [id, []]));
-  for (const statement of statements)
-    byTopic.set(statement.topicId, [...(byTopic.get(statement.topicId) ?? []), statement]);
+  for (const statement of statements) append(byTopic, statement.topicId, statement);
   const titles = await titlesOf(store, [...byTopic.keys()]);
   const ref = (id: string) => ({ id, title: titles.get(id) ?? id });
   const topics = [...byTopic.entries()]
