@@ -12,6 +12,8 @@ import { createExtractor } from '../extraction/extractor-factory';
 import { defineRoute, Reply } from '../http/route-definition';
 import { ingestJobsFor, jobSchema } from '../documents/ingest-jobs';
 import { reviewStatusSchema } from '../model/common-schema';
+import { historyPageQuerySchema, historyPageSchema } from '../model/history-schema';
+import { documentHistory } from '../entities/record-history';
 import {
   ingestDocumentSchema,
   ingestResultSchema,
@@ -93,10 +95,26 @@ export const documentRoutes = [
       reextractDocument(store, config, params.id, { extractor: query.extractor }),
   }),
   defineRoute({
+    method: 'get',
+    path: '/documents/{id}/history',
+    tag: 'Documents',
+    summary: 'The review history of a document',
+    description:
+      'Every event of every review made through the document (its proposals and what their reviews took along), oldest first.',
+    params: idParamsSchema,
+    query: historyPageQuerySchema,
+    response: historyPageSchema,
+    errors: [404],
+    handle: ({ params, query }, { store }) => documentHistory(store, params.id, query),
+  }),
+  defineRoute({
     method: 'post',
     path: '/documents/{id}/extractions/{kind}/{proposalId}/review',
     tag: 'Documents',
     summary: 'Accept, reject or correct a proposal',
+    description:
+      'Reviewing a record already reviewed is allowed: its fields show the latest review, and every review ' +
+      'is appended to the history (`history` in the answer lists the events this one appended).',
     params: proposalParamsSchema,
     body: reviewRequestSchema,
     response: reviewResultSchema,

@@ -10,6 +10,8 @@ import {
   listEntities,
   updateEntity,
 } from '../entities/entity-service';
+import { recordHistory } from '../entities/record-history';
+import { historyPageQuerySchema, historyPageSchema } from '../model/history-schema';
 
 /** Any id is accepted in a path: one that cannot exist is simply not found. */
 export const idParamsSchema = z.object({ id: z.string().min(1).max(200) });
@@ -22,7 +24,27 @@ const deleteQuerySchema = z.object({
     .meta({ description: 'also delete the statements, relations and affiliations that refer to it' }),
 });
 
-/** List, create, read, update (JSON merge patch) and delete for one kind of record. */
+/** The history of one record: every review, merge and split that changed it, oldest first. */
+export function historyRoute(kind: Exclude<EntityKind, 'documents'>): RouteDefinition {
+  const spec = ENTITY_SPECS[kind];
+  return defineRoute({
+    method: 'get',
+    path: `/${kind}/{id}/history`,
+    tag: spec.tag,
+    summary: `The review history of a ${spec.name}`,
+    description:
+      `Every review (accept, reject, edit, re-review), merge and split that changed the ${spec.name}, oldest ` +
+      'first, each with who, when, why and the record before and after; contradicting reviews all stay. ' +
+      `A ${spec.name} merged away keeps its history here.`,
+    params: idParamsSchema,
+    query: historyPageQuerySchema,
+    response: historyPageSchema,
+    errors: [404],
+    handle: ({ params, query }, { store }) => recordHistory(store, kind, params.id, query),
+  });
+}
+
+/** List, create, read, update (JSON merge patch) and delete for one kind of record, and its history. */
 export function entityRoutes(kind: EntityKind): RouteDefinition[] {
   const spec = ENTITY_SPECS[kind];
   const base = `/${kind}`;
@@ -82,5 +104,6 @@ export function entityRoutes(kind: EntityKind): RouteDefinition[] {
       errors: [404, 409],
       handle: ({ params, query }, { store }) => deleteEntity(store, kind, params.id, query.cascade),
     }),
+    ...(kind === 'documents' ? [] : [historyRoute(kind)]),
   ];
 }

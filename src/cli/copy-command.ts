@@ -8,8 +8,8 @@ import { openStore } from '../store/store-factory';
 
 /**
  * `npm run copy -- --from sqlite --to neo4j` (or back): copies a whole graph between stores, batch by
- * batch (`readAll` on the source, `upsertSnapshot` on the target), with a progress bar, then checks the
- * counts. Each side is configured from the environment as the service is: DATA_DIR for the embedded
+ * batch (`readAll` on the source, `upsertSnapshot` on the target), then its review history, with a
+ * progress bar, then checks the counts. Each side is configured from the environment as the service is: DATA_DIR for the embedded
  * store, NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE for Neo4j.
  *
  * Exit status: 0 copied and counts match; 1 failed or counts differ; 2 wrong usage or a target that
@@ -79,6 +79,8 @@ export interface CopyReport {
   targetBefore: Counts;
   targetAfter: Counts;
   copied: Counts;
+  /** History events in the source, and copied (an event already in the target is kept as it was). */
+  history: { source: number; copied: number };
   /** Kinds whose count in the target is not what the copy should have left. */
   mismatches: EntityKind[];
 }
@@ -105,6 +107,7 @@ export async function copyGraph(
     );
   }
   const copied = zeroCounts();
+  let historyCopied = 0;
   progress.start(total(sourceCounts) + sourceCounts.topics);
   try {
     for (const kind of ENTITY_KINDS) {
@@ -120,6 +123,7 @@ export async function copyGraph(
         progress.advance(kind, batch.length);
       }
     }
+    historyCopied = await copyHistory(source, target, options.batchSize);
   } finally {
     progress.stop();
   }
@@ -129,7 +133,19 @@ export async function copyGraph(
       ? targetAfter[kind] < copied[kind] || targetAfter[kind] > targetBefore[kind] + copied[kind]
       : targetAfter[kind] !== copied[kind] || copied[kind] !== sourceCounts[kind],
   );
-  return { source: sourceCounts, targetBefore, targetAfter, copied, mismatches };
+  const history = { source: (await source.history({ limit: 1, offset: 0 })).total, copied: historyCopied };
+  return { source: sourceCounts, targetBefore, targetAfter, copied, history, mismatches };
+}
+
+/** The review history, oldest first, a page per write; ids are kept, so a repeated copy adds nothing. */
+async function copyHistory(source: GraphStore, target: GraphStore, batchSize: number): Promise<number> {
+  let copied = 0;
+  for (;;) {
+    const { items } = await source.history({ limit: batchSize, offset: copied });
+    if (items.length === 0) return copied;
+    await target.commit({ history: items });
+    copied += items.length;
+  }
 }
 
 /** A progress bar on stderr (plain lines when stderr is not a terminal). */
@@ -160,6 +176,7 @@ export function formatReport(report: CopyReport, options: CopyOptions): string {
     `stancegraph: copied ${options.from} -> ${options.to}`,
     `  ${'kind'.padEnd(13)} ${options.from.padStart(9)} ${options.to.padStart(9)}`,
     ...rows,
+    `  ${'history'.padEnd(13)} ${String(report.history.source).padStart(9)} ${String(report.history.copied).padStart(9)}  ${report.history.copied === report.history.source ? 'ok' : 'MISMATCH'}`,
   ].join('\n');
 }
 
@@ -198,8 +215,12 @@ export async function runCopyCommand(
     stores.push(target);
     const report = await copyGraph(source, target, options, deps.progress());
     deps.out(formatReport(report, options));
-    if (report.mismatches.length > 0) {
-      deps.err(`stancegraph/copy: counts differ for ${report.mismatches.join(', ')}`);
+    const differing = [
+      ...report.mismatches,
+      ...(report.history.copied === report.history.source ? [] : ['history']),
+    ];
+    if (differing.length > 0) {
+      deps.err(`stancegraph/copy: counts differ for ${differing.join(', ')}`);
       return 1;
     }
     return 0;

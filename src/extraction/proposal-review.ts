@@ -12,11 +12,19 @@ import {
 } from '../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
 import { zodIssues } from '../shared/zod-issues';
+import { listAll } from '../shared/pages';
 import { polaritySchema, statementSchema, type Statement } from '../model/statement-schema';
 import { type GraphStore } from '../store/graph-store';
 import { ENTITY_NAMES, ENTITY_REFERENCES, type EntityMap } from '../model/entity-kinds';
 import { topicSchema, type Topic } from '../model/topic-schema';
 import type { ReviewOutcome } from '../model/provenance-schema';
+import {
+  historyEventSchema,
+  historyEvents,
+  reviewerFieldSchema,
+  reviewerOf,
+  type RecordChange,
+} from '../model/history-schema';
 
 export const proposalKindSchema = z.enum(['actors', 'topics', 'statements', 'relations', 'affiliations']);
 type ProposalKind = z.infer<typeof proposalKindSchema>;
@@ -82,10 +90,7 @@ const affiliationChanges = z
 export const reviewRequestSchema = z
   .object({
     action: z.enum(['accept', 'reject', 'edit']),
-    reviewer: nameSchema(200).optional().meta({
-      description:
-        "who reviews: a name or an e-mail; with named API keys (API_KEYS) the key's name, which this may only repeat",
-    }),
+    reviewer: reviewerFieldSchema.optional(),
     reason: textSchema(2000).min(1).optional().meta({ description: 'why: kept with the review' }),
     /** For `edit`: the corrected fields (checked against the proposal's kind); `null` removes one. */
     changes: z.record(z.string(), z.unknown()).optional(),
@@ -107,6 +112,8 @@ export const reviewResultSchema = z
     statements: z.array(statementSchema),
     relations: z.array(relationSchema),
     affiliations: z.array(affiliationSchema),
+    /** The events this review appended to the history: the reviewed record's first, then its cascade. */
+    history: z.array(historyEventSchema),
   })
   .meta({ id: 'ReviewResult' });
 
@@ -148,7 +155,7 @@ export async function reviewProposal(
   if (!document) throw new NotFoundError('document', documentId);
   const outcome: ReviewOutcome =
     request.action === 'edit' ? 'edited' : request.action === 'accept' ? 'accepted' : 'rejected';
-  const review = new Review(store, {
+  const review = new Review(store, documentId, {
     reviewStatus: outcome === 'rejected' ? 'rejected' : 'accepted',
     reviewedBy,
     reviewReason: request.reason,
@@ -181,57 +188,48 @@ export async function reviewProposal(
     }
     if (check.status) (reviewed as Statement).evidenceStatus = check.status;
   }
-  review.set(kind, reviewed);
+  review.set(kind, record, reviewed);
 
   if (outcome === 'rejected') await review.rejectWhatRestsOn(kind, reviewed);
   else await review.acceptWhatItRestsOn(kind, reviewed);
   const result = review.result();
-  await store.upsertSnapshot(result);
+  const { history, ...records } = result;
+  await store.commit({ upsert: records, history });
   return result;
 }
 
-/**
- * Who reviews: the name of the API key the request came with, when keys are named (a body may repeat
- * it, never name someone else), else the `reviewer` the body gives.
- */
-function reviewerOf(request: ReviewRequest, caller: string | undefined): string {
-  if (caller !== undefined) {
-    if (request.reviewer !== undefined && request.reviewer !== caller) {
-      throw new ValidationError('the reviewer is the holder of the API key', [
-        {
-          path: ['reviewer'],
-          location: 'body',
-          message: `is '${caller}' with this API key, not '${request.reviewer}'`,
-        },
-      ]);
-    }
-    return caller;
-  }
-  if (request.reviewer === undefined) {
-    throw new ValidationError('a review needs its reviewer', [
-      { path: ['reviewer'], location: 'body', message: 'is required (or send a named API key)' },
-    ]);
-  }
-  return request.reviewer;
+/** Where a change came from: the record whose review made it (none for the reviewed record itself). */
+type Cause = { kind: ProposalKind; id: string } | undefined;
+
+interface ReviewedChange<K extends ProposalKind = ProposalKind> {
+  before: EntityMap[K];
+  after: EntityMap[K];
+  cause: Cause;
 }
 
-/** The records one review changes, collected before the single write. */
+/** The records one review changes, each with the version it replaces, collected before the single write. */
 class Review {
-  private readonly records: { [K in ProposalKind]: Map<string, EntityMap[K]> } = {
+  private readonly records: { [K in ProposalKind]: Map<string, ReviewedChange<K>> } = {
     actors: new Map(),
     topics: new Map(),
     statements: new Map(),
     relations: new Map(),
     affiliations: new Map(),
   };
+  /** Every change in the order it was made: the reviewed record first, then its cascade. */
+  private readonly order: { kind: ProposalKind; id: string }[] = [];
 
   constructor(
     private readonly store: GraphStore,
+    private readonly documentId: string,
     readonly stamp: Stamp,
   ) {}
 
-  set<K extends ProposalKind>(kind: K, record: EntityMap[K]): void {
-    (this.records[kind] as Map<string, EntityMap[K]>).set(record.id, record);
+  set<K extends ProposalKind>(kind: K, before: EntityMap[K], after: EntityMap[K], cause?: Cause): void {
+    const changes = this.records[kind] as Map<string, ReviewedChange<K>>;
+    const earlier = changes.get(after.id);
+    if (!earlier) this.order.push({ kind, id: after.id });
+    changes.set(after.id, { before: earlier?.before ?? before, after, cause: earlier?.cause ?? cause });
   }
 
   has(kind: ProposalKind, id: string): boolean {
@@ -240,17 +238,36 @@ class Review {
 
   /** The review status a record will have once this review is written. */
   statusOf(kind: ProposalKind, record: { id: string; reviewStatus?: ReviewStatus }): ReviewStatus {
-    return (this.records[kind].get(record.id) ?? record).reviewStatus ?? 'accepted';
+    return (this.records[kind].get(record.id)?.after ?? record).reviewStatus ?? 'accepted';
   }
 
-  /** Everything the review changed, each record once (the reviewed record first of its kind). */
+  /** Everything the review changed, each record once (the reviewed record first of its kind), with its history. */
   result(): ReviewResult {
+    const after = <K extends ProposalKind>(kind: K) =>
+      [...this.records[kind].values()].map((change) => change.after as EntityMap[K]);
+    const position = new Map(this.order.map(({ kind, id }, index) => [`${kind}/${id}`, index]));
+    const changes: RecordChange[] = this.order.map(({ kind, id }) => {
+      const change = this.records[kind].get(id)!;
+      return {
+        kind,
+        action: change.after.reviewOutcome ?? this.stamp.reviewOutcome,
+        before: change.before,
+        after: change.after,
+        causedBy: change.cause && position.get(`${change.cause.kind}/${change.cause.id}`),
+      };
+    });
     return {
-      actors: [...this.records.actors.values()],
-      topics: [...this.records.topics.values()],
-      statements: [...this.records.statements.values()],
-      relations: [...this.records.relations.values()],
-      affiliations: [...this.records.affiliations.values()],
+      actors: after('actors'),
+      topics: after('topics'),
+      statements: after('statements'),
+      relations: after('relations'),
+      affiliations: after('affiliations'),
+      history: historyEvents(changes, {
+        by: this.stamp.reviewedBy,
+        at: this.stamp.reviewedAt,
+        reason: this.stamp.reviewReason,
+        documentId: this.documentId,
+      }),
     };
   }
 
@@ -267,22 +284,31 @@ class Review {
         );
       }
       if (referenced?.reviewStatus === 'proposed' && !this.has(target, refId)) {
-        this.set(target, { ...referenced, ...this.stamp, reviewOutcome: 'accepted' });
+        this.set(
+          target,
+          referenced,
+          { ...referenced, ...this.stamp, reviewOutcome: 'accepted' },
+          {
+            kind,
+            id: record.id,
+          },
+        );
       }
     }
   }
 
   async rejectWhatRestsOn<K extends ProposalKind>(kind: K, record: EntityMap[K]): Promise<void> {
     const id = record.id;
+    const cause = { kind, id };
     switch (kind) {
       case 'actors': {
         for (const statement of await pending(this.store, 'statements', { actorId: id }))
-          await this.rejectStatement(statement);
+          await this.rejectStatement(statement, cause);
         for (const relation of await pending(this.store, 'relations', { actorId: id }))
-          this.set('relations', { ...relation, ...this.stamp });
+          this.set('relations', relation, { ...relation, ...this.stamp }, cause);
         for (const filter of [{ memberId: id }, { organizationId: id }]) {
           for (const affiliation of await pending(this.store, 'affiliations', filter))
-            this.set('affiliations', { ...affiliation, ...this.stamp });
+            this.set('affiliations', affiliation, { ...affiliation, ...this.stamp }, cause);
         }
         break;
       }
@@ -299,29 +325,29 @@ class Review {
           );
         }
         for (const statement of await pending(this.store, 'statements', { topicId: id }))
-          this.set('statements', { ...statement, ...this.stamp });
+          this.set('statements', statement, { ...statement, ...this.stamp }, cause);
         break;
       }
       case 'statements':
-        await this.rejectOrphanedTopic((record as Statement).topicId);
+        await this.rejectOrphanedTopic((record as Statement).topicId, cause);
         break;
       default:
         break;
     }
   }
 
-  private async rejectStatement(statement: Statement): Promise<void> {
-    this.set('statements', { ...statement, ...this.stamp });
-    await this.rejectOrphanedTopic(statement.topicId);
+  private async rejectStatement(statement: Statement, cause: Cause): Promise<void> {
+    this.set('statements', statement, { ...statement, ...this.stamp }, cause);
+    await this.rejectOrphanedTopic(statement.topicId, { kind: 'statements', id: statement.id });
   }
 
   /** A proposed topic no statement stands on any more is the extractor's invention alone: it goes too. */
-  private async rejectOrphanedTopic(topicId: string): Promise<void> {
+  private async rejectOrphanedTopic(topicId: string, cause: Cause): Promise<void> {
     const topic = await this.store.get('topics', topicId);
     if (!topic || this.statusOf('topics', topic) !== 'proposed') return;
     const onTopic = await listAll((offset) => this.store.list('statements', { topicId, limit: 500, offset }));
     if (onTopic.every((s) => this.statusOf('statements', s) === 'rejected'))
-      this.set('topics', { ...topic, ...this.stamp });
+      this.set('topics', topic, { ...topic, ...this.stamp }, cause);
   }
 }
 
@@ -386,15 +412,6 @@ function applyChanges<T extends object>(
     );
   }
   return checked.data;
-}
-
-async function listAll<T>(page: (offset: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const { items, total } = await page(offset);
-    all.push(...items);
-    if (items.length === 0 || all.length >= total) return all;
-  }
 }
 
 export const extractionListSchema = z

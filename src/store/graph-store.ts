@@ -11,6 +11,7 @@ import type { RelationType } from '../model/relation-vocabulary';
 import type { Page, TimeWindow } from '../model/common-schema';
 import type { Statement } from '../model/statement-schema';
 import type { ReviewStatus } from '../model/common-schema';
+import type { HistoryEvent, HistoryQuery } from '../model/history-schema';
 import type { SearchField, SearchKind, Snippet } from './text-search';
 
 export interface RelationQuery {
@@ -97,6 +98,17 @@ export interface TextSearchHit {
   reviewStatus?: ReviewStatus;
 }
 
+/**
+ * One atomic change of the graph: records written, records removed, and the history events that say so.
+ * Events whose id is already stored are left as they are (history is append-only; a copy may repeat them).
+ */
+export interface GraphChange {
+  upsert?: Partial<GraphSnapshot>;
+  /** Ids per kind. A removed record must have no referrers left once the upserts are written. */
+  remove?: Partial<Record<EntityKind, string[]>>;
+  history?: HistoryEvent[];
+}
+
 export interface StoreHealth {
   ok: boolean;
   backend: string;
@@ -178,6 +190,15 @@ export interface GraphStore {
    * same snapshot twice leaves the same graph. References are checked against the store after the load.
    */
   upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void>;
+  /**
+   * Writes `upsert` as `upsertSnapshot` does, removes `remove`, and appends `history`, all in one
+   * transaction, so that no change is ever stored without its history or history without its change.
+   * References are checked after the writes (ValidationError); a removed record still referred to is a
+   * ConflictError naming the referrers. A call that throws has changed nothing.
+   */
+  commit(change: GraphChange): Promise<void>;
+  /** History events, oldest first (by `at`, then id), filtered by record and/or document. */
+  history(query: HistoryQuery): Promise<Page<HistoryEvent>>;
   /** Every entity of a kind, in batches, sorted by id. */
   readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]>;
   counts(): Promise<Record<EntityKind, number>>;

@@ -8,7 +8,8 @@ import {
 } from '../../src/cli/copy-command';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { articleSnapshot, topics } from '../support/article-fixtures';
+import { articleSnapshot, statements, topics } from '../support/article-fixtures';
+import { historyEvents } from '../../src/model/history-schema';
 
 const silent: CopyProgress = { start: () => undefined, advance: () => undefined, stop: () => undefined };
 
@@ -77,6 +78,34 @@ describe('copy command', () => {
         ),
       ).toEqual(expect.arrayContaining(all));
     }
+    await source.close();
+    await target.close();
+  });
+
+  it('copies the review history, page by page, and adds nothing when copied again', async () => {
+    const source = await seededSqlite();
+    const target = openSqliteStore({ dataDir: ':memory:' });
+    const before = statements.hegsethSupports;
+    const rejected = { ...before, reviewStatus: 'rejected' as const, reviewedBy: 'ana' };
+    const reaccepted = { ...before, reviewStatus: 'accepted' as const, reviewedBy: 'ben' };
+    for (const [from, to, by] of [
+      [before, rejected, 'ana'],
+      [rejected, reaccepted, 'ben'],
+    ] as const) {
+      await source.commit({
+        upsert: { statements: [to] },
+        history: historyEvents([{ kind: 'statements', action: to.reviewStatus, before: from, after: to }], {
+          by,
+          at: new Date().toISOString(),
+        }),
+      });
+    }
+    const report = await copyGraph(source, target, { batchSize: 1, merge: false }, silent);
+    expect(report.history).toEqual({ source: 2, copied: 2 });
+    const all = { limit: 10, offset: 0 };
+    expect(await target.history(all)).toEqual(await source.history(all));
+    await copyGraph(source, target, { batchSize: 1, merge: true }, silent);
+    expect(await target.history(all)).toEqual(await source.history(all));
     await source.close();
     await target.close();
   });

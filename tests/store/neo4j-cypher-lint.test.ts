@@ -12,6 +12,7 @@ import { ALL_QUERIES, SCHEMA_STATEMENTS, SHORTEST_PATHS_BY_DEPTH } from '../../s
 import { MAX_PATH_DEPTH } from '../../src/store/graph-store';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { toWriteRow } from '../../src/store/neo4j/neo4j-values';
+import { historyEvents } from '../../src/model/history-schema';
 import {
   actors,
   affiliations,
@@ -60,7 +61,7 @@ function neo4j5Registry(): Pick<DbSchema, 'functions' | 'procedures'> {
 /** The graph model: every label, relationship type and property key the adapter reads. */
 const GRAPH_SCHEMA: DbSchema = {
   defaultLanguage: CYPHER_5,
-  labels: ['Actor', 'Topic', 'Document', 'Statement', 'SchemaVersion'],
+  labels: ['Actor', 'Topic', 'Document', 'Statement', 'SchemaVersion', 'HistoryEvent'],
   relationshipTypes: ['RELATION', 'MEMBER_OF', 'STATED', 'ON', 'SOURCED_FROM', 'SUBTOPIC_OF'],
   propertyKeys: [
     // shared
@@ -107,6 +108,10 @@ const GRAPH_SCHEMA: DbSchema = {
     'to',
     // SchemaVersion
     'version',
+    // HistoryEvent (also id, kind, documentId)
+    'at',
+    'recordId',
+    'doc',
   ],
   ...neo4j5Registry(),
 };
@@ -308,6 +313,7 @@ describe('at run time, every value travels as a parameter', () => {
       return params.after === '' ? [{ props: sampleProps(kindOf(name), 'only-record') }] : [];
     }
     if (name.startsWith('count') && name !== 'counts') return [{ total: neo4j.int(1) }];
+    if (name === 'listHistory') return [{ doc: JSON.stringify(hostileEvent) }];
     if (name.startsWith('list')) return [{ props: sampleProps(kindOf(name), 'listed') }];
     if (name === 'counts') return [Object.fromEntries(ENTITY_KINDS.map((k) => [k, neo4j.int(1)]))];
     if (name.endsWith('Referrers')) {
@@ -362,6 +368,11 @@ describe('at run time, every value travels as a parameter', () => {
     if (name === 'ping') return [{ ok: neo4j.int(1) }];
     return [];
   };
+
+  const [hostileEvent] = historyEvents(
+    [{ kind: 'actors', action: 'edited', before: null, after: { ...actors.vigil, id: HOSTILE.ref } }],
+    { by: HOSTILE.name, at: '2025-04-11T09:30:00.000Z', reason: HOSTILE.text, documentId: HOSTILE.ref },
+  );
 
   /** The column names a referrer-count statement returns. */
   function parameterNamesOfCounts(text: string): string[] {
@@ -486,6 +497,21 @@ describe('at run time, every value travels as a parameter', () => {
       });
       expect(paths[0]![0]!.edge.kind).toBe('relation');
     }
+
+    // A change with its history, and the history read back with every filter set.
+    await store.commit({
+      upsert: { actors: [{ ...actor, id: HOSTILE.ref }] },
+      remove: { statements: [HOSTILE.ref] },
+      history: [hostileEvent!],
+    });
+    const history = await store.history({
+      kind: 'actors',
+      recordId: HOSTILE.ref,
+      documentId: HOSTILE.ref,
+      limit: 10,
+      offset: 5,
+    });
+    expect(history).toEqual({ items: [hostileEvent], total: 1 });
 
     // Bulk and upkeep.
     await store.upsertSnapshot({

@@ -3,6 +3,7 @@ import type { Statement } from '../../src/model/statement-schema';
 import type { Relation } from '../../src/model/relation-schema';
 import type { CounterpartQuery, GraphStore, TextSearchQuery } from '../../src/store/graph-store';
 import { searchTerms } from '../../src/store/text-search';
+import { historyEvents, type HistoryEvent } from '../../src/model/history-schema';
 import {
   actors,
   affiliations,
@@ -884,6 +885,113 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       it('reports itself healthy', async () => {
         expect((await store.health()).ok).toBe(true);
+      });
+    });
+
+    describe('commit and history', () => {
+      const at = '2025-04-12T08:00:00.000Z';
+      const mexicanGovernment = {
+        id: 'mexican-government',
+        name: 'Mexican government',
+        aliases: ['Mexico'],
+        kind: 'government' as const,
+        country: 'MX',
+      };
+      const warnsGovernment = { ...relations.hegsethWarnsMexico, targetId: mexicanGovernment.id };
+      const leadsGovernment = { ...affiliations.sheinbaumLeadsMexico, organizationId: mexicanGovernment.id };
+      /** Mexico the state folded into the Mexican government: one relation and one affiliation move. */
+      const foldMexico = (): HistoryEvent[] =>
+        historyEvents(
+          [
+            { kind: 'actors', action: 'merged', before: null, after: mexicanGovernment },
+            {
+              kind: 'relations',
+              action: 'merged',
+              before: relations.hegsethWarnsMexico,
+              after: warnsGovernment,
+              causedBy: 0,
+            },
+            {
+              kind: 'affiliations',
+              action: 'merged',
+              before: affiliations.sheinbaumLeadsMexico,
+              after: leadsGovernment,
+              causedBy: 0,
+            },
+            { kind: 'actors', action: 'merged', before: actors.mexico, after: null, causedBy: 0 },
+          ],
+          { by: 'analyst@example.org', at, reason: 'one actor under two names', documentId: document.id },
+        );
+      const everyEvent = { limit: 100, offset: 0 };
+
+      it('writes, moves and removes records with their history in one commit, read back per record and per document', async () => {
+        await seeded();
+        const events = foldMexico();
+        await store.commit({
+          upsert: {
+            actors: [mexicanGovernment],
+            relations: [warnsGovernment],
+            affiliations: [leadsGovernment],
+          },
+          remove: { actors: [actors.mexico.id] },
+          history: events,
+        });
+        expect(await store.get('actors', actors.mexico.id)).toBeUndefined();
+        expect(await store.get('relations', warnsGovernment.id)).toEqual(warnsGovernment);
+        expect(await store.get('affiliations', leadsGovernment.id)).toEqual(leadsGovernment);
+        expect(
+          (await store.relations({ actorId: mexicanGovernment.id, types: ['warns'], window: noWindow })).map(
+            (r) => r.id,
+          ),
+        ).toEqual([warnsGovernment.id]);
+
+        expect(await store.history(everyEvent)).toEqual({ items: events, total: 4 });
+        expect(await store.history({ ...everyEvent, kind: 'actors', recordId: actors.mexico.id })).toEqual({
+          items: [events[3]],
+          total: 1,
+        });
+        expect((await store.history({ ...everyEvent, documentId: document.id })).total).toBe(4);
+        expect(await store.history({ ...everyEvent, documentId: 'another-document' })).toEqual({
+          items: [],
+          total: 0,
+        });
+        expect(await store.history({ limit: 2, offset: 1 })).toEqual({ items: events.slice(1, 3), total: 4 });
+      });
+
+      it('commits nothing, history included, while a removed record is still referred to', async () => {
+        await seeded();
+        const error = await store
+          .commit({
+            upsert: { actors: [mexicanGovernment], relations: [warnsGovernment] },
+            remove: { actors: [actors.mexico.id] },
+            history: foldMexico(),
+          })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConflictError);
+        expect((error as Error).message).toMatch(/mexico.*affiliations \(organization_id\)/);
+        expect(await store.get('actors', actors.mexico.id)).toEqual(actors.mexico);
+        expect(await store.get('actors', mexicanGovernment.id)).toBeUndefined();
+        expect(await store.get('relations', warnsGovernment.id)).toEqual(relations.hegsethWarnsMexico);
+        expect(await store.history(everyEvent)).toEqual({ items: [], total: 0 });
+      });
+
+      it('commits nothing when a written record points at a removed one, or a removed record does not exist', async () => {
+        await seeded();
+        await expect(
+          store.commit({ upsert: { relations: [warnsGovernment] }, history: foldMexico() }),
+        ).rejects.toBeInstanceOf(ValidationError);
+        await expect(
+          store.commit({ remove: { actors: ['no-such-actor'] }, history: foldMexico() }),
+        ).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.get('relations', warnsGovernment.id)).toEqual(relations.hegsethWarnsMexico);
+        expect((await store.history(everyEvent)).total).toBe(0);
+      });
+
+      it('appends only: an event whose id is stored keeps its first version', async () => {
+        const [first] = foldMexico();
+        await store.commit({ history: [first!] });
+        await store.commit({ history: [{ ...first!, by: 'someone-else', reason: 'rewritten' }] });
+        expect(await store.history(everyEvent)).toEqual({ items: [first], total: 1 });
       });
     });
 

@@ -22,6 +22,7 @@ import neo4j, { type Integer } from 'neo4j-driver';
  *   (:Statement)-[:SOURCED_FROM]->(:Document)
  *   (:Actor)-[:RELATION {id, type, topicId, documentId, date, ...}]->(:Actor)
  *   (:Actor)-[:MEMBER_OF {id, role, from, to, reviewStatus, ...}]->(:Actor)
+ *   (:HistoryEvent {id, at, kind, recordId, documentId, doc})   the review history, the event as JSON in doc
  *   (:SchemaVersion {name, version})
  * Node properties are the record; `STATED`, `ON`, `SOURCED_FROM` and `SUBTOPIC_OF` mirror the reference
  * properties so traversals stay in the graph, and are rewritten by the same transaction that writes them.
@@ -115,6 +116,26 @@ const schema = {
   constraintSchemaVersion: cypher(
     'constraintSchemaVersion',
     `CREATE CONSTRAINT schema_version_name IF NOT EXISTS FOR (v:SchemaVersion) REQUIRE v.name IS UNIQUE`,
+    {},
+  ),
+  constraintHistoryEventId: cypher(
+    'constraintHistoryEventId',
+    `CREATE CONSTRAINT history_event_id IF NOT EXISTS FOR (h:HistoryEvent) REQUIRE h.id IS UNIQUE`,
+    {},
+  ),
+  indexHistoryRecord: cypher(
+    'indexHistoryRecord',
+    `CREATE INDEX history_event_record IF NOT EXISTS FOR (h:HistoryEvent) ON (h.recordId, h.kind)`,
+    {},
+  ),
+  indexHistoryDocument: cypher(
+    'indexHistoryDocument',
+    `CREATE INDEX history_event_document IF NOT EXISTS FOR (h:HistoryEvent) ON (h.documentId)`,
+    {},
+  ),
+  indexHistoryAt: cypher(
+    'indexHistoryAt',
+    `CREATE INDEX history_event_at IF NOT EXISTS FOR (h:HistoryEvent) ON (h.at)`,
     {},
   ),
   indexActorKind: cypher(
@@ -1054,7 +1075,7 @@ const maintenance = {
   deleteSomeRecords: cypher(
     'deleteSomeRecords',
     `
-MATCH (n:Actor|Topic|Document|Statement)
+MATCH (n:Actor|Topic|Document|Statement|HistoryEvent)
 WITH n
 LIMIT $limit
 DETACH DELETE n
@@ -1383,6 +1404,63 @@ RETURN [i IN range(0, length(p) - 1) | {
   ),
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// The review history: append-only (an id already stored keeps its event), read oldest first.
+// ---------------------------------------------------------------------------------------------------------
+
+const historyFilter = {
+  kind: 'statements' as string | null,
+  recordId: 'st-0a1b2c3d4e5f' as string | null,
+  documentId: 'nbc-2025-11-03' as string | null,
+};
+
+const history = {
+  appendHistory: cypher(
+    'appendHistory',
+    `
+UNWIND $rows AS row
+MERGE (h:HistoryEvent {id: row.id})
+  ON CREATE SET h += row.props`,
+    {
+      rows: [
+        {
+          id: 'c1d2e3f4-0000',
+          props: {
+            at: '2025-04-11T09:30:00.000Z',
+            kind: 'statements',
+            recordId: 'st-0a1b2c3d4e5f',
+            documentId: 'nbc-2025-11-03',
+            doc: '{}',
+          },
+        },
+      ] as WriteRow[],
+    },
+  ),
+  countHistory: cypher(
+    'countHistory',
+    `
+MATCH (h:HistoryEvent)
+WHERE ($kind IS NULL OR h.kind = $kind)
+  AND ($recordId IS NULL OR h.recordId = $recordId)
+  AND ($documentId IS NULL OR h.documentId = $documentId)
+RETURN count(h) AS total`,
+    historyFilter,
+  ),
+  listHistory: cypher(
+    'listHistory',
+    `
+MATCH (h:HistoryEvent)
+WHERE ($kind IS NULL OR h.kind = $kind)
+  AND ($recordId IS NULL OR h.recordId = $recordId)
+  AND ($documentId IS NULL OR h.documentId = $documentId)
+RETURN h.doc AS doc
+ORDER BY h.at, h.id
+SKIP $offset
+LIMIT $limit`,
+    { ...historyFilter, ...page },
+  ),
+};
+
 const searches = {
   /**
    * Full-text matches among statements, documents and relations, with the fields the store cuts snippets
@@ -1429,6 +1507,7 @@ export const Q = {
   ...writes,
   ...deletes,
   ...maintenance,
+  ...history,
   ...relationships,
   ...paths,
 };
@@ -1469,6 +1548,10 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
   schema.indexRelationTopic,
   schema.indexRelationDocument,
   schema.indexRelationReview,
+  schema.constraintHistoryEventId,
+  schema.indexHistoryRecord,
+  schema.indexHistoryDocument,
+  schema.indexHistoryAt,
 ];
 
 /** The API's depth limit; the lint test fails if it grows without a statement for the new depth. */

@@ -11,8 +11,10 @@ import {
 } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
 import type { Topic } from '../../model/topic-schema';
+import type { HistoryEvent, HistoryQuery } from '../../model/history-schema';
 import {
   type CounterpartEvidence,
+  type GraphChange,
   type CounterpartQuery,
   type GraphStore,
   type PathHop,
@@ -514,6 +516,11 @@ class Neo4jStore implements Neo4jGraphStore {
   // ------------------------------------------------------------------------------------------------------
 
   async upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void> {
+    await this.commit({ upsert: snapshot });
+  }
+
+  async commit(change: GraphChange): Promise<void> {
+    const snapshot = change.upsert ?? {};
     // One transaction; each kind goes in UNWIND batches of up to BATCH_ROWS rows.
     await this.write(async (tx) => {
       for (const kind of ENTITY_KINDS) {
@@ -523,11 +530,38 @@ class Neo4jStore implements Neo4jGraphStore {
         if (kind === 'documents') await this.assertUnique(tx, kind, entities, (i) => [kind, i]);
         await this.writeRecords(tx, kind, entities, 'upsert');
       }
+      // After the upserts, which may have moved the referrers away; DETACH DELETE must find none left.
+      for (const kind of ENTITY_KINDS) {
+        for (const id of change.remove?.[kind] ?? []) await this.removeUnreferenced(tx, kind, id);
+      }
       for (const kind of ENTITY_KINDS) {
         const entities = (snapshot[kind] ?? []) as EntityMap[EntityKind][];
         if (entities.length > 0) await this.assertReferencesExist(tx, kind, entities, (i) => [kind, i]);
       }
       if (snapshot.topics?.length) await this.assertNoTopicCycles(tx, snapshot.topics);
+      for (const batch of chunks(change.history ?? [], BATCH_ROWS)) {
+        await runQuery(tx, Q.appendHistory, { rows: batch.map(historyRow) });
+      }
+    });
+  }
+
+  async history(query: HistoryQuery): Promise<Page<HistoryEvent>> {
+    const params = {
+      kind: query.kind ?? null,
+      recordId: query.recordId ?? null,
+      documentId: query.documentId ?? null,
+    };
+    return this.read(async (tx) => {
+      const [totalRecord] = await runQuery(tx, Q.countHistory, params);
+      const records = await runQuery(tx, Q.listHistory, {
+        ...params,
+        offset: toInteger(query.offset),
+        limit: toInteger(query.limit),
+      });
+      return {
+        items: records.map((record) => JSON.parse(record.get('doc') as string) as HistoryEvent),
+        total: toNumber(totalRecord?.get('total')),
+      };
     });
   }
 
@@ -699,6 +733,23 @@ class Neo4jStore implements Neo4jGraphStore {
     for (const batch of batches) for (const step of spec.link) await step(tx, batch);
   }
 
+  /** Removes a record nothing refers to any more; a record still referred to is a conflict naming the referrers. */
+  private async removeUnreferenced(tx: QueryRunner, kind: EntityKind, id: string): Promise<void> {
+    if (!(await this.existingIds(tx, kind, [id])).has(id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
+    const spec = KINDS[kind].referrers;
+    if (spec) {
+      const [record] = await runQuery(tx, spec.query, { id });
+      const left = spec.referrers
+        .map(({ column, label }) => ({ label, count: toNumber(record?.get(column)) }))
+        .filter(({ count }) => count > 0)
+        .map(({ label, count }) => `${count} ${label}`);
+      if (left.length > 0) {
+        throw new ConflictError(`${ENTITY_NAMES[kind]} '${id}' is still referred to by ${left.join(', ')}`);
+      }
+    }
+    await runQuery(tx, KINDS[kind].remove, { id });
+  }
+
   /**
    * ValidationError naming every reference of the first record (in the given order) that points at
    * nothing, as the embedded store reports it.
@@ -819,6 +870,21 @@ function duplicateId(kind: EntityKind, id: string): ConflictError {
   return new ConflictError(`${ENTITY_NAMES[kind]} '${id}' already exists`, [
     { path: ['id'], message: `'${id}' is taken` },
   ]);
+}
+
+/** A history event as stored: the look-up keys as properties, the event itself as JSON. */
+function historyRow(event: HistoryEvent): WriteRow {
+  return {
+    id: event.id,
+    props: {
+      id: event.id,
+      at: event.at,
+      kind: event.kind,
+      recordId: event.recordId,
+      ...(event.documentId !== undefined ? { documentId: event.documentId } : {}),
+      doc: JSON.stringify(event),
+    },
+  };
 }
 
 function windowParams(window: TimeWindow): { from: string | null; to: string | null } {

@@ -90,6 +90,20 @@ CREATE INDEX IF NOT EXISTS topics_by_review_status
 CREATE INDEX IF NOT EXISTS affiliations_by_review_status
   ON affiliations(coalesce(json_extract(doc, '$.reviewStatus'), 'accepted'));
 
+-- The review history (GraphStore.commit): append-only, one row per event, the event as JSON in doc. Read
+-- per record or per document, oldest first (at, then id).
+CREATE TABLE IF NOT EXISTS history (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  document_id TEXT,
+  doc TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS history_by_record ON history(record_id, kind, at, id);
+CREATE INDEX IF NOT EXISTS history_by_document ON history(document_id, at, id);
+CREATE INDEX IF NOT EXISTS history_in_order ON history(at, id);
+
 -- Full-text search (FTS5) over quotes, evidence sentences and documents' titles and text. search_fields
 -- holds one row per searchable field, kept by the triggers below on every write, cascade and detach; the
 -- FTS5 index takes its content from it. Deleting a record deletes its rows by (kind, ref).

@@ -14,8 +14,10 @@ import {
   type FieldIssue,
 } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
+import type { HistoryEvent, HistoryQuery } from '../../model/history-schema';
 import {
   type CounterpartEvidence,
+  type GraphChange,
   type CounterpartQuery,
   type GraphStore,
   type PathHop,
@@ -38,7 +40,7 @@ import {
   inSchemaOrder,
 } from '../../model/entity-kinds';
 import { actorNameKeys, normalizeName } from '../search-keys';
-import { REFERRERS, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
+import { conditions, REFERRERS, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
 import { BACKFILL_SEARCH, CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
 import { fts5Query, searchSnippet, type SearchField, type SearchKind } from '../text-search';
 
@@ -431,6 +433,11 @@ class SqliteStore implements GraphStore {
   }
 
   async upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void> {
+    await this.commit({ upsert: snapshot });
+  }
+
+  async commit(change: GraphChange): Promise<void> {
+    const snapshot = change.upsert ?? {};
     this.writeTransaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
       for (const kind of ENTITY_KINDS) {
@@ -442,12 +449,31 @@ class SqliteStore implements GraphStore {
         });
       }
       for (const kind of ENTITY_KINDS) {
+        for (const id of change.remove?.[kind] ?? []) {
+          if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
+          this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
+        }
+      }
+      for (const kind of ENTITY_KINDS) {
         (snapshot[kind] ?? []).forEach((entity, index) => {
           this.assertReferencesExist(kind, entity, [kind, index]);
         });
+        for (const id of change.remove?.[kind] ?? []) this.assertUnreferenced(kind, id);
       }
       for (const topic of snapshot.topics ?? []) this.assertNoTopicCycle(topic.id, topic.parentId);
+      for (const event of change.history ?? []) this.appendHistory(event);
     });
+  }
+
+  async history(query: HistoryQuery): Promise<Page<HistoryEvent>> {
+    const { where, params } = historyFilter(query);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.prepare(`SELECT count(*) AS n FROM history ${clause}`).get(params) as { n: number })
+      .n;
+    const rows = this.prepare(
+      `SELECT doc FROM history ${clause} ORDER BY at, id LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: query.limit, offset: query.offset }) as Row[];
+    return { items: rows.map((row) => parseDoc<HistoryEvent>(row)), total };
   }
 
   async *readAll<K extends EntityKind>(kind: K, batchSize: number): AsyncIterable<EntityMap[K][]> {
@@ -537,6 +563,38 @@ class SqliteStore implements GraphStore {
     this.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(actor.id);
     const insert = this.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name) VALUES (?, ?)');
     for (const key of actorNameKeys(actor)) insert.run(actor.id, key);
+  }
+
+  /** A removed record that something still refers to is a conflict naming the referrers. */
+  private assertUnreferenced(kind: EntityKind, id: string): void {
+    const left = REFERRERS[kind]
+      .map((ref) => {
+        const { n } = this.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(
+          id,
+        ) as {
+          n: number;
+        };
+        return n > 0 ? `${n} ${ref.table} (${ref.column})` : undefined;
+      })
+      .filter((what): what is string => what !== undefined);
+    if (left.length > 0) {
+      throw new ConflictError(`${ENTITY_NAMES[kind]} '${id}' is still referred to by ${left.join(', ')}`);
+    }
+  }
+
+  /** Appends one event; an event already stored under its id stays as it was (history is never rewritten). */
+  private appendHistory(event: HistoryEvent): void {
+    this.prepare(
+      `INSERT OR IGNORE INTO history (id, at, kind, record_id, document_id, doc)
+         VALUES (@id, @at, @kind, @recordId, @documentId, @doc)`,
+    ).run({
+      id: event.id,
+      at: event.at,
+      kind: event.kind,
+      recordId: event.recordId,
+      documentId: event.documentId ?? null,
+      doc: JSON.stringify(event),
+    });
   }
 
   private assertReferencesExist(kind: EntityKind, entity: object, pathPrefix: (string | number)[]): void {
@@ -697,6 +755,14 @@ interface CounterpartRow {
   first: string | null;
   secondId: string | null;
   second: string | null;
+}
+
+function historyFilter(query: HistoryQuery): SqlFilter {
+  return conditions([
+    ['kind = @kind', query.kind],
+    ['record_id = @recordId', query.recordId],
+    ['document_id = @documentId', query.documentId],
+  ]);
 }
 
 const ACCEPTED_AFFILIATION = `${REVIEW_STATUS} = 'accepted'`;

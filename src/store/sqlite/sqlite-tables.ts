@@ -20,7 +20,7 @@ interface TableSpec<K extends EntityKind> {
 }
 
 /** Builds `WHERE` parts from the filters that are set; values always travel as parameters. */
-function conditions(pairs: [string, unknown][]): SqlFilter {
+export function conditions(pairs: [string, unknown][]): SqlFilter {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   for (const [condition, value] of pairs) {
