@@ -107,7 +107,6 @@ export async function copyGraph(
     );
   }
   const copied = zeroCounts();
-  let historyCopied = 0;
   progress.start(total(sourceCounts) + sourceCounts.topics);
   try {
     for (const kind of ENTITY_KINDS) {
@@ -123,10 +122,10 @@ export async function copyGraph(
         progress.advance(kind, batch.length);
       }
     }
-    historyCopied = await copyHistory(source, target, options.batchSize);
   } finally {
     progress.stop();
   }
+  const historyCopied = await copyHistory(source, target, options.batchSize);
   const targetAfter = await target.counts();
   const mismatches = ENTITY_KINDS.filter((kind) =>
     options.merge
