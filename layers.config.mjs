@@ -22,6 +22,7 @@ export const FEATURES = {
   documents: ['entities', 'extraction'],
   imports: ['entities', 'networks', 'exports', 'documents'],
   search: [],
+  merging: [],
 };
 
 export const LAYER_ELEMENTS = [

@@ -7,6 +7,13 @@ import {
   relationshipQuerySchema,
 } from '../counterparts/counterpart-schema';
 import { actorStances, actorStancesQuerySchema, actorStancesResponseSchema } from '../actors/actor-stances';
+import { mergeActors, splitActor } from '../merging/merge-service';
+import {
+  actorMergeResultSchema,
+  actorSplitResultSchema,
+  mergeRequestSchema,
+  splitRequestSchema,
+} from '../merging/merge-schema';
 
 export const actorRoutes = [
   ...entityRoutes('actors'),
@@ -46,5 +53,33 @@ export const actorRoutes = [
     response: actorStancesResponseSchema,
     errors: [404],
     handle: ({ params, query }, { store }) => actorStances(store, params.id, query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/actors/{id}/merge',
+    tag: 'Actors',
+    summary: 'Merge another actor into this one',
+    description:
+      "The actor `from` is one with this actor: its name and aliases join this actor's aliases (once each, ignoring case), every statement, relation and affiliation naming it names this actor instead, and it is removed, all in one write with a `merged` history event for every record changed (the removed actor's keeps it whole). A relation or affiliation between the two would join the actor to itself: 409, naming them, and nothing changes. Undo by splitting the alias off again.",
+    params: idParamsSchema,
+    body: mergeRequestSchema,
+    response: actorMergeResultSchema,
+    errors: [404, 409],
+    handle: ({ params, body, caller }, { store }) => mergeActors(store, params.id, body, caller),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/actors/{id}/split',
+    tag: 'Actors',
+    summary: 'Split an alias off into an actor of its own',
+    description:
+      "Creates an actor named by one of this actor's aliases (same kind and country), removes the alias from this actor and moves the listed statements, relations and affiliations (each must name this actor) to the new one, in one write with `split` history events.",
+    params: idParamsSchema,
+    body: splitRequestSchema,
+    status: 201,
+    response: actorSplitResultSchema,
+    errors: [404, 409],
+    location: (result) => `/actors/${(result as { actor: { id: string } }).actor.id}`,
+    handle: ({ params, body, caller }, { store }) => splitActor(store, params.id, body, caller),
   }),
 ];

@@ -1,6 +1,8 @@
 import { entityRoutes, idParamsSchema } from './entity-routes';
 import { defineRoute } from '../http/route-definition';
 import { positionsQuerySchema, positionsResponseSchema, topicPositions } from '../topics/topic-positions';
+import { mergeTopics } from '../merging/merge-service';
+import { mergeRequestSchema, topicMergeResultSchema } from '../merging/merge-schema';
 
 export const topicRoutes = [
   ...entityRoutes('topics'),
@@ -16,5 +18,18 @@ export const topicRoutes = [
     response: positionsResponseSchema,
     errors: [404],
     handle: ({ params, query }, { store }) => topicPositions(store, params.id, query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/topics/{id}/merge',
+    tag: 'Topics',
+    summary: 'Merge another topic into this one',
+    description:
+      "The topic `from` is the same proposition: its statements and relations move to this topic, its sub-topics become this topic's, and it is removed, in one write with a `merged` history event for every record changed; its title stays in the history (the removed topic's event keeps it whole). Refused with 409 when this topic lies under `from`.",
+    params: idParamsSchema,
+    body: mergeRequestSchema,
+    response: topicMergeResultSchema,
+    errors: [404, 409],
+    handle: ({ params, body, caller }, { store }) => mergeTopics(store, params.id, body, caller),
   }),
 ];
