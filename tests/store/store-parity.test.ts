@@ -7,6 +7,7 @@ import type { GraphStore } from '../../src/store/graph-store';
 import { SEED_DIR, STORE_UNDER_TEST, startTestApp, type TestApp } from '../support/test-app';
 import { testConfig } from '../support/test-config';
 import { actorId, loadSyntheticGraph, topicId } from '../support/synthetic-graph';
+import { historyEvents, type HistoryEvent } from '../../src/model/history-schema';
 
 /**
  * Parity: the same graph in SQLite (in memory) and in the live Neo4j must give the same JSON answer to
@@ -31,6 +32,39 @@ const SEED_ACTORS = [
   'gustavo-flores-macias',
 ];
 const SEED_TOPIC = 'us-strikes-on-cartels-in-mexico';
+const SEED_DOCUMENT = 'us-drone-strikes-mexico-cartels-2025-04-10';
+
+/**
+ * The same history in both stores: reviews of the seed actors and topic, some at one instant (one change),
+ * some through the seed document, so ordering by time then id and both filters are compared.
+ */
+async function parityHistory(store: GraphStore): Promise<HistoryEvent[]> {
+  const actors = await store.getMany('actors', SEED_ACTORS);
+  const topic = (await store.get('topics', SEED_TOPIC))!;
+  const reviewed = <T extends object>(record: T, by: string) => ({ ...record, reviewedBy: by });
+  return [
+    ...historyEvents(
+      actors.map((actor) => ({
+        kind: 'actors',
+        action: 'accepted',
+        before: actor,
+        after: reviewed(actor, 'ana'),
+      })),
+      { by: 'ana', at: '2025-04-11T09:00:00.000Z', documentId: SEED_DOCUMENT },
+    ),
+    ...historyEvents(
+      [
+        { kind: 'actors', action: 'rejected', before: actors[0]!, after: reviewed(actors[0]!, 'ben') },
+        { kind: 'topics', action: 'edited', before: topic, after: reviewed(topic, 'ben'), causedBy: 0 },
+      ],
+      { by: 'ben', at: '2025-04-11T09:00:00.000Z', reason: 'a second opinion' },
+    ),
+    ...historyEvents(
+      [{ kind: 'actors', action: 'accepted', before: actors[0]!, after: reviewed(actors[0]!, 'cleo') }],
+      { by: 'cleo', at: '2025-04-12T10:30:00.000Z', documentId: SEED_DOCUMENT },
+    ),
+  ];
+}
 
 const SYNTHETIC_ACTORS = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55].map(actorId);
 const SYNTHETIC_TOPICS = [0, 1, 2, 5, 10, 19].map(topicId);
@@ -91,6 +125,10 @@ function readRequests(): [string, Record<string, string | number>][] {
   for (const kind of ['agreement', 'conflict', 'subtract']) {
     requests.push(['/api/analytics/evolution', { kind, from: '2024-01-01', to: '2025-12-31' }]);
   }
+  for (const id of SEED_ACTORS) requests.push([`/api/actors/${id}/history`, {}]);
+  requests.push([`/api/actors/${SEED_ACTORS[0]}/history`, { limit: 2, offset: 1 }]);
+  requests.push([`/api/topics/${SEED_TOPIC}/history`, {}]);
+  requests.push([`/api/documents/${SEED_DOCUMENT}/history`, { limit: 500 }]);
   return requests;
 }
 
@@ -131,6 +169,8 @@ describeLive('SQLite and Neo4j give the same answers', () => {
       await loadSeed(store, SEED_DIR);
       await loadSyntheticGraph(store, SYNTHETIC);
     }
+    const history = await parityHistory(sqlite);
+    for (const store of [neo4jApp.store, sqlite]) await store.commit({ history });
   });
   afterAll(async () => {
     await neo4jApp?.store.close();
