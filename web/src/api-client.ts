@@ -28,6 +28,7 @@ export interface Relation {
 export interface Actor {
   id: string;
   name: string;
+  aliases?: string[];
   kind: string;
   country?: string;
   description?: string;

@@ -5,6 +5,7 @@
  */
 import { send } from './api-client';
 import { el } from './dom';
+import { fillHistory } from './review-history';
 import { reviewInbox } from './review-inbox';
 
 interface Span {
@@ -231,7 +232,7 @@ export class DeskPanel {
         }),
         el('p', {
           className: 'hint',
-          text: 'Keys: j / k next and previous claim, a accept, r reject, e edit the polarity.',
+          text: 'Keys: j / k next and previous claim, a accept, r reject, e edit the polarity; Escape leaves the reason box.',
         }),
         el('div', { className: 'reader-columns' }, [article, card]),
       ]),
@@ -341,9 +342,10 @@ export class DeskPanel {
               el('div', { className: 'claim-edit-slot' }),
             ])
           : null,
-        el('div', { className: 'claim-history', attrs: { 'data-placeholder': 'review-history' } }),
+        el('div', { className: 'claim-history', attrs: { id: 'claim-history' } }),
       ].filter((node) => node !== null),
     );
+    void fillHistory(card.querySelector<HTMLElement>('#claim-history')!, claim.kind, claim.id);
   }
 
   /** The correction form: the polarity to set, focused so that the keyboard carries on from `e`. */

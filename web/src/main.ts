@@ -205,6 +205,15 @@ function panelContext(): PanelContext {
       setState({ actor: id, edge: undefined });
       view.focus(id);
     },
+    recordsChanged: (kind, id) => {
+      // A merge or split changed who is who: fetch the network and the names again.
+      loadedQuery = undefined;
+      names.clear();
+      if (kind === 'topics') {
+        void api.topics().then((topics) => controls.setTopics(topics));
+        setState({ topicView: id, actor: undefined, edge: undefined });
+      } else setState({ actor: id, edge: undefined });
+    },
   };
 }
 
