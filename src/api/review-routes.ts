@@ -38,7 +38,8 @@ export const reviewRoutes = [
     description:
       'Statements and relations of every document (or one), by default those still proposed, filtered by ' +
       'kind, the method that proposed them (`extractor`), `minConfidence` and an actor (a statement’s ' +
-      'actor or either end of a relation); ordered by document, then position in it; paged, with the total.',
+      'actor or either end of a relation); the statements, then the relations, each by id; paged, with ' +
+      'the total. A claim entered by hand (with `status=accepted`) has no `documentId`: it has no proposal to review.',
     query: inboxQuerySchema,
     response: inboxPageSchema,
     handle: ({ query }, { store }) => listInbox(store, query),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  confidenceSchema,
   extractionMethodSchema,
+  minConfidenceQuerySchema,
   paginationSchema,
   reviewStatusSchema,
   slugIdSchema,
@@ -16,7 +16,7 @@ import { proposalKindSchema, reviewProposal } from './proposal-review';
 
 /**
  * The review inbox: the claims (statements and relations) of every document in one list, filtered and
- * paged, and a bulk review that sends each chosen proposal through `reviewProposal`, so that every rule
+ * paged by the store, and a bulk review that sends each chosen proposal through `reviewProposal`, so that every rule
  * of a single review (evidence, cascades, the reviewer from a named key, review only through the
  * proposing document) holds for each of them.
  */
@@ -28,7 +28,7 @@ export const inboxQuerySchema = paginationSchema.extend({
   status: reviewStatusSchema.default('proposed'),
   kind: claimKindSchema.optional().meta({ description: 'statements or relations; both when absent' }),
   extractor: extractionMethodSchema.optional().meta({ description: 'the method that proposed the claim' }),
-  minConfidence: z.coerce.number().pipe(confidenceSchema).optional(),
+  minConfidence: minConfidenceQuerySchema,
   documentId: slugIdSchema.optional(),
   actorId: slugIdSchema.optional().meta({
     description: "a statement's actor, or either end of a relation",
@@ -42,9 +42,12 @@ const namedSchema = z.object({ id: z.string(), name: z.string() });
 export const inboxItemSchema = z
   .object({
     kind: claimKindSchema,
-    /** Each item is reviewed through this document (`POST /api/review/bulk` or the document's review route). */
-    documentId: z.string(),
-    document: z.object({ id: z.string(), title: z.string() }),
+    /**
+     * Each item is reviewed through this document (`POST /api/review/bulk` or the document's review
+     * route); absent on a claim entered by hand, which has no proposal to review.
+     */
+    documentId: z.string().optional(),
+    document: z.object({ id: z.string(), title: z.string() }).optional(),
     record: z.union([statementSchema, relationSchema]),
     /** The names of the actors and the topic the claim refers to, for reading it without more requests. */
     actors: z.array(namedSchema),
@@ -65,48 +68,34 @@ type InboxItem = z.infer<typeof inboxItemSchema>;
 type Claim = (Statement | Relation) & { documentId?: string };
 
 /**
- * One page of claims across documents, by document, then where they stand in it. The store narrows by
- * status, document, actor (and for statements the method); confidence, and a relation's method, are
- * read here, so the claims in the chosen status are read once per request.
+ * One page of claims across documents: the statements, then the relations, each in the store's order.
+ * Every filter is the store's, so a page reads the page, however many claims wait.
  */
 export async function listInbox(
   store: GraphStore,
   query: InboxQuery,
 ): Promise<z.infer<typeof inboxPageSchema>> {
   const kinds: ClaimKind[] = query.kind ? [query.kind] : ['statements', 'relations'];
-  const matching: { kind: ClaimKind; record: Claim }[] = [];
+  const shown: { kind: ClaimKind; record: Claim }[] = [];
+  let skip = query.offset;
+  let total = 0;
   for (const kind of kinds) {
-    const filter = {
+    const want = query.limit - shown.length;
+    // With the page full, one record is still read: the answer needs this kind's total.
+    const page = await store.list(kind, {
       reviewStatus: query.status,
       documentId: query.documentId,
       actorId: query.actorId,
-      ...(kind === 'statements' ? { method: query.extractor } : {}),
-    };
-    for (let offset = 0; ; offset += 500) {
-      const page = await store.list(kind, { ...filter, limit: 500, offset } as never);
-      for (const record of page.items as Claim[]) {
-        if (record.documentId === undefined) continue; // entered by hand: nothing to review through
-        if (query.extractor !== undefined && record.method !== query.extractor) continue;
-        if (query.minConfidence !== undefined && record.confidence < query.minConfidence) continue;
-        matching.push({ kind, record });
-      }
-      if (page.items.length === 0 || offset + 500 >= page.total) break;
-    }
+      method: query.extractor,
+      minConfidence: query.minConfidence,
+      limit: Math.max(want, 1),
+      offset: skip,
+    } as never);
+    if (want > 0) shown.push(...(page.items as Claim[]).map((record) => ({ kind, record })));
+    total += page.total;
+    skip = Math.max(0, skip - page.total);
   }
-  matching.sort(
-    (a, b) =>
-      compare(a.record.documentId!, b.record.documentId!) ||
-      (a.record.evidence?.start ?? 0) - (b.record.evidence?.start ?? 0) ||
-      compare(a.kind, b.kind) ||
-      compare(a.record.id, b.record.id),
-  );
-  const shown = matching.slice(query.offset, query.offset + query.limit);
-  return {
-    items: await describe(store, shown),
-    total: matching.length,
-    limit: query.limit,
-    offset: query.offset,
-  };
+  return { items: await describe(store, shown), total, limit: query.limit, offset: query.offset };
 }
 
 /** Adds the document's title and the names of the actors and topic to each claim of one page. */
@@ -119,7 +108,7 @@ async function describe(
   const [actors, topics, documents] = await Promise.all([
     store.getMany('actors', [...actorIds]),
     store.getMany('topics', [...new Set(shown.flatMap(({ record }) => topicOf(record) ?? []))]),
-    store.getMany('documents', [...new Set(shown.map(({ record }) => record.documentId!))]),
+    store.getMany('documents', [...new Set(shown.flatMap(({ record }) => record.documentId ?? []))]),
   ]);
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
   const topicTitle = new Map(topics.map((t) => [t.id, t.title]));
@@ -143,7 +132,6 @@ async function describe(
 const actorsOf = (record: Claim): string[] =>
   'actorId' in record ? [record.actorId] : [record.sourceId, record.targetId];
 const topicOf = (record: Claim): string | undefined => record.topicId ?? undefined;
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const bulkReviewRequestSchema = z
   .object({

@@ -61,7 +61,7 @@ describe('the review inbox', () => {
   };
   const item = (i: Item) => ({ documentId: i.documentId, kind: i.kind, id: i.record.id });
 
-  it('lists the proposals of every document, each with its document and names, by document then position', async () => {
+  it('lists the proposals of every document, each with its document and names, statements first', async () => {
     const all = await inbox('?limit=500');
     const extracted = async (id: string) =>
       (await request(t.app).get(`/api/documents/${id}/extractions?reviewStatus=proposed`).expect(200)).body;
@@ -74,10 +74,16 @@ describe('the review inbox', () => {
     expect(all.items.map(key).sort()).toEqual(expected.sort());
     expect(new Set(all.items.map((i) => i.documentId))).toEqual(new Set([globalnews, tag24]));
     expect(all.items.every((i) => i.record.reviewStatus === 'proposed')).toBe(true);
-    // Grouped by document, then in reading order.
-    const order = all.items.map((i) => [i.documentId, i.record.evidence.start] as const);
-    const sorted = [...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    expect(order).toEqual(sorted);
+    // The statements, then the relations, each by id: the store's order, so a page reads only the page.
+    const kinds = all.items.map((i) => i.kind);
+    expect(kinds).toEqual([
+      ...kinds.filter((k) => k === 'statements'),
+      ...kinds.filter((k) => k === 'relations'),
+    ]);
+    for (const kind of ['statements', 'relations']) {
+      const ids = all.items.filter((i) => i.kind === kind).map((i) => i.record.id);
+      expect(ids).toEqual([...ids].sort());
+    }
     const statement = all.items.find((i) => i.kind === 'statements')!;
     expect(statement.actors[0]!.id).toBe(statement.record.actorId);
     expect(statement.actors[0]!.name.length).toBeGreaterThan(0);
@@ -103,9 +109,42 @@ describe('the review inbox', () => {
     expect(hers.total).toBeGreaterThan(0);
     expect(hers.items.map(key)).toEqual(all.filter((i) => i.actors.some((a) => a.id === sheinbaum)).map(key));
 
-    const page = await inbox('?limit=3&offset=3');
-    expect(page.total).toBe(all.length);
-    expect(page.items.map(key)).toEqual(all.slice(3, 6).map(key));
+    // Pages cross from the statements to the relations without a gap or a repeat.
+    const statements = all.filter((i) => i.kind === 'statements').length;
+    for (const offset of [0, statements - 2, statements, all.length - 1]) {
+      const page = await inbox(`?limit=3&offset=${offset}`);
+      expect(page.total).toBe(all.length);
+      expect(page.items.map(key)).toEqual(all.slice(offset, offset + 3).map(key));
+    }
+  });
+
+  it('lists an accepted claim entered by hand without a document: it has no proposal to review', async () => {
+    await request(t.app)
+      .post('/api/actors')
+      .set('Authorization', 'Bearer alice-key-0123456789abcdef')
+      .send({ id: 'mike-vigil', name: 'Mike Vigil', kind: 'expert' })
+      .expect(201);
+    await request(t.app)
+      .post('/api/topics')
+      .set('Authorization', 'Bearer alice-key-0123456789abcdef')
+      .send({ id: 'military-approach-to-cartels', title: 'A military approach to the cartels' })
+      .expect(201);
+    const hand = await request(t.app)
+      .post('/api/statements')
+      .set('Authorization', 'Bearer alice-key-0123456789abcdef')
+      .send({
+        actorId: 'mike-vigil',
+        topicId: 'military-approach-to-cartels',
+        polarity: 'oppose',
+        statedAt: '2025-04-10',
+      })
+      .expect(201);
+    const accepted = await inbox('?status=accepted&extractor=manual');
+    expect(accepted.items).toEqual([
+      expect.objectContaining({ kind: 'statements', record: expect.objectContaining({ id: hand.body.id }) }),
+    ]);
+    expect(accepted.items[0]!.documentId).toBeUndefined();
+    expect(accepted.items[0]!.actors).toEqual([{ id: 'mike-vigil', name: 'Mike Vigil' }]);
   });
 
   it('refuses a bad filter, naming it', async () => {

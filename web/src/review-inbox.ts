@@ -8,8 +8,9 @@ import { el } from './dom';
 
 interface InboxItem {
   kind: 'statements' | 'relations';
-  documentId: string;
-  document: { id: string; title: string };
+  /** Absent on a claim entered by hand: there is no proposal to review. */
+  documentId?: string;
+  document?: { id: string; title: string };
   record: {
     id: string;
     polarity?: string;
@@ -123,7 +124,7 @@ export async function reviewInbox(context: InboxContext): Promise<HTMLElement> {
   let offset = 0;
   let shown: InboxItem[] = [];
 
-  const boxes = () => [...rows.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  const boxes = () => [...rows.querySelectorAll<HTMLInputElement>('input[type=checkbox]:enabled')];
   const updateButtons = () => {
     const ticked = boxes().filter((b) => b.checked).length;
     accept.disabled = reject.disabled = ticked === 0;
@@ -175,13 +176,18 @@ export async function reviewInbox(context: InboxContext): Promise<HTMLElement> {
   const row = (item: InboxItem): HTMLElement => {
     const what = summary(item);
     const box = el('input', { attrs: { type: 'checkbox', 'aria-label': `Select: ${what}` } });
+    box.disabled = item.documentId === undefined;
     box.addEventListener('change', updateButtons);
-    const open = el('button', {
-      className: 'link',
-      text: item.document.title,
-      attrs: { type: 'button', title: 'Open in the reader' },
-    });
-    open.addEventListener('click', () => context.openReader(item.documentId, item.record.evidence?.start));
+    let source: HTMLElement = el('span', { className: 'empty', text: 'entered by hand' });
+    if (item.documentId && item.document) {
+      const documentId = item.documentId;
+      source = el('button', {
+        className: 'link',
+        text: item.document.title,
+        attrs: { type: 'button', title: 'Open in the reader' },
+      });
+      source.addEventListener('click', () => context.openReader(documentId, item.record.evidence?.start));
+    }
     return el(
       'tr',
       { className: item.record.reviewStatus, attrs: { 'data-id': item.record.id, 'data-kind': item.kind } },
@@ -197,14 +203,15 @@ export async function reviewInbox(context: InboxContext): Promise<HTMLElement> {
         el('td', {
           text: [item.record.reviewStatus, item.record.reviewReason].filter(Boolean).join(': '),
         }),
-        el('td', {}, [open]),
+        el('td', {}, [source]),
       ],
     );
   };
 
   const review = async (action: 'accept' | 'reject') => {
-    const chosen = boxes()
-      .map((box, index) => (box.checked ? shown[index] : undefined))
+    const all = [...rows.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+    const chosen = all
+      .map((box, index) => (box.checked && !box.disabled ? shown[index] : undefined))
       .filter((item): item is InboxItem => item !== undefined);
     if (chosen.length === 0) return;
     accept.disabled = reject.disabled = true;
