@@ -8,6 +8,7 @@ import { affiliationRoutes } from './affiliation-routes';
 import { documentRoutes } from './document-routes';
 import { importRoutes } from './import-routes';
 import { jobRoutes } from './job-routes';
+import { reviewRoutes } from './review-routes';
 import { searchRoutes } from './search-routes';
 import { networkRoutes } from './network-routes';
 import { relationRoutes } from './relation-routes';
@@ -30,4 +31,5 @@ export const API_ROUTES: RouteDefinition[] = [
   ...importRoutes,
   ...jobRoutes,
   ...searchRoutes,
+  ...reviewRoutes,
 ];

@@ -169,13 +169,27 @@ export function sendProblem(req: Request, res: Response, error: unknown): void {
   send(req, res, toProblem(error));
 }
 
+/**
+ * The problem+json body for an error, for answers that report several outcomes at once (a bulk
+ * review names each refused item's problem as a single request would have answered it).
+ */
+export function problemOf(error: unknown, instance: string): ProblemResponse {
+  return problemBody(toProblem(error), instance);
+}
+
 function send(req: Request, res: Response, problem: Problem): void {
+  const body = problemBody(problem, req.originalUrl);
+  for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+function problemBody(problem: Problem, instance: string): ProblemResponse {
   const body: ProblemResponse = {
     type: `${PROBLEM_BASE}${problem.slug}`,
     title: problem.title,
     status: problem.status,
     detail: problem.detail,
-    instance: req.originalUrl,
+    instance,
   };
   if (problem.issues && problem.issues.length > 0) {
     body.errors = problem.issues.map((issue) => ({
@@ -185,8 +199,7 @@ function send(req: Request, res: Response, problem: Problem): void {
       message: issue.message,
     }));
   }
-  for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+  return body;
 }
 
 export function problemMiddleware(onUnexpected: (error: unknown, req: Request) => void): ErrorRequestHandler {

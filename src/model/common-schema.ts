@@ -108,6 +108,9 @@ export const sourcedClaimUpdateFields = {
   note: sourcedClaimFields.note.nullable(),
 };
 
+/** A list filter: claims whose confidence is at least this. */
+export const minConfidenceQuerySchema = z.coerce.number().pipe(confidenceSchema).optional();
+
 export const paginationSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

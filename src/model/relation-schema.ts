@@ -9,6 +9,8 @@ import {
   sourcedClaimFields,
   storedClaimFields,
   sourcedClaimUpdateFields,
+  extractionMethodSchema,
+  minConfidenceQuerySchema,
 } from './common-schema';
 
 export const relationTypeSchema = z.enum(RELATION_TYPES);
@@ -64,6 +66,8 @@ export const relationListQuerySchema = paginationSchema.extend({
   topicId: slugIdSchema.optional(),
   documentId: slugIdSchema.optional(),
   reviewStatus: reviewStatusSchema.optional(),
+  method: extractionMethodSchema.optional(),
+  minConfidence: minConfidenceQuerySchema,
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

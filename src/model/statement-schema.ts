@@ -3,6 +3,7 @@ import { provenanceFields } from './provenance-schema';
 import {
   extractionMethodSchema,
   isoDateSchema,
+  minConfidenceQuerySchema,
   paginationSchema,
   reviewStatusSchema,
   slugIdSchema,
@@ -58,6 +59,7 @@ export const statementListQuerySchema = paginationSchema.extend({
   polarity: polaritySchema.optional(),
   reviewStatus: reviewStatusSchema.optional(),
   method: extractionMethodSchema.optional(),
+  minConfidence: minConfidenceQuerySchema,
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

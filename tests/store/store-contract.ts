@@ -285,6 +285,41 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect((await store.list('documents', { ...page, q: 'drone attack' })).items).toEqual([document]);
       });
 
+      it('filters claims by the method that made them and by a least confidence', async () => {
+        await seeded();
+        const guessed: Statement = {
+          ...statements.floresMaciasOpposes,
+          id: 'st-guessed',
+          method: 'rules',
+          confidence: 0.55,
+        };
+        const inferred = {
+          ...relations.hegsethWarnsMexico,
+          id: 'rel-inferred',
+          method: 'rules' as const,
+          confidence: 0.4,
+        };
+        await store.create('statements', guessed);
+        await store.create('relations', inferred);
+        const ids = (records: { id: string }[]) => records.map((r) => r.id).sort();
+        const allStatements = (await store.list('statements', page)).items;
+        const allRelations = (await store.list('relations', page)).items;
+        for (const least of [0.5, 0.6, 1]) {
+          expect(ids((await store.list('statements', { ...page, minConfidence: least })).items)).toEqual(
+            ids(allStatements.filter((s) => s.confidence >= least)),
+          );
+          expect(ids((await store.list('relations', { ...page, minConfidence: least })).items)).toEqual(
+            ids(allRelations.filter((r) => r.confidence >= least)),
+          );
+        }
+        expect((await store.list('statements', { ...page, minConfidence: 0.6 })).items).not.toContainEqual(
+          guessed,
+        );
+        expect((await store.list('relations', { ...page, method: 'rules' })).items).toEqual([inferred]);
+        const rulesAbove = await store.list('relations', { ...page, method: 'rules', minConfidence: 0.5 });
+        expect(rulesAbove).toEqual({ items: [], total: 0 });
+      });
+
       it('filters actors, topics and affiliations by review status, counting records without one as accepted', async () => {
         await seeded();
         const extractor = { name: 'rules', version: '1.0.0' };

@@ -2,6 +2,8 @@ import { api, type Counterpart, type Page, type Window } from './api-client';
 import { el } from './dom';
 import { evidenceBlock } from './evidence-view';
 import { humanize, KIND_LABELS, POLARITY_COLORS } from './graph-style';
+import { mergeControls } from './merge-controls';
+import { fillHistory } from './review-history';
 
 export interface PanelContext {
   window: Window;
@@ -9,6 +11,8 @@ export interface PanelContext {
   /** An actor's name, from the drawn graph or the API. */
   nameOf(id: string): Promise<string>;
   selectActor(id: string): void;
+  /** Records were merged or split: redraw the map, showing `id`. */
+  recordsChanged(kind: 'actors' | 'topics', id: string): void;
 }
 
 /**
@@ -31,6 +35,11 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
       text: [KIND_LABELS[actor.kind] ?? actor.kind, actor.country].filter(Boolean).join(' · '),
     }),
     actor.description ? el('p', { text: actor.description }) : null,
+    actor.aliases?.length
+      ? el('div', { className: 'aliases', text: `Also: ${actor.aliases.join(', ')}` })
+      : null,
+    mergeControls('actors', actor, { changed: context.recordsChanged }),
+    historySection('actors', actor.id),
   ]);
 
   const affiliations = el('ul', { className: 'plain' });
@@ -156,6 +165,19 @@ export function actorLink(id: string, name: string, context: { selectActor(id: s
     context.selectActor(id);
   });
   return link;
+}
+
+/** The record's history (reviews, merges, splits), read when the reader opens it. */
+export function historySection(kind: 'actors' | 'topics', id: string): HTMLElement {
+  const slot = el('div', { className: 'record-history' });
+  const details = el('details', { className: 'history', attrs: { id: 'record-history' } }, [
+    el('summary', { text: 'History' }),
+    slot,
+  ]);
+  details.addEventListener('toggle', () => {
+    if (details.open && slot.childElementCount === 0) void fillHistory(slot, kind, id);
+  });
+  return details;
 }
 
 export function polarityBadge(polarity: string): HTMLElement {

@@ -28,6 +28,7 @@ export interface Relation {
 export interface Actor {
   id: string;
   name: string;
+  aliases?: string[];
   kind: string;
   country?: string;
   description?: string;
@@ -134,7 +135,25 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const query = (params: Record<string, string | undefined>) => {
+/** A JSON request whose failure message carries the problem's detail and each named field. */
+export async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = (await response.json().catch(() => ({}))) as T & {
+    detail?: string;
+    errors?: { field: string; message: string }[];
+  };
+  if (!response.ok) {
+    const fields = (answer.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    throw new ApiError(`${answer.detail ?? response.statusText}${fields ? ` (${fields})` : ''}`);
+  }
+  return answer;
+}
+
+export const query = (params: Record<string, string | undefined>) => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
   const text = search.toString();

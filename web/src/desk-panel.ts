@@ -3,7 +3,10 @@
  * marked at its span, review claims there (mouse or keys), and search quotes, evidence and documents.
  * Everything from documents is set as text (dom.ts); nothing is parsed as HTML.
  */
+import { send } from './api-client';
 import { el } from './dom';
+import { fillHistory } from './review-history';
+import { reviewInbox } from './review-inbox';
 
 interface Span {
   sentence: string;
@@ -48,23 +51,6 @@ interface SearchHit {
   record?: { title?: string; quote?: string; evidence?: Span };
 }
 
-async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = (await response.json().catch(() => ({}))) as T & {
-    detail?: string;
-    errors?: { field: string; message: string }[];
-  };
-  if (!response.ok) {
-    const fields = (answer.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw new Error(`${answer.detail ?? response.statusText}${fields ? ` (${fields})` : ''}`);
-  }
-  return answer;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Text with marks: `marks` are [start, end) ranges in `text`, each rendered by `mark`. */
@@ -105,11 +91,28 @@ export class DeskPanel {
       el('div', { className: 'desk-tabs' }, [
         tab('Add a document', 'desk-add', () => this.showAddForm()),
         tab('Search the sources', 'desk-search', () => this.showSearch()),
+        tab('Review inbox', 'desk-inbox', () => void this.showInbox()),
         el('label', { className: 'desk-reviewer' }, ['Reviewer ', this.reviewer]),
       ]),
       this.body,
     ]);
     document.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  /** One view at a time in the desk; with one open the desk takes its share of the window. */
+  private show(view: HTMLElement): void {
+    this.body.replaceChildren(view);
+    this.element.classList.add('has-view');
+  }
+
+  async showInbox(): Promise<void> {
+    this.show(
+      await reviewInbox({
+        reviewer: () => this.reviewer.value.trim() || 'analyst',
+        openReader: (documentId, at) => void this.openReader(documentId, at),
+        onGraphChanged: this.onGraphChanged,
+      }),
+    );
   }
 
   /** The form to add a document: pasted text or a .txt, .md or .html file, with its particulars. */
@@ -152,7 +155,7 @@ export class DeskPanel {
       submit.disabled = true;
       void this.ingest(payload, status, progress).finally(() => (submit.disabled = false));
     });
-    this.body.replaceChildren(form);
+    this.show(form);
   }
 
   private async ingest(
@@ -212,33 +215,15 @@ export class DeskPanel {
     this.selected = -1;
     const card = el('div', { className: 'claim-card', attrs: { id: 'claim-card', 'aria-live': 'polite' } });
     const text = doc.text ?? '';
-    const marks = this.claims.map((claim, index) => ({
-      start: claim.evidence!.start,
-      end: claim.evidence!.end,
-      claim,
-      index,
-    }));
     const article = el(
       'article',
       { className: 'reader-text', attrs: { id: 'reader-text' } },
-      markedText(text, marks, (content, item) => {
-        const mark = el('mark', {
-          text: content,
-          className: `claim ${item.claim.polarity ?? 'relation'} ${item.claim.reviewStatus}`,
-          attrs: {
-            'data-claim': item.claim.id,
-            tabindex: '0',
-            title: `${item.claim.reviewStatus} ${item.claim.kind}`,
-          },
-        });
-        mark.addEventListener('click', () => this.select(item.index));
-        return mark;
-      }),
+      this.claimMarks(text),
     );
     const counts = `${this.claims.filter((c) => c.reviewStatus === 'proposed').length} to review, ${
       this.claims.filter((c) => c.reviewStatus === 'accepted').length
     } accepted`;
-    this.body.replaceChildren(
+    this.show(
       el('div', { className: 'reader', attrs: { id: 'reader', 'data-document': doc.id } }, [
         el('h2', { text: doc.title }),
         el('div', {
@@ -247,7 +232,7 @@ export class DeskPanel {
         }),
         el('p', {
           className: 'hint',
-          text: 'Keys: j / k next and previous claim, a accept, r reject, e edit the polarity.',
+          text: 'Keys: j / k next and previous claim, a accept, r reject, e edit the polarity; Escape leaves the reason box.',
         }),
         el('div', { className: 'reader-columns' }, [article, card]),
       ]),
@@ -259,16 +244,66 @@ export class DeskPanel {
     }
   }
 
+  /**
+   * The text cut where any claim's span starts or ends, each piece marked with the claims that cover it:
+   * claims may overlap (two readings of one quotation), and each stays reachable. A piece takes the look
+   * of the narrowest claim over it; clicking it again selects the next claim that covers it.
+   */
+  private claimMarks(text: string): Node[] {
+    const cuts = [
+      ...new Set([0, text.length, ...this.claims.flatMap((c) => [c.evidence!.start, c.evidence!.end])]),
+    ]
+      .filter((at) => at >= 0 && at <= text.length)
+      .sort((a, b) => a - b);
+    const nodes: Node[] = [];
+    for (const [i, start] of cuts.slice(0, -1).entries()) {
+      const end = cuts[i + 1]!;
+      const piece = text.slice(start, end);
+      const covering = this.claims
+        .map((claim, index) => ({ claim, index }))
+        .filter(({ claim }) => claim.evidence!.start <= start && end <= claim.evidence!.end)
+        .sort(
+          (a, b) =>
+            a.claim.evidence!.end -
+              a.claim.evidence!.start -
+              (b.claim.evidence!.end - b.claim.evidence!.start) || a.index - b.index,
+        );
+      const top = covering[0];
+      if (!top) {
+        nodes.push(document.createTextNode(piece));
+        continue;
+      }
+      const mark = el('mark', {
+        text: piece,
+        className: `claim ${top.claim.polarity ?? 'relation'} ${top.claim.reviewStatus}`,
+        attrs: {
+          'data-claim': top.claim.id,
+          'data-claims': covering.map(({ claim }) => claim.id).join(' '),
+          tabindex: '0',
+          title: covering.map(({ claim }) => `${claim.reviewStatus} ${claim.kind.slice(0, -1)}`).join(', '),
+        },
+      });
+      mark.addEventListener('click', () => {
+        const at = covering.findIndex(({ index }) => index === this.selected);
+        this.select(covering[(at + 1) % covering.length]!.index);
+      });
+      nodes.push(mark);
+    }
+    return nodes;
+  }
+
   private select(index: number): void {
     const claim = this.claims[index];
     if (!claim) return;
     this.selected = index;
     for (const mark of this.body.querySelectorAll('mark.claim')) mark.classList.remove('selected');
-    const mark = this.body.querySelector<HTMLElement>(`mark[data-claim="${CSS.escape(claim.id)}"]`);
-    mark?.classList.add('selected');
+    const marks = this.body.querySelectorAll<HTMLElement>(`mark[data-claims~="${CSS.escape(claim.id)}"]`);
+    for (const mark of marks) mark.classList.add('selected');
+    const mark = marks[0];
     mark?.scrollIntoView({ block: 'nearest' });
     const card = this.body.querySelector('#claim-card');
     if (!card) return;
+    card.setAttribute('data-claim', claim.id);
     const action = (label: string, id: string, run: () => void) => {
       const button = el('button', { text: label, attrs: { type: 'button', id } });
       button.addEventListener('click', run);
@@ -278,6 +313,13 @@ export class DeskPanel {
       claim.kind === 'statements'
         ? `${claim.actorId} ${claim.polarity} on ${claim.topicId}`
         : `${claim.sourceId} ${claim.type} ${claim.targetId}`;
+    const reason = el('input', {
+      attrs: { id: 'claim-reason', type: 'text', placeholder: 'why (kept with the review)' },
+    });
+    // Escape leaves the box for the reader, where the review keys work again.
+    reason.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') mark?.focus();
+    });
     card.replaceChildren(
       ...[
         el('div', {
@@ -288,38 +330,73 @@ export class DeskPanel {
         claim.quote ? el('blockquote', { text: `“${claim.quote}”` }) : null,
         el('div', { className: 'claim-confidence', text: `confidence ${claim.confidence ?? '–'}` }),
         claim.reviewStatus === 'proposed'
-          ? el('div', { className: 'claim-actions' }, [
-              action('Accept (a)', 'claim-accept', () => void this.review('accept')),
-              action('Reject (r)', 'claim-reject', () => void this.review('reject')),
-              claim.kind === 'statements'
-                ? action('Edit polarity (e)', 'claim-edit', () => void this.review('edit'))
-                : null,
+          ? el('div', { className: 'claim-review' }, [
+              el('label', { className: 'claim-reason' }, ['Reason ', reason]),
+              el('div', { className: 'claim-actions' }, [
+                action('Accept (a)', 'claim-accept', () => void this.review('accept')),
+                action('Reject (r)', 'claim-reject', () => void this.review('reject')),
+                claim.kind === 'statements'
+                  ? action('Edit polarity (e)', 'claim-edit', () => this.startEdit())
+                  : null,
+              ]),
+              el('div', { className: 'claim-edit-slot' }),
             ])
           : null,
-        // Review history: the integrity issue (14) adds its storage and endpoints; show it here once they exist.
-        el('div', { className: 'claim-history', attrs: { 'data-placeholder': 'review-history' } }),
+        el('div', { className: 'claim-history', attrs: { id: 'claim-history' } }),
       ].filter((node) => node !== null),
     );
+    void fillHistory(card.querySelector<HTMLElement>('#claim-history')!, claim.kind, claim.id);
   }
 
-  private async review(action: 'accept' | 'reject' | 'edit'): Promise<void> {
+  /** The correction form: the polarity to set, focused so that the keyboard carries on from `e`. */
+  private startEdit(): void {
+    const claim = this.claims[this.selected];
+    const slot = this.body.querySelector('#claim-card .claim-edit-slot');
+    if (!claim || claim.kind !== 'statements' || !slot) return;
+    const polarity = el(
+      'select',
+      { attrs: { id: 'claim-polarity' } },
+      ['support', 'oppose', 'neutral', 'mixed'].map((value) =>
+        el('option', { text: value, attrs: value === claim.polarity ? { value, selected: '' } : { value } }),
+      ),
+    );
+    const form = el('form', { className: 'claim-edit-form' }, [
+      el('label', {}, ['Polarity ', polarity]),
+      el('button', { text: 'Save the correction', attrs: { type: 'submit', id: 'claim-edit-save' } }),
+    ]);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.review('edit', { polarity: polarity.value });
+    });
+    slot.replaceChildren(form);
+    polarity.focus();
+  }
+
+  private async review(
+    action: 'accept' | 'reject' | 'edit',
+    changes?: Record<string, unknown>,
+  ): Promise<void> {
     const claim = this.claims[this.selected];
     if (!claim || !this.documentId || claim.reviewStatus !== 'proposed') return;
-    const body: Record<string, unknown> = { action, reviewer: this.reviewer.value.trim() || 'analyst' };
-    // A rejection's reason waits for the review history of issue 14, which will keep it with the reviewer.
-    if (action === 'edit') {
-      const polarity = window.prompt('Polarity: support, oppose, neutral or mixed', claim.polarity ?? '');
-      if (!polarity) return;
-      body.changes = { polarity: polarity.trim() };
-    }
     const card = this.body.querySelector('#claim-card');
+    const reason = card?.querySelector<HTMLInputElement>('#claim-reason')?.value.trim();
+    const body: Record<string, unknown> = { action, reviewer: this.reviewer.value.trim() || 'analyst' };
+    if (reason) body.reason = reason;
+    if (changes) body.changes = changes;
     try {
       await send('POST', this.reviewPath(claim), body);
       const at = claim.evidence!.start;
-      await this.openReader(this.documentId, at);
+      await this.openReader(this.documentId);
+      // On to the next claim waiting for review, as in a mail client; else stay where the review was.
+      const next = this.claims.findIndex((c) => c.reviewStatus === 'proposed' && c.evidence!.start >= at);
+      const here = this.claims.findIndex((c) => c.evidence!.start <= at && at < c.evidence!.end);
+      this.select(next >= 0 ? next : here);
+      this.body.querySelector('#reader')?.setAttribute('data-reviewed', `${claim.id} ${action}`);
       this.onGraphChanged();
     } catch (error) {
-      card?.append(el('div', { className: 'error', text: (error as Error).message }));
+      card?.append(
+        el('div', { className: 'error', attrs: { role: 'alert' }, text: (error as Error).message }),
+      );
     }
   }
 
@@ -336,7 +413,7 @@ export class DeskPanel {
       k: () => this.select(Math.max(0, this.selected - 1)),
       a: () => void this.review('accept'),
       r: () => void this.review('reject'),
-      e: () => void this.review('edit'),
+      e: () => this.startEdit(),
     };
     const move = moves[event.key];
     if (move && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -400,7 +477,7 @@ export class DeskPanel {
     box.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') void run();
     });
-    this.body.replaceChildren(el('div', { className: 'desk-search' }, [box, results]));
+    this.show(el('div', { className: 'desk-search' }, [box, results]));
     if (initial) void run();
   }
 }

@@ -14,6 +14,7 @@ import { topicPanel } from './topic-panel';
 import { networkQuery, readState, writeState, type ViewState } from './url-state';
 import './styles.css';
 import { DeskPanel } from './desk-panel';
+import { deskSplitter } from './desk-splitter';
 
 /** Timings for `npm run bench:ui`, and the handle the browser tests read the drawn graph through. */
 interface Metrics {
@@ -57,7 +58,7 @@ const desk = new DeskPanel(() => {
   loadedQuery = undefined;
   void render();
 });
-document.querySelector('main.layout')!.after(desk.element);
+document.querySelector('main.layout')!.after(deskSplitter(document.documentElement), desk.element);
 window.addEventListener('open-reader', (event) => {
   const { documentId, start } = (event as CustomEvent<{ documentId: string; start?: number }>).detail;
   void desk.openReader(documentId, start).then(() => desk.element.scrollIntoView());
@@ -203,6 +204,15 @@ function panelContext(): PanelContext {
     selectActor: (id) => {
       setState({ actor: id, edge: undefined });
       view.focus(id);
+    },
+    recordsChanged: (kind, id) => {
+      // A merge or split changed who is who: fetch the network and the names again.
+      loadedQuery = undefined;
+      names.clear();
+      if (kind === 'topics') {
+        void api.topics().then((topics) => controls.setTopics(topics));
+        setState({ topicView: id, actor: undefined, edge: undefined });
+      } else setState({ actor: id, edge: undefined });
     },
   };
 }

@@ -49,6 +49,11 @@ export class NetworkView {
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
     this.renderer = renderer;
+    // Sigma follows window resizes only; the desk's splitter resizes the map without one.
+    new ResizeObserver(() => {
+      renderer.setSetting('stagePadding', this.stagePadding());
+      renderer.refresh();
+    }).observe(this.container);
     this.applySettings(graph);
     renderer.on('enterNode', ({ node }) => this.setHovered(node));
     renderer.on('leaveNode', () => this.setHovered(undefined));
@@ -70,9 +75,15 @@ export class NetworkView {
     this.renderer?.setSetting('labelRenderedSizeThreshold', graph.order <= 200 ? 0 : 8);
     // Room for the labels, which are drawn to the right of the nodes: the view is shifted a little right.
     const small = graph.order <= 200;
-    this.renderer?.setSetting('stagePadding', small ? 90 : 30);
+    this.renderer?.setSetting('stagePadding', this.stagePadding());
     this.renderer?.getCamera().setState({ x: small ? 0.56 : 0.5, y: 0.5, ratio: small ? 1.1 : 1, angle: 0 });
     this.renderer?.setSetting('renderEdgeLabels', false);
+  }
+
+  /** Room around the drawing, less when the desk leaves the map short, or the padding would fill it. */
+  private stagePadding(): number {
+    const small = (this.graph?.order ?? 0) <= 200;
+    return Math.min(small ? 90 : 30, Math.round(this.container.clientHeight * 0.12));
   }
 
   select(node: string | undefined, edge: string | undefined): void {

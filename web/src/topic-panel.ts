@@ -1,4 +1,5 @@
-import { actorLink, type PanelContext } from './actor-panel';
+import { actorLink, historySection, type PanelContext } from './actor-panel';
+import { mergeControls } from './merge-controls';
 import { api, type Polarity } from './api-client';
 import { el } from './dom';
 import { POLARITY_COLORS } from './graph-style';
@@ -21,6 +22,8 @@ export async function topicPanel(topicId: string, context: PanelContext): Promis
     el('div', { className: 'kicker', text: 'Topic' }),
     el('h2', { text: positions.topic.title }),
     positions.topic.description ? el('p', { text: positions.topic.description }) : null,
+    mergeControls('topics', positions.topic, { changed: context.recordsChanged }),
+    historySection('topics', positions.topic.id),
   ]);
   const columns = el('div', { className: 'stance-groups' });
   for (const { polarity, label } of GROUPS) {

@@ -578,6 +578,7 @@ const statementFilter = {
   polarity: 'oppose' as string | null,
   reviewStatus: 'accepted' as string | null,
   method: 'manual' as string | null,
+  minConfidence: 0.5 as number | null,
   ...window,
 };
 const relationFilter = {
@@ -588,6 +589,8 @@ const relationFilter = {
   topicId: 'us-strikes-on-cartels' as string | null,
   documentId: 'nbc-2025-11-03' as string | null,
   reviewStatus: 'accepted' as string | null,
+  method: 'rules' as string | null,
+  minConfidence: 0.5 as number | null,
   ...window,
 };
 const affiliationFilter = {
@@ -680,6 +683,7 @@ WHERE ($actorId IS NULL OR s.actorId = $actorId)
   AND ($polarity IS NULL OR s.polarity = $polarity)
   AND ($reviewStatus IS NULL OR s.reviewStatus = $reviewStatus)
   AND ($method IS NULL OR s.method = $method)
+  AND ($minConfidence IS NULL OR s.confidence >= $minConfidence)
   AND ($from IS NULL OR s.statedAt >= $from)
   AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
 RETURN count(s) AS total`,
@@ -695,6 +699,7 @@ WHERE ($actorId IS NULL OR s.actorId = $actorId)
   AND ($polarity IS NULL OR s.polarity = $polarity)
   AND ($reviewStatus IS NULL OR s.reviewStatus = $reviewStatus)
   AND ($method IS NULL OR s.method = $method)
+  AND ($minConfidence IS NULL OR s.confidence >= $minConfidence)
   AND ($from IS NULL OR s.statedAt >= $from)
   AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
 RETURN properties(s) AS props
@@ -714,6 +719,8 @@ WHERE ($actorId IS NULL OR source.id = $actorId OR target.id = $actorId)
   AND ($topicId IS NULL OR r.topicId = $topicId)
   AND ($documentId IS NULL OR r.documentId = $documentId)
   AND ($reviewStatus IS NULL OR r.reviewStatus = $reviewStatus)
+  AND ($method IS NULL OR r.method = $method)
+  AND ($minConfidence IS NULL OR r.confidence >= $minConfidence)
   AND ($from IS NULL OR r.date >= $from)
   AND ($to IS NULL OR r.date <= $to)
 RETURN count(r) AS total`,
@@ -730,6 +737,8 @@ WHERE ($actorId IS NULL OR source.id = $actorId OR target.id = $actorId)
   AND ($topicId IS NULL OR r.topicId = $topicId)
   AND ($documentId IS NULL OR r.documentId = $documentId)
   AND ($reviewStatus IS NULL OR r.reviewStatus = $reviewStatus)
+  AND ($method IS NULL OR r.method = $method)
+  AND ($minConfidence IS NULL OR r.confidence >= $minConfidence)
   AND ($from IS NULL OR r.date >= $from)
   AND ($to IS NULL OR r.date <= $to)
 RETURN r {.*, sourceId: source.id, targetId: target.id} AS props
