@@ -12,6 +12,7 @@ import {
   ALL_QUERIES,
   CASCADE_QUERIES,
   KIND_QUERIES,
+  KIND_WRITES,
   SCHEMA_STATEMENTS,
   SHORTEST_PATHS_BY_DEPTH,
 } from '../../src/store/neo4j/neo4j-queries';
@@ -145,8 +146,12 @@ describe('every Cypher statement of the Neo4j store', () => {
   it('includes every statement built from the per-kind tables', () => {
     const names = new Set(ALL_QUERIES.map((q) => q.name));
     const built = ENTITY_KINDS.flatMap((kind) => {
-      const queries = KIND_QUERIES[kind];
-      return [...Object.values(queries), ...REFERRERS[kind].map((referrer) => CASCADE_QUERIES.get(referrer))];
+      const { node: _node, ...writes } = KIND_WRITES[kind];
+      return [
+        ...Object.values(KIND_QUERIES[kind]),
+        ...Object.values(writes),
+        ...REFERRERS[kind].map((referrer) => CASCADE_QUERIES.get(referrer)),
+      ];
     });
     expect(built).not.toContain(undefined);
     for (const query of built)
@@ -155,9 +160,10 @@ describe('every Cypher statement of the Neo4j store', () => {
         enumerated: true,
       });
     // Which are: get, exists, lock, keyset page, count, list and delete for each of the six kinds, the
-    // referrer counts of the three kinds others refer to, one cascade step per referrer, six path depths.
+    // referrer counts of the three kinds others refer to, one cascade step per referrer, insert and upsert
+    // for the four node kinds, update in place, delete by id and create for the two relationship kinds.
     const referrers = ENTITY_KINDS.reduce((n, kind) => n + REFERRERS[kind].length, 0);
-    expect(built).toHaveLength(6 * 7 + 3 + referrers);
+    expect(built).toHaveLength(6 * 7 + 3 + referrers + 4 * 2 + 2 * 3);
     expect(referrers).toBe(10);
   });
 

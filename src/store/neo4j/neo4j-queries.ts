@@ -340,6 +340,8 @@ interface NodeKind {
   name: string;
   label: NodeLabel;
   v: Variable;
+  /** The relationships mirroring its reference fields, which an upsert deletes for the link steps to redo. */
+  links?: Fragment;
 }
 interface EdgeKind {
   name: string;
@@ -355,9 +357,14 @@ interface EdgeKind {
 /** How each kind of record sits in the graph: a node with a label, or a relationship between two actors. */
 const GRAPH: Record<EntityKind, NodeKind | EdgeKind> = {
   actors: { name: 'Actor', label: 'Actor', v: 'a' },
-  topics: { name: 'Topic', label: 'Topic', v: 't' },
+  topics: { name: 'Topic', label: 'Topic', v: 't', links: cql`(t)-[old:SUBTOPIC_OF]->(:Topic)` },
   documents: { name: 'Document', label: 'Document', v: 'd' },
-  statements: { name: 'Statement', label: 'Statement', v: 's' },
+  statements: {
+    name: 'Statement',
+    label: 'Statement',
+    v: 's',
+    links: cql`(s)-[old:STATED|ON|SOURCED_FROM]-()`,
+  },
   relations: {
     name: 'Relation',
     type: 'RELATION',
@@ -630,6 +637,93 @@ ${isEdge(spec) ? cql`DELETE` : cql`DETACH DELETE`} ${v}`,
   };
 }
 
+type Rows = { rows: WriteRow[] };
+
+/**
+ * Writes, in UNWIND batches. `insert` fails on an existing id (the uniqueness constraint turns a concurrent
+ * duplicate create into an error rather than an overwrite); `upsert` inserts or replaces. `SET x = row.props`
+ * replaces every property, so a field absent from the record is absent from the node or relationship.
+ */
+export type KindWrites =
+  | { node: true; insert: CypherQuery<Rows>; upsert: CypherQuery<Rows> }
+  | {
+      node: false;
+      /**
+       * Updates in place the relationships whose end points stay the same (so a concurrent update waiting
+       * on its lock finds it still there), returning their ids. A relationship cannot move to other end
+       * points: for the rows this did not update, the old one (if any) is deleted and a new one created.
+       */
+      updateInPlace: CypherQuery<Rows>;
+      deleteById: CypherQuery<{ ids: string[] }>;
+      create: CypherQuery<Rows>;
+    };
+
+function kindWrites(kind: EntityKind): KindWrites {
+  const spec = GRAPH[kind];
+  const { v, name } = spec;
+  if (!isEdge(spec)) {
+    const relink = spec.links
+      ? cql`
+WITH ${v}
+OPTIONAL MATCH ${spec.links}
+DELETE old`
+      : cql``;
+    return {
+      node: true,
+      insert: cypher(
+        `insert${name}s`,
+        cql`UNWIND $rows AS row
+CREATE ${pattern(spec)}
+SET ${v} = row.props`,
+        { rows: nodeRows },
+      ),
+      upsert: cypher(
+        `upsert${name}s`,
+        cql`UNWIND $rows AS row
+MERGE ${pattern(spec, cql` {id: row.id}`)}
+SET ${v} = row.props${relink}`,
+        { rows: nodeRows },
+      ),
+    };
+  }
+  return {
+    node: false,
+    updateInPlace: cypher(
+      `update${name}sInPlace`,
+      cql`UNWIND $rows AS row
+MATCH ${pattern(spec, cql` {id: row.id}`)}
+WHERE ${spec.start}.id = row.startId AND ${spec.end}.id = row.endId
+SET ${v} = row.props
+RETURN ${v}.id AS id`,
+      { rows: edgeRows },
+    ),
+    deleteById: cypher(
+      `delete${name}sById`,
+      cql`UNWIND $ids AS id
+MATCH ${pattern(spec, cql` {id: id}`, 'anonymous')}
+DELETE ${v}`,
+      ids,
+    ),
+    create: cypher(
+      `create${name}s`,
+      cql`UNWIND $rows AS row
+MATCH (${spec.start}:Actor)
+WHERE ${spec.start}.id = row.startId
+MATCH (${spec.end}:Actor)
+WHERE ${spec.end}.id = row.endId
+CREATE (${spec.start})-[${v}:${spec.type}]->(${spec.end})
+SET ${v} = row.props`,
+      { rows: edgeRows },
+    ),
+  };
+}
+
+/** Every kind's writes, by kind. */
+export const KIND_WRITES = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, kindWrites(kind)])) as Record<
+  EntityKind,
+  KindWrites
+>;
+
 /** What a cascading delete runs for each referrer of `REFERRERS` (the very objects are the keys). */
 export const CASCADE_QUERIES: ReadonlyMap<Referrer, CypherQuery<{ id: string }>> = new Map(
   ENTITY_KINDS.flatMap((kind) =>
@@ -643,47 +737,11 @@ export const KIND_QUERIES = Object.fromEntries(
 ) as Record<EntityKind, KindQueries>;
 
 // ---------------------------------------------------------------------------------------------------------
-// Writes. `insert*` fail on an existing id (the uniqueness constraint turns a concurrent duplicate create
-// into an error rather than an overwrite); `upsert*` insert or replace. `SET x = row.props` replaces every
-// property, so a field absent from the record is absent from the node. All are UNWIND batches.
+// Links: the relationships mirroring reference fields (the per-kind writes are in KIND_WRITES).
 // ---------------------------------------------------------------------------------------------------------
 
-const writes = {
-  insertActors: cypher(
-    'insertActors',
-    `
-UNWIND $rows AS row
-CREATE (a:Actor)
-SET a = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertActors: cypher(
-    'upsertActors',
-    `
-UNWIND $rows AS row
-MERGE (a:Actor {id: row.id})
-SET a = row.props`,
-    { rows: nodeRows },
-  ),
-  insertTopics: cypher(
-    'insertTopics',
-    `
-UNWIND $rows AS row
-CREATE (t:Topic)
-SET t = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertTopics: cypher(
-    'upsertTopics',
-    `
-UNWIND $rows AS row
-MERGE (t:Topic {id: row.id})
-SET t = row.props
-WITH t
-OPTIONAL MATCH (t)-[old:SUBTOPIC_OF]->(:Topic)
-DELETE old`,
-    { rows: nodeRows },
-  ),
+/** Made after a batch's records all exist; an upsert has deleted the old ones. */
+const links = {
   /** Run after the topics of a batch exist, so a parent later in the same batch is found. */
   linkTopicParents: cypher(
     'linkTopicParents',
@@ -693,41 +751,6 @@ MATCH (t:Topic {id: row.id})
 MATCH (parent:Topic)
 WHERE parent.id = row.props.parentId
 CREATE (t)-[:SUBTOPIC_OF]->(parent)`,
-    { rows: nodeRows },
-  ),
-  insertDocuments: cypher(
-    'insertDocuments',
-    `
-UNWIND $rows AS row
-CREATE (d:Document)
-SET d = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertDocuments: cypher(
-    'upsertDocuments',
-    `
-UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-SET d = row.props`,
-    { rows: nodeRows },
-  ),
-  insertStatements: cypher(
-    'insertStatements',
-    `
-UNWIND $rows AS row
-CREATE (s:Statement)
-SET s = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertStatements: cypher(
-    'upsertStatements',
-    `
-UNWIND $rows AS row
-MERGE (s:Statement {id: row.id})
-SET s = row.props
-WITH s
-OPTIONAL MATCH (s)-[old:STATED|ON|SOURCED_FROM]-()
-DELETE old`,
     { rows: nodeRows },
   ),
   linkStatements: cypher(
@@ -751,71 +774,6 @@ MATCH (d:Document)
 WHERE d.id = row.props.documentId
 CREATE (s)-[:SOURCED_FROM]->(d)`,
     { rows: nodeRows },
-  ),
-  /**
-   * An upsert updates a relationship in place when its end points stay the same (so a concurrent update
-   * waiting on its lock finds it still there). A relationship cannot move to other end points: for the rows
-   * this did not update, the old one (if any) is deleted and a new one created.
-   */
-  updateRelationsInPlace: cypher(
-    'updateRelationsInPlace',
-    `
-UNWIND $rows AS row
-MATCH (source:Actor)-[r:RELATION {id: row.id}]->(target:Actor)
-WHERE source.id = row.startId AND target.id = row.endId
-SET r = row.props
-RETURN r.id AS id`,
-    { rows: edgeRows },
-  ),
-  deleteRelationsById: cypher(
-    'deleteRelationsById',
-    `
-UNWIND $ids AS id
-MATCH (:Actor)-[r:RELATION {id: id}]->(:Actor)
-DELETE r`,
-    ids,
-  ),
-  createRelations: cypher(
-    'createRelations',
-    `
-UNWIND $rows AS row
-MATCH (source:Actor)
-WHERE source.id = row.startId
-MATCH (target:Actor)
-WHERE target.id = row.endId
-CREATE (source)-[r:RELATION]->(target)
-SET r = row.props`,
-    { rows: edgeRows },
-  ),
-  updateAffiliationsInPlace: cypher(
-    'updateAffiliationsInPlace',
-    `
-UNWIND $rows AS row
-MATCH (member:Actor)-[m:MEMBER_OF {id: row.id}]->(organization:Actor)
-WHERE member.id = row.startId AND organization.id = row.endId
-SET m = row.props
-RETURN m.id AS id`,
-    { rows: edgeRows },
-  ),
-  deleteAffiliationsById: cypher(
-    'deleteAffiliationsById',
-    `
-UNWIND $ids AS id
-MATCH (:Actor)-[m:MEMBER_OF {id: id}]->(:Actor)
-DELETE m`,
-    ids,
-  ),
-  createAffiliations: cypher(
-    'createAffiliations',
-    `
-UNWIND $rows AS row
-MATCH (member:Actor)
-WHERE member.id = row.startId
-MATCH (organization:Actor)
-WHERE organization.id = row.endId
-CREATE (member)-[m:MEMBER_OF]->(organization)
-SET m = row.props`,
-    { rows: edgeRows },
   ),
 };
 
@@ -1101,7 +1059,7 @@ export const Q = {
   ...searches,
   ...schema,
   ...reads,
-  ...writes,
+  ...links,
   ...maintenance,
   ...relationships,
 };
@@ -1116,6 +1074,10 @@ export const ALL_QUERIES: readonly CypherQuery[] = [
     return [...Object.values(byId), ...(referrerCounts ? [referrerCounts] : [])];
   }),
   ...CASCADE_QUERIES.values(),
+  ...ENTITY_KINDS.flatMap((kind) => {
+    const { node: _node, ...writes } = KIND_WRITES[kind];
+    return Object.values(writes);
+  }),
   ...SHORTEST_PATHS_BY_DEPTH,
 ];
 

@@ -33,6 +33,7 @@ import {
 import {
   CASCADE_QUERIES,
   KIND_QUERIES,
+  KIND_WRITES,
   Q,
   SHORTEST_PATHS_BY_DEPTH,
   type CypherQuery,
@@ -115,8 +116,8 @@ const replaceEdgesStep =
     await runQuery(tx, create, { rows: rest });
   };
 
-/** How each kind is written; its other statements are in KIND_QUERIES. */
-interface KindWrites {
+/** How each kind is written. */
+interface KindWriteSteps {
   /** Fails on an existing id (the uniqueness constraint), so concurrent creates cannot overwrite. */
   insert: WriteStep[];
   upsert: WriteStep[];
@@ -124,30 +125,28 @@ interface KindWrites {
   link: WriteStep[];
 }
 
-const WRITES: Record<EntityKind, KindWrites> = {
-  actors: { insert: [rowsStep(Q.insertActors)], upsert: [rowsStep(Q.upsertActors)], link: [] },
-  topics: {
-    insert: [rowsStep(Q.insertTopics)],
-    upsert: [rowsStep(Q.upsertTopics)],
-    link: [rowsStep(Q.linkTopicParents)],
-  },
-  documents: { insert: [rowsStep(Q.insertDocuments)], upsert: [rowsStep(Q.upsertDocuments)], link: [] },
-  statements: {
-    insert: [rowsStep(Q.insertStatements)],
-    upsert: [rowsStep(Q.upsertStatements)],
-    link: [rowsStep(Q.linkStatements), rowsStep(Q.linkStatementDocuments)],
-  },
-  relations: {
-    insert: [rowsStep(Q.createRelations)],
-    upsert: [replaceEdgesStep(Q.updateRelationsInPlace, Q.deleteRelationsById, Q.createRelations)],
-    link: [],
-  },
-  affiliations: {
-    insert: [rowsStep(Q.createAffiliations)],
-    upsert: [replaceEdgesStep(Q.updateAffiliationsInPlace, Q.deleteAffiliationsById, Q.createAffiliations)],
-    link: [],
-  },
+const LINKS: Record<EntityKind, RowsQuery[]> = {
+  actors: [],
+  topics: [Q.linkTopicParents],
+  documents: [],
+  statements: [Q.linkStatements, Q.linkStatementDocuments],
+  relations: [],
+  affiliations: [],
 };
+
+const WRITES = Object.fromEntries(
+  ENTITY_KINDS.map((kind): [EntityKind, KindWriteSteps] => {
+    const writes = KIND_WRITES[kind];
+    const link = LINKS[kind].map(rowsStep);
+    if (writes.node)
+      return [kind, { insert: [rowsStep(writes.insert)], upsert: [rowsStep(writes.upsert)], link }];
+    const { updateInPlace, deleteById, create } = writes;
+    return [
+      kind,
+      { insert: [rowsStep(create)], upsert: [replaceEdgesStep(updateInPlace, deleteById, create)], link },
+    ];
+  }),
+) as Record<EntityKind, KindWriteSteps>;
 
 /**
  * The production store on Neo4j 5 (single server, cluster or Aura). The graph model is described in
