@@ -119,8 +119,8 @@ const replaceEdgesStep =
 /** How each kind is written. */
 interface KindWriteSteps {
   /** Fails on an existing id (the uniqueness constraint), so concurrent creates cannot overwrite. */
-  insert: WriteStep[];
-  upsert: WriteStep[];
+  insert: WriteStep;
+  upsert: WriteStep;
   /** Relationships that mirror reference fields; run once all batches of the kind are written. */
   link: WriteStep[];
 }
@@ -139,11 +139,11 @@ const WRITES = Object.fromEntries(
     const writes = KIND_WRITES[kind];
     const link = LINKS[kind].map(rowsStep);
     if (writes.node)
-      return [kind, { insert: [rowsStep(writes.insert)], upsert: [rowsStep(writes.upsert)], link }];
+      return [kind, { insert: rowsStep(writes.insert), upsert: rowsStep(writes.upsert), link }];
     const { updateInPlace, deleteById, create } = writes;
     return [
       kind,
-      { insert: [rowsStep(create)], upsert: [replaceEdgesStep(updateInPlace, deleteById, create)], link },
+      { insert: rowsStep(create), upsert: replaceEdgesStep(updateInPlace, deleteById, create), link },
     ];
   }),
 ) as Record<EntityKind, KindWriteSteps>;
@@ -586,7 +586,7 @@ class Neo4jStore implements Neo4jGraphStore {
     for (const entity of entities) byId.set(entity.id, toWriteRow(kind, entity));
     const batches = rowBatches([...byId.values()]);
     const spec = WRITES[kind];
-    for (const batch of batches) for (const step of spec[mode]) await step(tx, batch);
+    for (const batch of batches) await spec[mode](tx, batch);
     for (const batch of batches) for (const step of spec.link) await step(tx, batch);
   }
 
