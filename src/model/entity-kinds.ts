@@ -88,27 +88,33 @@ export const ENTITY_NAMES: Record<EntityKind, string> = {
 export interface EntityReference {
   field: string;
   kind: 'actors' | 'topics' | 'documents';
+  /**
+   * What deleting the record referred to does to the referring one, when the delete cascades: a record
+   * that cannot stand without it goes with it; one merely about it (a relation's topic) or under it (a
+   * sub-topic) only loses the reference.
+   */
+  onDelete: 'delete' | 'detach';
 }
 
 /** The fields of each kind that name another record, in the order issues are reported. */
 export const ENTITY_REFERENCES: Record<EntityKind, readonly EntityReference[]> = {
   actors: [],
-  topics: [{ field: 'parentId', kind: 'topics' }],
+  topics: [{ field: 'parentId', kind: 'topics', onDelete: 'detach' }],
   documents: [],
   statements: [
-    { field: 'actorId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
+    { field: 'actorId', kind: 'actors', onDelete: 'delete' },
+    { field: 'topicId', kind: 'topics', onDelete: 'delete' },
+    { field: 'documentId', kind: 'documents', onDelete: 'delete' },
   ],
   relations: [
-    { field: 'sourceId', kind: 'actors' },
-    { field: 'targetId', kind: 'actors' },
-    { field: 'topicId', kind: 'topics' },
-    { field: 'documentId', kind: 'documents' },
+    { field: 'sourceId', kind: 'actors', onDelete: 'delete' },
+    { field: 'targetId', kind: 'actors', onDelete: 'delete' },
+    { field: 'topicId', kind: 'topics', onDelete: 'detach' },
+    { field: 'documentId', kind: 'documents', onDelete: 'delete' },
   ],
   affiliations: [
-    { field: 'memberId', kind: 'actors' },
-    { field: 'organizationId', kind: 'actors' },
+    { field: 'memberId', kind: 'actors', onDelete: 'delete' },
+    { field: 'organizationId', kind: 'actors', onDelete: 'delete' },
   ],
 };
 
@@ -189,7 +195,7 @@ export const ENTITY_SPECS: { [K in EntityKind]: EntityKindSpec<K> } = {
 };
 
 /** Each kind's field names in the order its schema declares them (the order of a record's JSON). */
-const FIELD_ORDER = Object.fromEntries(
+export const ENTITY_FIELDS = Object.fromEntries(
   ENTITY_KINDS.map((kind) => [
     kind,
     Object.keys((ENTITY_SPECS[kind].schema as unknown as { shape: Record<string, unknown> }).shape),
@@ -204,7 +210,7 @@ const FIELD_ORDER = Object.fromEntries(
 export function inSchemaOrder<K extends EntityKind>(kind: K, record: EntityMap[K]): EntityMap[K] {
   const fields = record as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};
-  for (const field of FIELD_ORDER[kind]) if (fields[field] !== undefined) ordered[field] = fields[field];
+  for (const field of ENTITY_FIELDS[kind]) if (fields[field] !== undefined) ordered[field] = fields[field];
   for (const [field, value] of Object.entries(fields)) if (!(field in ordered)) ordered[field] = value;
   return ordered as EntityMap[K];
 }

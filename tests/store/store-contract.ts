@@ -201,6 +201,24 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.get('actors', actors.hegseth.id)).toEqual(actors.hegseth);
       });
 
+      it('names who refers to a record when it refuses to delete it', async () => {
+        const snapshot = articleSnapshot();
+        await store.upsertSnapshot(snapshot);
+        const about = (records: { topicId?: string }[]) =>
+          records.filter((record) => record.topicId === topics.strikes.id).length;
+        const referrers = [
+          [about(snapshot.statements), 'statements (topic_id)'],
+          [about(snapshot.relations), 'relations (topic_id)'],
+          [1, 'topics (parent_id)'],
+        ].filter(([count]) => count !== 0);
+        expect(referrers).toHaveLength(3);
+        const error = await store.delete('topics', topics.strikes.id).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConflictError);
+        expect((error as ConflictError).message).toBe(
+          `topic '${topics.strikes.id}' is referred to by ${referrers.map((r) => r.join(' ')).join(', ')}; delete those first or pass cascade=true`,
+        );
+      });
+
       it('deletes what depends on an actor when asked to cascade', async () => {
         await seeded();
         await store.delete('actors', actors.hegseth.id, { cascade: true });
@@ -890,6 +908,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
           ConflictError,
         );
         expect((await store.counts()).documents).toBe(0);
+      });
+
+      it('refuses a snapshot whose topics run in a circle, and loads none of it', async () => {
+        const strikesUnderUnilateral = { ...topics.strikes, parentId: topics.unilateral.id };
+        const error = await store
+          .upsertSnapshot({ topics: [strikesUnderUnilateral, topics.unilateral] })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues).toEqual([
+          {
+            path: ['parentId'],
+            message: `'${topics.unilateral.id}' descends from '${topics.strikes.id}'`,
+          },
+        ]);
+        expect((await store.counts()).topics).toBe(0);
       });
 
       it("keeps a claim's evidence status as written", async () => {

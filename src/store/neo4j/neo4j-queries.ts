@@ -1,15 +1,22 @@
 import neo4j, { type Integer } from 'neo4j-driver';
+import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
+import { REFERRERS, type Referrer } from '../store-integrity';
 
 /**
  * Every Cypher statement the Neo4j store can send, as named constants.
  *
  * Rules this file keeps, and `tests/store/neo4j-cypher-lint.test.ts` enforces:
- * - Query text is one plain literal per statement: no template substitution, no concatenation, nothing
- *   built at run time.
+ * - Statement text is fixed when this module loads. A statement is one plain literal, or is put together
+ *   by `cql` from the constant tables below (labels, relationship types, variables, property names, path
+ *   depths) and other `cql` fragments; the types let nothing else in, so no value is ever interpolated.
  *   Every value travels as a parameter; relation types are values of the `type` property of the single
- *   `RELATION` relationship type, so no label or type is ever spliced into the text either.
- * - Variable-length bounds cannot be parameters in Cypher, so each path depth has its own pre-written
- *   statement (`shortestPathsDepth1` ... `shortestPathsDepth6`), picked by a validated integer.
+ *   `RELATION` relationship type, so no value-dependent label or type is ever spliced into the text.
+ * - The per-kind statements (read by id, existence, read-for-update, keyset page, list count and page,
+ *   referrer counts, cascade steps, delete) are built from one table per kind, `GRAPH`; the statements
+ *   store-integrity.ts's delete plan needs come from its `REFERRERS`, itself from the model.
+ * - Variable-length bounds cannot be parameters in Cypher, so each path depth has its own statement
+ *   (`shortestPathsDepth1` ... `shortestPathsDepth6`), built from `PATH_DEPTHS` and picked by a validated
+ *   integer.
  * - Each statement carries representative parameters (`example`): the lint test declares exactly these to
  *   Neo4j's own parser and semantic analyser, and the fake-driver test checks the adapter sends exactly
  *   these keys.
@@ -41,7 +48,12 @@ export interface CypherQuery<P extends QueryParams = QueryParams> {
   readonly [cypherBrand]: true;
 }
 
-function cypher<P extends QueryParams>(name: string, text: string, example: P): CypherQuery<P> {
+/** `text` is a literal (a `string` typed value is refused) or a fragment `cql` built. */
+function cypher<P extends QueryParams, T extends string>(
+  name: string,
+  text: string extends T ? never : T,
+  example: P,
+): CypherQuery<P> {
   return { name, text: text.trim(), example } as CypherQuery<P>;
 }
 
@@ -268,169 +280,10 @@ SET v.version = $version`,
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Reads by id. `props` is always the whole record as a map; relationships add their end points.
+// Other reads. `props` is always the whole record as a map.
 // ---------------------------------------------------------------------------------------------------------
 
 const reads = {
-  getActors: cypher(
-    'getActors',
-    `
-UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-RETURN properties(a) AS props`,
-    ids,
-  ),
-  getTopics: cypher(
-    'getTopics',
-    `
-UNWIND $ids AS id
-MATCH (t:Topic {id: id})
-RETURN properties(t) AS props`,
-    ids,
-  ),
-  getDocuments: cypher(
-    'getDocuments',
-    `
-UNWIND $ids AS id
-MATCH (d:Document {id: id})
-RETURN properties(d) AS props`,
-    ids,
-  ),
-  getStatements: cypher(
-    'getStatements',
-    `
-UNWIND $ids AS id
-MATCH (s:Statement {id: id})
-RETURN properties(s) AS props`,
-    ids,
-  ),
-  getRelations: cypher(
-    'getRelations',
-    `
-UNWIND $ids AS id
-MATCH (source:Actor)-[r:RELATION {id: id}]->(target:Actor)
-RETURN r {.*, sourceId: source.id, targetId: target.id} AS props`,
-    ids,
-  ),
-  getAffiliations: cypher(
-    'getAffiliations',
-    `
-UNWIND $ids AS id
-MATCH (member:Actor)-[m:MEMBER_OF {id: id}]->(organization:Actor)
-RETURN m {.*, memberId: member.id, organizationId: organization.id} AS props`,
-    ids,
-  ),
-
-  /** Which of `$ids` exist: duplicate checks, reference checks, delete and path preconditions. */
-  existingActorIds: cypher(
-    'existingActorIds',
-    `
-UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-RETURN a.id AS id`,
-    ids,
-  ),
-  existingTopicIds: cypher(
-    'existingTopicIds',
-    `
-UNWIND $ids AS id
-MATCH (t:Topic {id: id})
-RETURN t.id AS id`,
-    ids,
-  ),
-  existingDocumentIds: cypher(
-    'existingDocumentIds',
-    `
-UNWIND $ids AS id
-MATCH (d:Document {id: id})
-RETURN d.id AS id`,
-    ids,
-  ),
-  existingStatementIds: cypher(
-    'existingStatementIds',
-    `
-UNWIND $ids AS id
-MATCH (s:Statement {id: id})
-RETURN s.id AS id`,
-    ids,
-  ),
-  existingRelationIds: cypher(
-    'existingRelationIds',
-    `
-UNWIND $ids AS id
-MATCH (:Actor)-[r:RELATION {id: id}]->(:Actor)
-RETURN r.id AS id`,
-    ids,
-  ),
-  existingAffiliationIds: cypher(
-    'existingAffiliationIds',
-    `
-UNWIND $ids AS id
-MATCH (:Actor)-[m:MEMBER_OF {id: id}]->(:Actor)
-RETURN m.id AS id`,
-    ids,
-  ),
-
-  /**
-   * Read for update. Writing a property first takes the write lock, so the record read is the latest
-   * committed one and no concurrent update can slip in between the read and the write (Neo4j's own
-   * recipe against lost updates under read-committed isolation).
-   */
-  lockActor: cypher(
-    'lockActor',
-    `
-MATCH (a:Actor {id: $id})
-SET a.lockToken = true
-REMOVE a.lockToken
-RETURN properties(a) AS props`,
-    one,
-  ),
-  lockTopic: cypher(
-    'lockTopic',
-    `
-MATCH (t:Topic {id: $id})
-SET t.lockToken = true
-REMOVE t.lockToken
-RETURN properties(t) AS props`,
-    one,
-  ),
-  lockDocument: cypher(
-    'lockDocument',
-    `
-MATCH (d:Document {id: $id})
-SET d.lockToken = true
-REMOVE d.lockToken
-RETURN properties(d) AS props`,
-    one,
-  ),
-  lockStatement: cypher(
-    'lockStatement',
-    `
-MATCH (s:Statement {id: $id})
-SET s.lockToken = true
-REMOVE s.lockToken
-RETURN properties(s) AS props`,
-    one,
-  ),
-  lockRelation: cypher(
-    'lockRelation',
-    `
-MATCH (source:Actor)-[r:RELATION {id: $id}]->(target:Actor)
-SET r.lockToken = true
-REMOVE r.lockToken
-RETURN r {.*, sourceId: source.id, targetId: target.id} AS props`,
-    one,
-  ),
-  lockAffiliation: cypher(
-    'lockAffiliation',
-    `
-MATCH (member:Actor)-[m:MEMBER_OF {id: $id}]->(organization:Actor)
-SET m.lockToken = true
-REMOVE m.lockToken
-RETURN m {.*, memberId: member.id, organizationId: organization.id} AS props`,
-    one,
-  ),
-
   /** Actors whose id, name or an alias, normalised the way `normalizeName` does, equals `$key`. */
   findActorsByName: cypher(
     'findActorsByName',
@@ -448,24 +301,22 @@ MATCH (d:Document {contentHash: $contentHash})
 RETURN properties(d) AS props`,
     { contentHash: 'sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0' },
   ),
-  /** Documents other than the row's own that already have its content hash. */
-  documentHashTwins: cypher(
-    'documentHashTwins',
+  /** The stored document holding each content hash (a hash is stored once). */
+  documentsByContentHash: cypher(
+    'documentsByContentHash',
     `
-UNWIND $rows AS row
-MATCH (d:Document {contentHash: row.contentHash})
-WHERE d.id <> row.id
-RETURN row.id AS id, d.id AS twinId`,
-    { rows: [{ id: 'nbc-2025-11-03', contentHash: 'sha256:0f1e2d3c' }] },
+UNWIND $hashes AS hash
+MATCH (d:Document {contentHash: hash})
+RETURN hash AS contentHash, d.id AS id`,
+    { hashes: ['sha256:0f1e2d3c'] },
   ),
-  /** Topics among `$ids` whose chain of parents runs into a cycle. */
-  topicsInCycles: cypher(
-    'topicsInCycles',
+  /** The parent of each topic among `$ids` (null for a root): the topic-cycle walk reads these. */
+  topicParents: cypher(
+    'topicParents',
     `
 UNWIND $ids AS id
 MATCH (t:Topic {id: id})
-WHERE EXISTS { MATCH (t)-[:SUBTOPIC_OF*0..]->(c:Topic)-[:SUBTOPIC_OF*1..]->(c) }
-RETURN t.id AS id`,
+RETURN t.id AS id, t.parentId AS parentId`,
     ids,
   ),
   counts: cypher(
@@ -483,201 +334,154 @@ RETURN
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// readAll: keyset pages in id order, each in its own read transaction.
+// Per-kind statements, built once when this module loads from the tables below: reads by id, existence,
+// read-for-update, keyset pages, list count and page, who refers to a record and what a cascade does to
+// them, and the delete itself. Only names from `GRAPH`, `PROPERTIES` and `LIST_FILTERS` go into the text.
 // ---------------------------------------------------------------------------------------------------------
 
-const readAll = {
-  readAllActors: cypher(
-    'readAllActors',
-    `
-MATCH (a:Actor)
-WHERE a.id > $after
-RETURN properties(a) AS props
-ORDER BY a.id
-LIMIT $limit`,
-    keyset,
-  ),
-  readAllTopics: cypher(
-    'readAllTopics',
-    `
-MATCH (t:Topic)
-WHERE t.id > $after
-RETURN properties(t) AS props
-ORDER BY t.id
-LIMIT $limit`,
-    keyset,
-  ),
-  readAllDocuments: cypher(
-    'readAllDocuments',
-    `
-MATCH (d:Document)
-WHERE d.id > $after
-RETURN properties(d) AS props
-ORDER BY d.id
-LIMIT $limit`,
-    keyset,
-  ),
-  readAllStatements: cypher(
-    'readAllStatements',
-    `
-MATCH (s:Statement)
-WHERE s.id > $after
-RETURN properties(s) AS props
-ORDER BY s.id
-LIMIT $limit`,
-    keyset,
-  ),
-  readAllRelations: cypher(
-    'readAllRelations',
-    `
-MATCH (source:Actor)-[r:RELATION]->(target:Actor)
-WHERE r.id > $after
-RETURN r {.*, sourceId: source.id, targetId: target.id} AS props
-ORDER BY r.id
-LIMIT $limit`,
-    keyset,
-  ),
-  readAllAffiliations: cypher(
-    'readAllAffiliations',
-    `
-MATCH (member:Actor)-[m:MEMBER_OF]->(organization:Actor)
-WHERE m.id > $after
-RETURN m {.*, memberId: member.id, organizationId: organization.id} AS props
-ORDER BY m.id
-LIMIT $limit`,
-    keyset,
-  ),
+type NodeLabel = 'Actor' | 'Topic' | 'Document' | 'Statement';
+type EdgeType = 'RELATION' | 'MEMBER_OF';
+type Variable = 'a' | 't' | 'd' | 's' | 'r' | 'm' | 'source' | 'target' | 'member' | 'organization';
+type Property =
+  'actorId' | 'topicId' | 'documentId' | 'parentId' | 'sourceId' | 'targetId' | 'memberId' | 'organizationId';
+
+declare const fragmentBrand: unique symbol;
+/** Cypher text put together in this file from fixed pieces; nothing else can be one. */
+type Fragment = string & { readonly [fragmentBrand]: true };
+/** What may be substituted into Cypher text: a name from the tables in this file, or another fragment. */
+type CypherPiece = NodeLabel | EdgeType | Variable | Property | PathDepth | Fragment;
+
+/** The only way text is put together: substitutes names from the constant tables, never a value. */
+function cql(strings: TemplateStringsArray, ...pieces: CypherPiece[]): Fragment {
+  return String.raw({ raw: strings }, ...pieces) as Fragment;
+}
+
+interface NodeKind {
+  /** The name the kind's statements are called by (`getActors`, `lockActor`). */
+  name: string;
+  label: NodeLabel;
+  v: Variable;
+  /** The relationships mirroring its reference fields, which an upsert deletes for the link steps to redo. */
+  links?: Fragment;
+}
+interface EdgeKind {
+  name: string;
+  type: EdgeType;
+  v: Variable;
+  /** The end point variables, and the record fields they fill. */
+  start: Variable;
+  end: Variable;
+  startField: Property;
+  endField: Property;
+}
+
+/** How each kind of record sits in the graph: a node with a label, or a relationship between two actors. */
+const GRAPH: Record<EntityKind, NodeKind | EdgeKind> = {
+  actors: { name: 'Actor', label: 'Actor', v: 'a' },
+  topics: { name: 'Topic', label: 'Topic', v: 't', links: cql`(t)-[old:SUBTOPIC_OF]->(:Topic)` },
+  documents: { name: 'Document', label: 'Document', v: 'd' },
+  statements: {
+    name: 'Statement',
+    label: 'Statement',
+    v: 's',
+    links: cql`(s)-[old:STATED|ON|SOURCED_FROM]-()`,
+  },
+  relations: {
+    name: 'Relation',
+    type: 'RELATION',
+    v: 'r',
+    start: 'source',
+    end: 'target',
+    startField: 'sourceId',
+    endField: 'targetId',
+  },
+  affiliations: {
+    name: 'Affiliation',
+    type: 'MEMBER_OF',
+    v: 'm',
+    start: 'member',
+    end: 'organization',
+    startField: 'memberId',
+    endField: 'organizationId',
+  },
 };
 
-// ---------------------------------------------------------------------------------------------------------
-// list: a count and a page with the same filters. An absent filter is a null parameter. `$q` arrives
-// lower-cased and is matched against the lower-cased `search` property (the same text the embedded store
-// searches), so both stores find exactly the same records.
-// ---------------------------------------------------------------------------------------------------------
-
-const actorFilter = {
-  q: 'sheinbaum' as string | null,
-  kind: 'official' as string | null,
-  country: 'MX' as string | null,
-  reviewStatus: 'proposed' as string | null,
-};
-const topicFilter = {
-  q: 'strikes' as string | null,
-  parentId: 'us-strikes-on-cartels' as string | null,
-  reviewStatus: 'proposed' as string | null,
-};
-const documentFilter = {
-  q: 'nbc' as string | null,
-  outlet: 'NBC News' as string | null,
-  ...window,
-};
-const statementFilter = {
-  actorId: 'claudia-sheinbaum' as string | null,
-  topicId: 'us-strikes-on-cartels' as string | null,
-  documentId: 'nbc-2025-11-03' as string | null,
-  polarity: 'oppose' as string | null,
-  reviewStatus: 'accepted' as string | null,
-  method: 'manual' as string | null,
-  minConfidence: 0.5 as number | null,
-  ...window,
-};
-const relationFilter = {
-  actorId: 'claudia-sheinbaum' as string | null,
-  sourceId: 'claudia-sheinbaum' as string | null,
-  targetId: 'pete-hegseth' as string | null,
-  types: ['opposes', 'criticizes'] as string[] | null,
-  topicId: 'us-strikes-on-cartels' as string | null,
-  documentId: 'nbc-2025-11-03' as string | null,
-  reviewStatus: 'accepted' as string | null,
-  method: 'rules' as string | null,
-  minConfidence: 0.5 as number | null,
-  ...window,
-};
-const affiliationFilter = {
-  memberId: 'pete-hegseth' as string | null,
-  organizationId: 'us-government' as string | null,
-  reviewStatus: 'proposed' as string | null,
+/** The reference fields as graph properties: a record's field name is looked up here, never spliced. */
+const PROPERTIES: Record<string, Property> = {
+  actorId: 'actorId',
+  topicId: 'topicId',
+  documentId: 'documentId',
+  parentId: 'parentId',
+  sourceId: 'sourceId',
+  targetId: 'targetId',
+  memberId: 'memberId',
+  organizationId: 'organizationId',
 };
 
-const lists = {
-  countActors: cypher(
-    'countActors',
-    `
-MATCH (a:Actor)
-WHERE ($q IS NULL OR a.search CONTAINS $q)
+function property(field: string): Property {
+  const known = PROPERTIES[field];
+  if (!known) throw new Error(`stancegraph/neo4j: no graph property for the field '${field}'`);
+  return known;
+}
+
+const isEdge = (spec: NodeKind | EdgeKind): spec is EdgeKind => 'type' in spec;
+
+/** The kind's pattern, `at` inside the node or relationship (`{id: $id}`); end points named or not. */
+function pattern(
+  spec: NodeKind | EdgeKind,
+  at: Fragment = cql``,
+  ends: 'named' | 'anonymous' = 'named',
+): Fragment {
+  if (!isEdge(spec)) return cql`(${spec.v}:${spec.label}${at})`;
+  return ends === 'named'
+    ? cql`(${spec.start}:Actor)-[${spec.v}:${spec.type}${at}]->(${spec.end}:Actor)`
+    : cql`(:Actor)-[${spec.v}:${spec.type}${at}]->(:Actor)`;
+}
+
+/** The whole record as a map; a relationship's adds its end points. */
+function props(spec: NodeKind | EdgeKind): Fragment {
+  return isEdge(spec)
+    ? cql`${spec.v} {.*, ${spec.startField}: ${spec.start}.id, ${spec.endField}: ${spec.end}.id}`
+    : cql`properties(${spec.v})`;
+}
+
+/**
+ * `list` filters: an absent filter is a null parameter. `$q` arrives lower-cased and is matched against
+ * the lower-cased `search` property (the same text the embedded store searches), so both stores find
+ * exactly the same records.
+ */
+const LIST_FILTERS: Record<EntityKind, { where: Fragment; example: QueryParams }> = {
+  actors: {
+    where: cql`($q IS NULL OR a.search CONTAINS $q)
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($country IS NULL OR a.country = $country)
-  AND ($reviewStatus IS NULL OR coalesce(a.reviewStatus, 'accepted') = $reviewStatus)
-RETURN count(a) AS total`,
-    actorFilter,
-  ),
-  listActors: cypher(
-    'listActors',
-    `
-MATCH (a:Actor)
-WHERE ($q IS NULL OR a.search CONTAINS $q)
-  AND ($kind IS NULL OR a.kind = $kind)
-  AND ($country IS NULL OR a.country = $country)
-  AND ($reviewStatus IS NULL OR coalesce(a.reviewStatus, 'accepted') = $reviewStatus)
-RETURN properties(a) AS props
-ORDER BY a.id
-SKIP $offset
-LIMIT $limit`,
-    { ...actorFilter, ...page },
-  ),
-  countTopics: cypher(
-    'countTopics',
-    `
-MATCH (t:Topic)
-WHERE ($q IS NULL OR t.search CONTAINS $q)
+  AND ($reviewStatus IS NULL OR coalesce(a.reviewStatus, 'accepted') = $reviewStatus)`,
+    example: {
+      q: 'sheinbaum' as string | null,
+      kind: 'official' as string | null,
+      country: 'MX' as string | null,
+      reviewStatus: 'proposed' as string | null,
+    },
+  },
+  topics: {
+    where: cql`($q IS NULL OR t.search CONTAINS $q)
   AND ($parentId IS NULL OR t.parentId = $parentId)
-  AND ($reviewStatus IS NULL OR coalesce(t.reviewStatus, 'accepted') = $reviewStatus)
-RETURN count(t) AS total`,
-    topicFilter,
-  ),
-  listTopics: cypher(
-    'listTopics',
-    `
-MATCH (t:Topic)
-WHERE ($q IS NULL OR t.search CONTAINS $q)
-  AND ($parentId IS NULL OR t.parentId = $parentId)
-  AND ($reviewStatus IS NULL OR coalesce(t.reviewStatus, 'accepted') = $reviewStatus)
-RETURN properties(t) AS props
-ORDER BY t.id
-SKIP $offset
-LIMIT $limit`,
-    { ...topicFilter, ...page },
-  ),
-  countDocuments: cypher(
-    'countDocuments',
-    `
-MATCH (d:Document)
-WHERE ($q IS NULL OR d.search CONTAINS $q)
+  AND ($reviewStatus IS NULL OR coalesce(t.reviewStatus, 'accepted') = $reviewStatus)`,
+    example: {
+      q: 'strikes' as string | null,
+      parentId: 'us-strikes-on-cartels' as string | null,
+      reviewStatus: 'proposed' as string | null,
+    },
+  },
+  documents: {
+    where: cql`($q IS NULL OR d.search CONTAINS $q)
   AND ($outlet IS NULL OR d.outlet = $outlet)
   AND ($from IS NULL OR d.publishedAt >= $from)
-  AND ($to IS NULL OR d.publishedAt <= $to)
-RETURN count(d) AS total`,
-    documentFilter,
-  ),
-  listDocuments: cypher(
-    'listDocuments',
-    `
-MATCH (d:Document)
-WHERE ($q IS NULL OR d.search CONTAINS $q)
-  AND ($outlet IS NULL OR d.outlet = $outlet)
-  AND ($from IS NULL OR d.publishedAt >= $from)
-  AND ($to IS NULL OR d.publishedAt <= $to)
-RETURN properties(d) AS props
-ORDER BY d.id
-SKIP $offset
-LIMIT $limit`,
-    { ...documentFilter, ...page },
-  ),
-  countStatements: cypher(
-    'countStatements',
-    `
-MATCH (s:Statement)
-WHERE ($actorId IS NULL OR s.actorId = $actorId)
+  AND ($to IS NULL OR d.publishedAt <= $to)`,
+    example: { q: 'nbc' as string | null, outlet: 'NBC News' as string | null, ...window },
+  },
+  statements: {
+    where: cql`($actorId IS NULL OR s.actorId = $actorId)
   AND ($topicId IS NULL OR s.topicId = $topicId)
   AND ($documentId IS NULL OR s.documentId = $documentId)
   AND ($polarity IS NULL OR s.polarity = $polarity)
@@ -685,34 +489,20 @@ WHERE ($actorId IS NULL OR s.actorId = $actorId)
   AND ($method IS NULL OR s.method = $method)
   AND ($minConfidence IS NULL OR s.confidence >= $minConfidence)
   AND ($from IS NULL OR s.statedAt >= $from)
-  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
-RETURN count(s) AS total`,
-    statementFilter,
-  ),
-  listStatements: cypher(
-    'listStatements',
-    `
-MATCH (s:Statement)
-WHERE ($actorId IS NULL OR s.actorId = $actorId)
-  AND ($topicId IS NULL OR s.topicId = $topicId)
-  AND ($documentId IS NULL OR s.documentId = $documentId)
-  AND ($polarity IS NULL OR s.polarity = $polarity)
-  AND ($reviewStatus IS NULL OR s.reviewStatus = $reviewStatus)
-  AND ($method IS NULL OR s.method = $method)
-  AND ($minConfidence IS NULL OR s.confidence >= $minConfidence)
-  AND ($from IS NULL OR s.statedAt >= $from)
-  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
-RETURN properties(s) AS props
-ORDER BY s.id
-SKIP $offset
-LIMIT $limit`,
-    { ...statementFilter, ...page },
-  ),
-  countRelations: cypher(
-    'countRelations',
-    `
-MATCH (source:Actor)-[r:RELATION]->(target:Actor)
-WHERE ($actorId IS NULL OR source.id = $actorId OR target.id = $actorId)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')`,
+    example: {
+      actorId: 'claudia-sheinbaum' as string | null,
+      topicId: 'us-strikes-on-cartels' as string | null,
+      documentId: 'nbc-2025-11-03' as string | null,
+      polarity: 'oppose' as string | null,
+      reviewStatus: 'accepted' as string | null,
+      method: 'manual' as string | null,
+      minConfidence: 0.5 as number | null,
+      ...window,
+    },
+  },
+  relations: {
+    where: cql`($actorId IS NULL OR source.id = $actorId OR target.id = $actorId)
   AND ($sourceId IS NULL OR source.id = $sourceId)
   AND ($targetId IS NULL OR target.id = $targetId)
   AND ($types IS NULL OR r.type IN $types)
@@ -722,98 +512,263 @@ WHERE ($actorId IS NULL OR source.id = $actorId OR target.id = $actorId)
   AND ($method IS NULL OR r.method = $method)
   AND ($minConfidence IS NULL OR r.confidence >= $minConfidence)
   AND ($from IS NULL OR r.date >= $from)
-  AND ($to IS NULL OR r.date <= $to)
-RETURN count(r) AS total`,
-    relationFilter,
-  ),
-  listRelations: cypher(
-    'listRelations',
-    `
-MATCH (source:Actor)-[r:RELATION]->(target:Actor)
-WHERE ($actorId IS NULL OR source.id = $actorId OR target.id = $actorId)
-  AND ($sourceId IS NULL OR source.id = $sourceId)
-  AND ($targetId IS NULL OR target.id = $targetId)
-  AND ($types IS NULL OR r.type IN $types)
-  AND ($topicId IS NULL OR r.topicId = $topicId)
-  AND ($documentId IS NULL OR r.documentId = $documentId)
-  AND ($reviewStatus IS NULL OR r.reviewStatus = $reviewStatus)
-  AND ($method IS NULL OR r.method = $method)
-  AND ($minConfidence IS NULL OR r.confidence >= $minConfidence)
-  AND ($from IS NULL OR r.date >= $from)
-  AND ($to IS NULL OR r.date <= $to)
-RETURN r {.*, sourceId: source.id, targetId: target.id} AS props
-ORDER BY r.id
-SKIP $offset
-LIMIT $limit`,
-    { ...relationFilter, ...page },
-  ),
-  countAffiliations: cypher(
-    'countAffiliations',
-    `
-MATCH (member:Actor)-[m:MEMBER_OF]->(organization:Actor)
-WHERE ($memberId IS NULL OR member.id = $memberId)
+  AND ($to IS NULL OR r.date <= $to)`,
+    example: {
+      actorId: 'claudia-sheinbaum' as string | null,
+      sourceId: 'claudia-sheinbaum' as string | null,
+      targetId: 'pete-hegseth' as string | null,
+      types: ['opposes', 'criticizes'] as string[] | null,
+      topicId: 'us-strikes-on-cartels' as string | null,
+      documentId: 'nbc-2025-11-03' as string | null,
+      reviewStatus: 'accepted' as string | null,
+      method: 'rules' as string | null,
+      minConfidence: 0.5 as number | null,
+      ...window,
+    },
+  },
+  affiliations: {
+    where: cql`($memberId IS NULL OR member.id = $memberId)
   AND ($organizationId IS NULL OR organization.id = $organizationId)
-  AND ($reviewStatus IS NULL OR coalesce(m.reviewStatus, 'accepted') = $reviewStatus)
-RETURN count(m) AS total`,
-    affiliationFilter,
-  ),
-  listAffiliations: cypher(
-    'listAffiliations',
-    `
-MATCH (member:Actor)-[m:MEMBER_OF]->(organization:Actor)
-WHERE ($memberId IS NULL OR member.id = $memberId)
-  AND ($organizationId IS NULL OR organization.id = $organizationId)
-  AND ($reviewStatus IS NULL OR coalesce(m.reviewStatus, 'accepted') = $reviewStatus)
-RETURN m {.*, memberId: member.id, organizationId: organization.id} AS props
-ORDER BY m.id
-SKIP $offset
-LIMIT $limit`,
-    { ...affiliationFilter, ...page },
-  ),
+  AND ($reviewStatus IS NULL OR coalesce(m.reviewStatus, 'accepted') = $reviewStatus)`,
+    example: {
+      memberId: 'pete-hegseth' as string | null,
+      organizationId: 'us-government' as string | null,
+      reviewStatus: 'proposed' as string | null,
+    },
+  },
 };
 
+/** The records of `referrer.kind` whose `referrer.field` is `$id`, as a MATCH and its WHERE. */
+function referrersOf(referrer: Referrer): Fragment {
+  const spec = GRAPH[referrer.kind];
+  const field = property(referrer.field);
+  if (isEdge(spec) && (field === spec.startField || field === spec.endField)) {
+    const end = field === spec.startField ? spec.start : spec.end;
+    return cql`MATCH ${pattern(spec)}
+WHERE ${end}.id = $id`;
+  }
+  return cql`MATCH ${pattern(spec)}
+WHERE ${spec.v}.${field} = $id`;
+}
+
+/** What a cascade does to one kind of referrer: delete them, or remove the reference from them. */
+function cascadeStatement(referrer: Referrer): CypherQuery<{ id: string }> {
+  const spec = GRAPH[referrer.kind];
+  const field = property(referrer.field);
+  const ends = isEdge(spec) ? [spec.startField, spec.endField] : [];
+  if (referrer.onDelete === 'detach' && ends.includes(field)) {
+    throw new Error(`stancegraph/neo4j: a relationship cannot lose its end point '${field}'`);
+  }
+  const text =
+    referrer.onDelete === 'delete'
+      ? cql`${referrersOf(referrer)}
+${isEdge(spec) ? cql`DELETE` : cql`DETACH DELETE`} ${spec.v}`
+      : // A topic's SUBTOPIC_OF link to the deleted parent goes with the parent (DETACH DELETE).
+        cql`${referrersOf(referrer)}
+REMOVE ${spec.v}.${field}`;
+  return cypher(`${referrer.onDelete}${spec.name}sBy${field[0]!.toUpperCase()}${field.slice(1)}`, text, one);
+}
+
+/** The statements of one kind of record. */
+export interface KindQueries {
+  getMany: CypherQuery<{ ids: string[] }>;
+  existing: CypherQuery<{ ids: string[] }>;
+  /**
+   * Read for update. Writing a property first takes the write lock, so the record read is the latest
+   * committed one and no concurrent update can slip in between the read and the write (Neo4j's own
+   * recipe against lost updates under read-committed isolation).
+   */
+  lock: CypherQuery<{ id: string }>;
+  readAll: CypherQuery<{ after: string; limit: Integer }>;
+  count: CypherQuery;
+  list: CypherQuery;
+  /** How many records refer to `$id`, per referrer of the kind in `REFERRERS` order; absent with none. */
+  referrerCounts?: CypherQuery<{ id: string }>;
+  /** A node goes with its own relationships (STATED, ON, SOURCED_FROM, SUBTOPIC_OF). */
+  remove: CypherQuery<{ id: string }>;
+}
+
+function kindQueries(kind: EntityKind): KindQueries {
+  const spec = GRAPH[kind];
+  const { v, name } = spec;
+  const filters = LIST_FILTERS[kind];
+  const referrers = REFERRERS[kind];
+  return {
+    getMany: cypher(
+      `get${name}s`,
+      cql`UNWIND $ids AS id
+MATCH ${pattern(spec, cql` {id: id}`)}
+RETURN ${props(spec)} AS props`,
+      ids,
+    ),
+    existing: cypher(
+      `existing${name}Ids`,
+      cql`UNWIND $ids AS id
+MATCH ${pattern(spec, cql` {id: id}`, 'anonymous')}
+RETURN ${v}.id AS id`,
+      ids,
+    ),
+    lock: cypher(
+      `lock${name}`,
+      cql`MATCH ${pattern(spec, cql` {id: $id}`)}
+SET ${v}.lockToken = true
+REMOVE ${v}.lockToken
+RETURN ${props(spec)} AS props`,
+      one,
+    ),
+    readAll: cypher(
+      `readAll${name}s`,
+      cql`MATCH ${pattern(spec)}
+WHERE ${v}.id > $after
+RETURN ${props(spec)} AS props
+ORDER BY ${v}.id
+LIMIT $limit`,
+      keyset,
+    ),
+    count: cypher(
+      `count${name}s`,
+      cql`MATCH ${pattern(spec)}
+WHERE ${filters.where}
+RETURN count(${v}) AS total`,
+      filters.example,
+    ),
+    list: cypher(
+      `list${name}s`,
+      cql`MATCH ${pattern(spec)}
+WHERE ${filters.where}
+RETURN ${props(spec)} AS props
+ORDER BY ${v}.id
+SKIP $offset
+LIMIT $limit`,
+      { ...filters.example, ...page },
+    ),
+    ...(referrers.length > 0 && {
+      referrerCounts: cypher(
+        `${kind.slice(0, -1)}Referrers`,
+        cql`RETURN [${referrers
+          .map(
+            (referrer) => cql`
+  COUNT { ${referrersOf(referrer)} }`,
+          )
+          .reduce((list, count) => cql`${list},${count}`)}
+] AS counts`,
+        one,
+      ),
+    }),
+    remove: cypher(
+      `delete${name}`,
+      cql`MATCH ${pattern(spec, cql` {id: $id}`, 'anonymous')}
+${isEdge(spec) ? cql`DELETE` : cql`DETACH DELETE`} ${v}`,
+      one,
+    ),
+  };
+}
+
+type Rows = { rows: WriteRow[] };
+
+/**
+ * Writes, in UNWIND batches. `insert` fails on an existing id (the uniqueness constraint turns a concurrent
+ * duplicate create into an error rather than an overwrite); `upsert` inserts or replaces. `SET x = row.props`
+ * replaces every property, so a field absent from the record is absent from the node or relationship.
+ */
+export type KindWrites =
+  | { node: true; insert: CypherQuery<Rows>; upsert: CypherQuery<Rows> }
+  | {
+      node: false;
+      /**
+       * Updates in place the relationships whose end points stay the same (so a concurrent update waiting
+       * on its lock finds it still there), returning their ids. A relationship cannot move to other end
+       * points: for the rows this did not update, the old one (if any) is deleted and a new one created.
+       */
+      updateInPlace: CypherQuery<Rows>;
+      deleteById: CypherQuery<{ ids: string[] }>;
+      create: CypherQuery<Rows>;
+    };
+
+function kindWrites(kind: EntityKind): KindWrites {
+  const spec = GRAPH[kind];
+  const { v, name } = spec;
+  if (!isEdge(spec)) {
+    const relink = spec.links
+      ? cql`
+WITH ${v}
+OPTIONAL MATCH ${spec.links}
+DELETE old`
+      : cql``;
+    return {
+      node: true,
+      insert: cypher(
+        `insert${name}s`,
+        cql`UNWIND $rows AS row
+CREATE ${pattern(spec)}
+SET ${v} = row.props`,
+        { rows: nodeRows },
+      ),
+      upsert: cypher(
+        `upsert${name}s`,
+        cql`UNWIND $rows AS row
+MERGE ${pattern(spec, cql` {id: row.id}`)}
+SET ${v} = row.props${relink}`,
+        { rows: nodeRows },
+      ),
+    };
+  }
+  return {
+    node: false,
+    updateInPlace: cypher(
+      `update${name}sInPlace`,
+      cql`UNWIND $rows AS row
+MATCH ${pattern(spec, cql` {id: row.id}`)}
+WHERE ${spec.start}.id = row.startId AND ${spec.end}.id = row.endId
+SET ${v} = row.props
+RETURN ${v}.id AS id`,
+      { rows: edgeRows },
+    ),
+    deleteById: cypher(
+      `delete${name}sById`,
+      cql`UNWIND $ids AS id
+MATCH ${pattern(spec, cql` {id: id}`, 'anonymous')}
+DELETE ${v}`,
+      ids,
+    ),
+    create: cypher(
+      `create${name}s`,
+      cql`UNWIND $rows AS row
+MATCH (${spec.start}:Actor)
+WHERE ${spec.start}.id = row.startId
+MATCH (${spec.end}:Actor)
+WHERE ${spec.end}.id = row.endId
+CREATE (${spec.start})-[${v}:${spec.type}]->(${spec.end})
+SET ${v} = row.props`,
+      { rows: edgeRows },
+    ),
+  };
+}
+
+/** Every kind's writes, by kind. */
+export const KIND_WRITES = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, kindWrites(kind)])) as Record<
+  EntityKind,
+  KindWrites
+>;
+
+/** What a cascading delete runs for each referrer of `REFERRERS` (the very objects are the keys). */
+export const CASCADE_QUERIES: ReadonlyMap<Referrer, CypherQuery<{ id: string }>> = new Map(
+  ENTITY_KINDS.flatMap((kind) =>
+    REFERRERS[kind].map((referrer) => [referrer, cascadeStatement(referrer)] as const),
+  ),
+);
+
+/** Every kind's statements, by kind. */
+export const KIND_QUERIES = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [kind, kindQueries(kind)]),
+) as Record<EntityKind, KindQueries>;
+
 // ---------------------------------------------------------------------------------------------------------
-// Writes. `insert*` fail on an existing id (the uniqueness constraint turns a concurrent duplicate create
-// into an error rather than an overwrite); `upsert*` insert or replace. `SET x = row.props` replaces every
-// property, so a field absent from the record is absent from the node. All are UNWIND batches.
+// Links: the relationships mirroring reference fields (the per-kind writes are in KIND_WRITES).
 // ---------------------------------------------------------------------------------------------------------
 
-const writes = {
-  insertActors: cypher(
-    'insertActors',
-    `
-UNWIND $rows AS row
-CREATE (a:Actor)
-SET a = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertActors: cypher(
-    'upsertActors',
-    `
-UNWIND $rows AS row
-MERGE (a:Actor {id: row.id})
-SET a = row.props`,
-    { rows: nodeRows },
-  ),
-  insertTopics: cypher(
-    'insertTopics',
-    `
-UNWIND $rows AS row
-CREATE (t:Topic)
-SET t = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertTopics: cypher(
-    'upsertTopics',
-    `
-UNWIND $rows AS row
-MERGE (t:Topic {id: row.id})
-SET t = row.props
-WITH t
-OPTIONAL MATCH (t)-[old:SUBTOPIC_OF]->(:Topic)
-DELETE old`,
-    { rows: nodeRows },
-  ),
+/** Made after a batch's records all exist; an upsert has deleted the old ones. */
+const links = {
   /** Run after the topics of a batch exist, so a parent later in the same batch is found. */
   linkTopicParents: cypher(
     'linkTopicParents',
@@ -823,41 +778,6 @@ MATCH (t:Topic {id: row.id})
 MATCH (parent:Topic)
 WHERE parent.id = row.props.parentId
 CREATE (t)-[:SUBTOPIC_OF]->(parent)`,
-    { rows: nodeRows },
-  ),
-  insertDocuments: cypher(
-    'insertDocuments',
-    `
-UNWIND $rows AS row
-CREATE (d:Document)
-SET d = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertDocuments: cypher(
-    'upsertDocuments',
-    `
-UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-SET d = row.props`,
-    { rows: nodeRows },
-  ),
-  insertStatements: cypher(
-    'insertStatements',
-    `
-UNWIND $rows AS row
-CREATE (s:Statement)
-SET s = row.props`,
-    { rows: nodeRows },
-  ),
-  upsertStatements: cypher(
-    'upsertStatements',
-    `
-UNWIND $rows AS row
-MERGE (s:Statement {id: row.id})
-SET s = row.props
-WITH s
-OPTIONAL MATCH (s)-[old:STATED|ON|SOURCED_FROM]-()
-DELETE old`,
     { rows: nodeRows },
   ),
   linkStatements: cypher(
@@ -881,201 +801,6 @@ MATCH (d:Document)
 WHERE d.id = row.props.documentId
 CREATE (s)-[:SOURCED_FROM]->(d)`,
     { rows: nodeRows },
-  ),
-  /**
-   * An upsert updates a relationship in place when its end points stay the same (so a concurrent update
-   * waiting on its lock finds it still there). A relationship cannot move to other end points: for the rows
-   * this did not update, the old one (if any) is deleted and a new one created.
-   */
-  updateRelationsInPlace: cypher(
-    'updateRelationsInPlace',
-    `
-UNWIND $rows AS row
-MATCH (source:Actor)-[r:RELATION {id: row.id}]->(target:Actor)
-WHERE source.id = row.startId AND target.id = row.endId
-SET r = row.props
-RETURN r.id AS id`,
-    { rows: edgeRows },
-  ),
-  deleteRelationsById: cypher(
-    'deleteRelationsById',
-    `
-UNWIND $ids AS id
-MATCH (:Actor)-[r:RELATION {id: id}]->(:Actor)
-DELETE r`,
-    ids,
-  ),
-  createRelations: cypher(
-    'createRelations',
-    `
-UNWIND $rows AS row
-MATCH (source:Actor)
-WHERE source.id = row.startId
-MATCH (target:Actor)
-WHERE target.id = row.endId
-CREATE (source)-[r:RELATION]->(target)
-SET r = row.props`,
-    { rows: edgeRows },
-  ),
-  updateAffiliationsInPlace: cypher(
-    'updateAffiliationsInPlace',
-    `
-UNWIND $rows AS row
-MATCH (member:Actor)-[m:MEMBER_OF {id: row.id}]->(organization:Actor)
-WHERE member.id = row.startId AND organization.id = row.endId
-SET m = row.props
-RETURN m.id AS id`,
-    { rows: edgeRows },
-  ),
-  deleteAffiliationsById: cypher(
-    'deleteAffiliationsById',
-    `
-UNWIND $ids AS id
-MATCH (:Actor)-[m:MEMBER_OF {id: id}]->(:Actor)
-DELETE m`,
-    ids,
-  ),
-  createAffiliations: cypher(
-    'createAffiliations',
-    `
-UNWIND $rows AS row
-MATCH (member:Actor)
-WHERE member.id = row.startId
-MATCH (organization:Actor)
-WHERE organization.id = row.endId
-CREATE (member)-[m:MEMBER_OF]->(organization)
-SET m = row.props`,
-    { rows: edgeRows },
-  ),
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// Deletes: who refers to a record (the counts that block a plain delete), what a cascade removes or
-// detaches, and the delete itself.
-// ---------------------------------------------------------------------------------------------------------
-
-const deletes = {
-  actorReferrers: cypher(
-    'actorReferrers',
-    `
-RETURN
-  COUNT { MATCH (s:Statement) WHERE s.actorId = $id } AS statementsByActor,
-  COUNT { MATCH (:Actor {id: $id})-[:RELATION]->(:Actor) } AS relationsBySource,
-  COUNT { MATCH (:Actor {id: $id})<-[:RELATION]-(:Actor) } AS relationsByTarget,
-  COUNT { MATCH (:Actor {id: $id})-[:MEMBER_OF]->(:Actor) } AS affiliationsByMember,
-  COUNT { MATCH (:Actor {id: $id})<-[:MEMBER_OF]-(:Actor) } AS affiliationsByOrganization`,
-    one,
-  ),
-  topicReferrers: cypher(
-    'topicReferrers',
-    `
-RETURN
-  COUNT { MATCH (s:Statement) WHERE s.topicId = $id } AS statementsByTopic,
-  COUNT { MATCH (:Actor)-[r:RELATION]->(:Actor) WHERE r.topicId = $id } AS relationsByTopic,
-  COUNT { MATCH (t:Topic) WHERE t.parentId = $id } AS topicsByParent`,
-    one,
-  ),
-  documentReferrers: cypher(
-    'documentReferrers',
-    `
-RETURN
-  COUNT { MATCH (s:Statement) WHERE s.documentId = $id } AS statementsByDocument,
-  COUNT { MATCH (:Actor)-[r:RELATION]->(:Actor) WHERE r.documentId = $id } AS relationsByDocument`,
-    one,
-  ),
-  deleteStatementsOfActor: cypher(
-    'deleteStatementsOfActor',
-    `
-MATCH (s:Statement)
-WHERE s.actorId = $id
-DETACH DELETE s`,
-    one,
-  ),
-  deleteStatementsOnTopic: cypher(
-    'deleteStatementsOnTopic',
-    `
-MATCH (s:Statement)
-WHERE s.topicId = $id
-DETACH DELETE s`,
-    one,
-  ),
-  deleteStatementsFromDocument: cypher(
-    'deleteStatementsFromDocument',
-    `
-MATCH (s:Statement)
-WHERE s.documentId = $id
-DETACH DELETE s`,
-    one,
-  ),
-  detachRelationsFromTopic: cypher(
-    'detachRelationsFromTopic',
-    `
-MATCH (:Actor)-[r:RELATION]->(:Actor)
-WHERE r.topicId = $id
-REMOVE r.topicId`,
-    one,
-  ),
-  detachSubtopics: cypher(
-    'detachSubtopics',
-    `
-MATCH (t:Topic)
-WHERE t.parentId = $id
-REMOVE t.parentId
-WITH t
-OPTIONAL MATCH (t)-[link:SUBTOPIC_OF]->(:Topic)
-DELETE link`,
-    one,
-  ),
-  deleteRelationsFromDocument: cypher(
-    'deleteRelationsFromDocument',
-    `
-MATCH (:Actor)-[r:RELATION]->(:Actor)
-WHERE r.documentId = $id
-DELETE r`,
-    one,
-  ),
-  /** DETACH also removes the actor's relations and affiliations, which a cascade has then been asked for. */
-  deleteActor: cypher(
-    'deleteActor',
-    `
-MATCH (a:Actor {id: $id})
-DETACH DELETE a`,
-    one,
-  ),
-  deleteTopic: cypher(
-    'deleteTopic',
-    `
-MATCH (t:Topic {id: $id})
-DETACH DELETE t`,
-    one,
-  ),
-  deleteDocument: cypher(
-    'deleteDocument',
-    `
-MATCH (d:Document {id: $id})
-DETACH DELETE d`,
-    one,
-  ),
-  deleteStatement: cypher(
-    'deleteStatement',
-    `
-MATCH (s:Statement {id: $id})
-DETACH DELETE s`,
-    one,
-  ),
-  deleteRelation: cypher(
-    'deleteRelation',
-    `
-MATCH (:Actor)-[r:RELATION {id: $id}]->(:Actor)
-DELETE r`,
-    one,
-  ),
-  deleteAffiliation: cypher(
-    'deleteAffiliation',
-    `
-MATCH (:Actor)-[m:MEMBER_OF {id: $id}]->(:Actor)
-DELETE m`,
-    one,
   ),
 };
 
@@ -1288,15 +1013,19 @@ ORDER BY topicId, other.id`,
 // the order of their edge ids joined by '/', the order the embedded store sorts them in.
 // ---------------------------------------------------------------------------------------------------------
 
+/** The depth bounds a path search may have, 1..MAX_PATH_DEPTH (the lint test holds them equal). */
+const PATH_DEPTHS = [1, 2, 3, 4, 5, 6] as const;
+type PathDepth = (typeof PATH_DEPTHS)[number];
+
 const pathParams = { fromId: 'claudia-sheinbaum', toId: 'pete-hegseth', limit: int(10) };
 
-const paths = {
-  shortestPathsDepth1: cypher(
-    'shortestPathsDepth1',
-    `
+function shortestPaths(depth: PathDepth) {
+  return cypher(
+    `shortestPathsDepth${depth}`,
+    cql`
 MATCH (origin:Actor {id: $fromId})
 MATCH (destination:Actor {id: $toId})
-MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..1]-(destination))
+MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..${depth}]-(destination))
 WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
 WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
 ORDER BY pathKey
@@ -1310,108 +1039,11 @@ RETURN [i IN range(0, length(p) - 1) | {
   props: properties(relationships(p)[i])
 }] AS hops`,
     pathParams,
-  ),
-  shortestPathsDepth2: cypher(
-    'shortestPathsDepth2',
-    `
-MATCH (origin:Actor {id: $fromId})
-MATCH (destination:Actor {id: $toId})
-MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..2]-(destination))
-WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
-WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
-ORDER BY pathKey
-LIMIT $limit
-RETURN [i IN range(0, length(p) - 1) | {
-  from: nodes(p)[i].id,
-  to: nodes(p)[i + 1].id,
-  type: type(relationships(p)[i]),
-  startId: startNode(relationships(p)[i]).id,
-  endId: endNode(relationships(p)[i]).id,
-  props: properties(relationships(p)[i])
-}] AS hops`,
-    pathParams,
-  ),
-  shortestPathsDepth3: cypher(
-    'shortestPathsDepth3',
-    `
-MATCH (origin:Actor {id: $fromId})
-MATCH (destination:Actor {id: $toId})
-MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..3]-(destination))
-WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
-WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
-ORDER BY pathKey
-LIMIT $limit
-RETURN [i IN range(0, length(p) - 1) | {
-  from: nodes(p)[i].id,
-  to: nodes(p)[i + 1].id,
-  type: type(relationships(p)[i]),
-  startId: startNode(relationships(p)[i]).id,
-  endId: endNode(relationships(p)[i]).id,
-  props: properties(relationships(p)[i])
-}] AS hops`,
-    pathParams,
-  ),
-  shortestPathsDepth4: cypher(
-    'shortestPathsDepth4',
-    `
-MATCH (origin:Actor {id: $fromId})
-MATCH (destination:Actor {id: $toId})
-MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..4]-(destination))
-WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
-WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
-ORDER BY pathKey
-LIMIT $limit
-RETURN [i IN range(0, length(p) - 1) | {
-  from: nodes(p)[i].id,
-  to: nodes(p)[i + 1].id,
-  type: type(relationships(p)[i]),
-  startId: startNode(relationships(p)[i]).id,
-  endId: endNode(relationships(p)[i]).id,
-  props: properties(relationships(p)[i])
-}] AS hops`,
-    pathParams,
-  ),
-  shortestPathsDepth5: cypher(
-    'shortestPathsDepth5',
-    `
-MATCH (origin:Actor {id: $fromId})
-MATCH (destination:Actor {id: $toId})
-MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..5]-(destination))
-WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
-WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
-ORDER BY pathKey
-LIMIT $limit
-RETURN [i IN range(0, length(p) - 1) | {
-  from: nodes(p)[i].id,
-  to: nodes(p)[i + 1].id,
-  type: type(relationships(p)[i]),
-  startId: startNode(relationships(p)[i]).id,
-  endId: endNode(relationships(p)[i]).id,
-  props: properties(relationships(p)[i])
-}] AS hops`,
-    pathParams,
-  ),
-  shortestPathsDepth6: cypher(
-    'shortestPathsDepth6',
-    `
-MATCH (origin:Actor {id: $fromId})
-MATCH (destination:Actor {id: $toId})
-MATCH p = allShortestPaths((origin)-[:RELATION|MEMBER_OF*1..6]-(destination))
-WHERE all(edge IN relationships(p) WHERE coalesce(edge.reviewStatus, 'accepted') = 'accepted')
-WITH p, reduce(key = '', edge IN relationships(p) | key + CASE key WHEN '' THEN '' ELSE '/' END + edge.id) AS pathKey
-ORDER BY pathKey
-LIMIT $limit
-RETURN [i IN range(0, length(p) - 1) | {
-  from: nodes(p)[i].id,
-  to: nodes(p)[i + 1].id,
-  type: type(relationships(p)[i]),
-  startId: startNode(relationships(p)[i]).id,
-  endId: endNode(relationships(p)[i]).id,
-  props: properties(relationships(p)[i])
-}] AS hops`,
-    pathParams,
-  ),
-};
+  );
+}
+
+/** `SHORTEST_PATHS_BY_DEPTH[d - 1]` searches paths of at most `d` hops, for d in 1..MAX_PATH_DEPTH. */
+export const SHORTEST_PATHS_BY_DEPTH = PATH_DEPTHS.map(shortestPaths);
 
 // ---------------------------------------------------------------------------------------------------------
 // The review history: append-only (an id already stored keeps its event), read oldest first.
@@ -1511,20 +1143,28 @@ export const Q = {
   ...searches,
   ...schema,
   ...reads,
-  ...readAll,
-  ...lists,
-  ...writes,
-  ...deletes,
+  ...links,
   ...maintenance,
   ...history,
   ...relationships,
-  ...paths,
 };
 
 export type QueryName = keyof typeof Q;
 
 /** Every statement the adapter can send, with representative parameters (the lint test runs each). */
-export const ALL_QUERIES: readonly CypherQuery[] = Object.values(Q);
+export const ALL_QUERIES: readonly CypherQuery[] = [
+  ...Object.values(Q),
+  ...ENTITY_KINDS.flatMap((kind) => {
+    const { referrerCounts, ...byId } = KIND_QUERIES[kind];
+    return [...Object.values(byId), ...(referrerCounts ? [referrerCounts] : [])];
+  }),
+  ...CASCADE_QUERIES.values(),
+  ...ENTITY_KINDS.flatMap((kind) => {
+    const { node: _node, ...writes } = KIND_WRITES[kind];
+    return Object.values(writes);
+  }),
+  ...SHORTEST_PATHS_BY_DEPTH,
+];
 
 /** Schema set-up, in order: constraints first (the version node relies on its own), then indexes. */
 export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = [
@@ -1562,15 +1202,3 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
   schema.indexHistoryDocument,
   schema.indexHistoryAt,
 ];
-
-/** The API's depth limit; the lint test fails if it grows without a statement for the new depth. */
-
-/** `SHORTEST_PATHS_BY_DEPTH[d - 1]` searches paths of at most `d` hops, for d in 1..MAX_PATH_DEPTH. */
-export const SHORTEST_PATHS_BY_DEPTH = [
-  paths.shortestPathsDepth1,
-  paths.shortestPathsDepth2,
-  paths.shortestPathsDepth3,
-  paths.shortestPathsDepth4,
-  paths.shortestPathsDepth5,
-  paths.shortestPathsDepth6,
-] as const;

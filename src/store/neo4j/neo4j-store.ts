@@ -2,15 +2,12 @@ import type { Actor } from '../../model/actor-schema';
 import type { StoredDocument } from '../../model/document-schema';
 import type { Page, ReviewStatus, TimeWindow } from '../../model/common-schema';
 import {
-  ConflictError,
   LimitExceededError,
   NotFoundError,
   StoreUnavailableError,
   ValidationError,
-  type FieldIssue,
 } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
-import type { Topic } from '../../model/topic-schema';
 import type { HistoryEvent, HistoryQuery } from '../../model/history-schema';
 import {
   type CounterpartEvidence,
@@ -30,13 +27,33 @@ import { luceneQuery, matchesAll, searchSnippet, type SearchField, type SearchKi
 import {
   ENTITY_KINDS,
   ENTITY_NAMES,
-  ENTITY_REFERENCES,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
   type ListFilterMap,
 } from '../../model/entity-kinds';
-import { Q, SHORTEST_PATHS_BY_DEPTH, type CypherQuery, type WriteRow } from './neo4j-queries';
+import {
+  CASCADE_QUERIES,
+  KIND_QUERIES,
+  KIND_WRITES,
+  Q,
+  SHORTEST_PATHS_BY_DEPTH,
+  type CypherQuery,
+  type WriteRow,
+} from './neo4j-queries';
+import {
+  checkCreate,
+  checkSnapshotAfterWrite,
+  checkSnapshotBeforeWrite,
+  checkUpdate,
+  deleteWithPlan,
+  findCollision,
+  removeUnreferenced,
+  runAsync,
+  type Referrer,
+  type AsyncStorePrimitives,
+  type Rule,
+} from '../store-integrity';
 import { MAX_PATH_DEPTH } from '../graph-store';
 import { ensureSchema } from './neo4j-schema';
 import {
@@ -84,7 +101,6 @@ const BATCH_ROWS = 2_000;
 const BATCH_CHARS = 8_000_000;
 
 type IdsQuery = CypherQuery<{ ids: string[] }>;
-type IdQuery = CypherQuery<{ id: string }>;
 type RowsQuery = CypherQuery<{ rows: WriteRow[] }>;
 type WriteStep = (tx: QueryRunner, rows: WriteRow[]) => Promise<unknown>;
 
@@ -103,123 +119,37 @@ const replaceEdgesStep =
     await runQuery(tx, create, { rows: rest });
   };
 
-/**
- * Who refers to a record, as counted by `query` (one column per referrer), and what a cascade does to
- * them. Labels read like the embedded store's, so both stores refuse a delete with the same words.
- */
-interface ReferrerSpec {
-  query: IdQuery;
-  referrers: { column: string; label: string }[];
-  /** Run in order by a cascading delete, before the record itself goes. */
-  cascade: IdQuery[];
-}
-
-interface KindSpec {
-  getMany: IdsQuery;
-  existing: IdsQuery;
-  lock: IdQuery;
-  readAll: CypherQuery<{ after: string; limit: ReturnType<typeof toInteger> }>;
+/** How each kind is written. */
+interface KindWriteSteps {
   /** Fails on an existing id (the uniqueness constraint), so concurrent creates cannot overwrite. */
-  insert: WriteStep[];
-  upsert: WriteStep[];
+  insert: WriteStep;
+  upsert: WriteStep;
   /** Relationships that mirror reference fields; run once all batches of the kind are written. */
   link: WriteStep[];
-  remove: IdQuery;
-  referrers?: ReferrerSpec;
 }
 
-const KINDS: Record<EntityKind, KindSpec> = {
-  actors: {
-    getMany: Q.getActors,
-    existing: Q.existingActorIds,
-    lock: Q.lockActor,
-    readAll: Q.readAllActors,
-    insert: [rowsStep(Q.insertActors)],
-    upsert: [rowsStep(Q.upsertActors)],
-    link: [],
-    remove: Q.deleteActor,
-    referrers: {
-      query: Q.actorReferrers,
-      referrers: [
-        { column: 'statementsByActor', label: 'statements (actor_id)' },
-        { column: 'relationsBySource', label: 'relations (source_id)' },
-        { column: 'relationsByTarget', label: 'relations (target_id)' },
-        { column: 'affiliationsByMember', label: 'affiliations (member_id)' },
-        { column: 'affiliationsByOrganization', label: 'affiliations (organization_id)' },
-      ],
-      // The actor's relations and affiliations go with it (DETACH DELETE).
-      cascade: [Q.deleteStatementsOfActor],
-    },
-  },
-  topics: {
-    getMany: Q.getTopics,
-    existing: Q.existingTopicIds,
-    lock: Q.lockTopic,
-    readAll: Q.readAllTopics,
-    insert: [rowsStep(Q.insertTopics)],
-    upsert: [rowsStep(Q.upsertTopics)],
-    link: [rowsStep(Q.linkTopicParents)],
-    remove: Q.deleteTopic,
-    referrers: {
-      query: Q.topicReferrers,
-      referrers: [
-        { column: 'statementsByTopic', label: 'statements (topic_id)' },
-        { column: 'relationsByTopic', label: 'relations (topic_id)' },
-        { column: 'topicsByParent', label: 'topics (parent_id)' },
-      ],
-      // A relation merely about the topic, and a sub-topic, only lose the link.
-      cascade: [Q.deleteStatementsOnTopic, Q.detachRelationsFromTopic, Q.detachSubtopics],
-    },
-  },
-  documents: {
-    getMany: Q.getDocuments,
-    existing: Q.existingDocumentIds,
-    lock: Q.lockDocument,
-    readAll: Q.readAllDocuments,
-    insert: [rowsStep(Q.insertDocuments)],
-    upsert: [rowsStep(Q.upsertDocuments)],
-    link: [],
-    remove: Q.deleteDocument,
-    referrers: {
-      query: Q.documentReferrers,
-      referrers: [
-        { column: 'statementsByDocument', label: 'statements (document_id)' },
-        { column: 'relationsByDocument', label: 'relations (document_id)' },
-      ],
-      cascade: [Q.deleteStatementsFromDocument, Q.deleteRelationsFromDocument],
-    },
-  },
-  statements: {
-    getMany: Q.getStatements,
-    existing: Q.existingStatementIds,
-    lock: Q.lockStatement,
-    readAll: Q.readAllStatements,
-    insert: [rowsStep(Q.insertStatements)],
-    upsert: [rowsStep(Q.upsertStatements)],
-    link: [rowsStep(Q.linkStatements), rowsStep(Q.linkStatementDocuments)],
-    remove: Q.deleteStatement,
-  },
-  relations: {
-    getMany: Q.getRelations,
-    existing: Q.existingRelationIds,
-    lock: Q.lockRelation,
-    readAll: Q.readAllRelations,
-    insert: [rowsStep(Q.createRelations)],
-    upsert: [replaceEdgesStep(Q.updateRelationsInPlace, Q.deleteRelationsById, Q.createRelations)],
-    link: [],
-    remove: Q.deleteRelation,
-  },
-  affiliations: {
-    getMany: Q.getAffiliations,
-    existing: Q.existingAffiliationIds,
-    lock: Q.lockAffiliation,
-    readAll: Q.readAllAffiliations,
-    insert: [rowsStep(Q.createAffiliations)],
-    upsert: [replaceEdgesStep(Q.updateAffiliationsInPlace, Q.deleteAffiliationsById, Q.createAffiliations)],
-    link: [],
-    remove: Q.deleteAffiliation,
-  },
+const LINKS: Record<EntityKind, RowsQuery[]> = {
+  actors: [],
+  topics: [Q.linkTopicParents],
+  documents: [],
+  statements: [Q.linkStatements, Q.linkStatementDocuments],
+  relations: [],
+  affiliations: [],
 };
+
+const WRITES = Object.fromEntries(
+  ENTITY_KINDS.map((kind): [EntityKind, KindWriteSteps] => {
+    const writes = KIND_WRITES[kind];
+    const link = LINKS[kind].map(rowsStep);
+    if (writes.node)
+      return [kind, { insert: rowsStep(writes.insert), upsert: rowsStep(writes.upsert), link }];
+    const { updateInPlace, deleteById, create } = writes;
+    return [
+      kind,
+      { insert: rowsStep(create), upsert: replaceEdgesStep(updateInPlace, deleteById, create), link },
+    ];
+  }),
+) as Record<EntityKind, KindWriteSteps>;
 
 /**
  * The production store on Neo4j 5 (single server, cluster or Aura). The graph model is described in
@@ -260,9 +190,7 @@ class Neo4jStore implements Neo4jGraphStore {
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
     try {
       return await this.write(async (tx) => {
-        if ((await this.existingIds(tx, kind, [entity.id])).size > 0) throw duplicateId(kind, entity.id);
-        await this.assertReferencesExist(tx, kind, [entity], () => []);
-        await this.assertUnique(tx, kind, [entity], () => []);
+        await check(tx, checkCreate(kind, entity));
         await this.writeRecords(tx, kind, [entity], 'insert');
         return entity;
       });
@@ -283,7 +211,7 @@ class Neo4jStore implements Neo4jGraphStore {
   async getMany<K extends EntityKind>(kind: K, ids: readonly string[]): Promise<EntityMap[K][]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const records = await this.read((tx) => runQuery(tx, KINDS[kind].getMany, { ids: unique }));
+    const records = await this.read((tx) => runQuery(tx, KIND_QUERIES[kind].getMany, { ids: unique }));
     return records.map((record) => fromProps(kind, record.get('props')));
   }
 
@@ -295,44 +223,22 @@ class Neo4jStore implements Neo4jGraphStore {
     // All of it runs again if the driver retries the transaction: the read is redone, so `change` always
     // sees the latest committed record. The lock taken by the read makes concurrent updates queue.
     return this.write(async (tx) => {
-      const [record] = await runQuery(tx, KINDS[kind].lock, { id });
+      const [record] = await runQuery(tx, KIND_QUERIES[kind].lock, { id });
       if (!record) throw new NotFoundError(ENTITY_NAMES[kind], id);
       const next = change(fromProps(kind, record.get('props')));
-      if (next.id !== id)
-        throw new ValidationError('an id cannot change', [{ path: ['id'], message: 'is immutable' }]);
-      await this.assertReferencesExist(tx, kind, [next], () => []);
-      await this.assertUnique(tx, kind, [next], () => []);
+      await check(tx, checkUpdate(kind, id, next));
       await this.writeRecords(tx, kind, [next], 'upsert');
-      if (kind === 'topics') await this.assertNoTopicCycles(tx, [next as Topic]);
       return next;
     });
   }
 
   async delete(kind: EntityKind, id: string, options: { cascade?: boolean } = {}): Promise<void> {
-    await this.write(async (tx) => {
-      if (!(await this.existingIds(tx, kind, [id])).has(id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
-      const spec = KINDS[kind].referrers;
-      if (spec) {
-        const [record] = await runQuery(tx, spec.query, { id });
-        const blocking = spec.referrers
-          .map(({ column, label }) => ({ label, count: toNumber(record?.get(column)) }))
-          .filter(({ count }) => count > 0);
-        if (blocking.length > 0 && !options.cascade) {
-          const what = blocking.map(({ label, count }) => `${count} ${label}`).join(', ');
-          throw new ConflictError(
-            `${ENTITY_NAMES[kind]} '${id}' is referred to by ${what}; delete those first or pass cascade=true`,
-          );
-        }
-        if (blocking.length > 0) {
-          for (const step of spec.cascade) await runQuery(tx, step, { id });
-        }
-      }
-      await runQuery(tx, KINDS[kind].remove, { id });
-    });
+    await this.write((tx) => check(tx, deleteWithPlan(kind, id, options)));
   }
 
   async list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>> {
-    const { count, page, params } = listQueries(kind, filter);
+    const { count, list: page } = KIND_QUERIES[kind];
+    const params = listParams(kind, filter);
     return this.read(async (tx) => {
       const [totalRecord] = await runQuery(tx, count, params);
       const records = await runQuery(tx, page, {
@@ -498,7 +404,7 @@ class Neo4jStore implements Neo4jGraphStore {
       ]);
     }
     return this.read(async (tx) => {
-      const found = await this.existingIds(tx, 'actors', [query.fromId, query.toId]);
+      const found = await existingIds(tx, 'actors', [query.fromId, query.toId]);
       if (!found.has(query.fromId) || !found.has(query.toId)) return [];
       if (query.fromId === query.toId) return [[]];
       if (query.limit === 0) return [];
@@ -523,22 +429,15 @@ class Neo4jStore implements Neo4jGraphStore {
     const snapshot = change.upsert ?? {};
     // One transaction; each kind goes in UNWIND batches of up to BATCH_ROWS rows.
     await this.write(async (tx) => {
+      // Checked before writing: the content-hash constraint would otherwise fail the load less clearly.
+      await check(tx, checkSnapshotBeforeWrite(snapshot));
       for (const kind of ENTITY_KINDS) {
         const entities = (snapshot[kind] ?? []) as EntityMap[EntityKind][];
-        if (entities.length === 0) continue;
-        // Checked before writing: the content-hash constraint would otherwise fail the load less clearly.
-        if (kind === 'documents') await this.assertUnique(tx, kind, entities, (i) => [kind, i]);
-        await this.writeRecords(tx, kind, entities, 'upsert');
+        if (entities.length > 0) await this.writeRecords(tx, kind, entities, 'upsert');
       }
-      // After the upserts, which may have moved the referrers away; DETACH DELETE must find none left.
-      for (const kind of ENTITY_KINDS) {
-        for (const id of change.remove?.[kind] ?? []) await this.removeUnreferenced(tx, kind, id);
-      }
-      for (const kind of ENTITY_KINDS) {
-        const entities = (snapshot[kind] ?? []) as EntityMap[EntityKind][];
-        if (entities.length > 0) await this.assertReferencesExist(tx, kind, entities, (i) => [kind, i]);
-      }
-      if (snapshot.topics?.length) await this.assertNoTopicCycles(tx, snapshot.topics);
+      // After the upserts, which may have moved the referrers away: a removed record must have none left.
+      await check(tx, removeUnreferenced(change.remove ?? {}));
+      await check(tx, checkSnapshotAfterWrite(snapshot));
       for (const batch of chunks(change.history ?? [], BATCH_ROWS)) {
         await runQuery(tx, Q.appendHistory, { rows: batch.map(historyRow) });
       }
@@ -574,7 +473,7 @@ class Neo4jStore implements Neo4jGraphStore {
     let after = '';
     for (;;) {
       const records = await this.read((tx) =>
-        runQuery(tx, KINDS[kind].readAll, { after, limit: toInteger(batchSize) }),
+        runQuery(tx, KIND_QUERIES[kind].readAll, { after, limit: toInteger(batchSize) }),
       );
       if (records.length === 0) return;
       const batch = records.map((record) => fromProps(kind, record.get('props')));
@@ -709,15 +608,6 @@ class Neo4jStore implements Neo4jGraphStore {
   // Writing and checking records inside a transaction
   // ------------------------------------------------------------------------------------------------------
 
-  private async existingIds(tx: QueryRunner, kind: EntityKind, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const chunk of chunks([...new Set(ids)], BATCH_ROWS)) {
-      const records = await runQuery(tx, KINDS[kind].existing, { ids: chunk });
-      for (const record of records) found.add(record.get('id') as string);
-    }
-    return found;
-  }
-
   /** Writes records in UNWIND batches; the last record with an id wins, as row-by-row upserts would. */
   private async writeRecords(
     tx: QueryRunner,
@@ -728,118 +618,9 @@ class Neo4jStore implements Neo4jGraphStore {
     const byId = new Map<string, WriteRow>();
     for (const entity of entities) byId.set(entity.id, toWriteRow(kind, entity));
     const batches = rowBatches([...byId.values()]);
-    const spec = KINDS[kind];
-    for (const batch of batches) for (const step of spec[mode]) await step(tx, batch);
+    const spec = WRITES[kind];
+    for (const batch of batches) await spec[mode](tx, batch);
     for (const batch of batches) for (const step of spec.link) await step(tx, batch);
-  }
-
-  /** Removes a record nothing refers to any more; a record still referred to is a conflict naming the referrers. */
-  private async removeUnreferenced(tx: QueryRunner, kind: EntityKind, id: string): Promise<void> {
-    if (!(await this.existingIds(tx, kind, [id])).has(id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
-    const spec = KINDS[kind].referrers;
-    if (spec) {
-      const [record] = await runQuery(tx, spec.query, { id });
-      const left = spec.referrers
-        .map(({ column, label }) => ({ label, count: toNumber(record?.get(column)) }))
-        .filter(({ count }) => count > 0)
-        .map(({ label, count }) => `${count} ${label}`);
-      if (left.length > 0) {
-        throw new ConflictError(`${ENTITY_NAMES[kind]} '${id}' is still referred to by ${left.join(', ')}`);
-      }
-    }
-    await runQuery(tx, KINDS[kind].remove, { id });
-  }
-
-  /**
-   * ValidationError naming every reference of the first record (in the given order) that points at
-   * nothing, as the embedded store reports it.
-   */
-  private async assertReferencesExist(
-    tx: QueryRunner,
-    kind: EntityKind,
-    entities: readonly object[],
-    pathOf: (index: number) => (string | number)[],
-  ): Promise<void> {
-    const references = ENTITY_REFERENCES[kind];
-    if (references.length === 0) return;
-    const wanted: Record<'actors' | 'topics' | 'documents', Set<string>> = {
-      actors: new Set(),
-      topics: new Set(),
-      documents: new Set(),
-    };
-    for (const entity of entities) {
-      for (const { field, kind: target } of references) {
-        const value = (entity as Record<string, unknown>)[field];
-        if (typeof value === 'string') wanted[target].add(value);
-      }
-    }
-    const existing = {
-      actors: await this.existingIds(tx, 'actors', [...wanted.actors]),
-      topics: await this.existingIds(tx, 'topics', [...wanted.topics]),
-      documents: await this.existingIds(tx, 'documents', [...wanted.documents]),
-    };
-    entities.forEach((entity, index) => {
-      const issues: FieldIssue[] = [];
-      for (const { field, kind: target } of references) {
-        const value = (entity as Record<string, unknown>)[field];
-        if (typeof value === 'string' && !existing[target].has(value)) {
-          issues.push({
-            path: [...pathOf(index), field],
-            message: `unknown ${ENTITY_NAMES[target]} '${value}'`,
-          });
-        }
-      }
-      if (issues.length > 0) {
-        throw new ValidationError(`${ENTITY_NAMES[kind]} refers to records that do not exist`, issues);
-      }
-    });
-  }
-
-  /** A document's content hash is unique: the same text is one document. */
-  private async assertUnique(
-    tx: QueryRunner,
-    kind: EntityKind,
-    entities: readonly object[],
-    pathOf: (index: number) => (string | number)[],
-  ): Promise<void> {
-    if (kind !== 'documents') return;
-    const documents = entities as StoredDocument[];
-    const twins = new Map<string, string>();
-    for (const chunk of chunks(documents, BATCH_ROWS)) {
-      const records = await runQuery(tx, Q.documentHashTwins, {
-        rows: chunk.map((d) => ({ id: d.id, contentHash: d.contentHash })),
-      });
-      for (const record of records) {
-        const id = record.get('id') as string;
-        if (!twins.has(id)) twins.set(id, record.get('twinId') as string);
-      }
-    }
-    documents.forEach((document, index) => {
-      const twin = twins.get(document.id);
-      if (twin !== undefined) {
-        throw new ConflictError(`the same document is already stored as '${twin}'`, [
-          { path: [...pathOf(index), 'text'], message: `same content as document '${twin}'` },
-        ]);
-      }
-    });
-  }
-
-  /** Runs after the topics are written: a topic whose chain of parents runs into a cycle is refused. */
-  private async assertNoTopicCycles(tx: QueryRunner, topics: readonly Topic[]): Promise<void> {
-    const withParent = topics.filter((t) => t.parentId !== undefined);
-    if (withParent.length === 0) return;
-    const cyclic = new Set<string>();
-    for (const chunk of chunks([...new Set(withParent.map((t) => t.id))], BATCH_ROWS)) {
-      for (const record of await runQuery(tx, Q.topicsInCycles, { ids: chunk })) {
-        cyclic.add(record.get('id') as string);
-      }
-    }
-    const offender = withParent.find((t) => cyclic.has(t.id));
-    if (offender) {
-      throw new ValidationError('a topic cannot be its own ancestor', [
-        { path: ['parentId'], message: `'${offender.parentId}' descends from '${offender.id}'` },
-      ]);
-    }
   }
 
   /** After a uniqueness constraint fired on create: the record that is now in the way, in plain words. */
@@ -849,15 +630,9 @@ class Neo4jStore implements Neo4jGraphStore {
     fallback: Error,
   ): Promise<Error> {
     try {
-      return await this.read(async (tx) => {
-        if ((await this.existingIds(tx, kind, [entity.id])).size > 0) return duplicateId(kind, entity.id);
-        if (kind === 'documents') {
-          await this.assertUnique(tx, kind, [entity], () => []);
-        }
-        return fallback;
-      });
-    } catch (error) {
-      return error instanceof ConflictError ? error : fallback;
+      return (await this.read((tx) => check(tx, findCollision(kind, entity)))) ?? fallback;
+    } catch {
+      return fallback;
     }
   }
 }
@@ -866,10 +641,57 @@ class Neo4jStore implements Neo4jGraphStore {
 // Helpers
 // ---------------------------------------------------------------------------------------------------------
 
-function duplicateId(kind: EntityKind, id: string): ConflictError {
-  return new ConflictError(`${ENTITY_NAMES[kind]} '${id}' already exists`, [
-    { path: ['id'], message: `'${id}' is taken` },
-  ]);
+/** Runs a store-integrity rule inside the transaction `tx`, answering its primitives with Cypher. */
+function check<T>(tx: QueryRunner, rule: Rule<T>): Promise<T> {
+  return runAsync(rule, neo4jPrimitives(tx));
+}
+
+function neo4jPrimitives(tx: QueryRunner): AsyncStorePrimitives {
+  const cascade = async (referrer: Referrer, id: string) => {
+    await runQuery(tx, CASCADE_QUERIES.get(referrer)!, { id });
+  };
+  return {
+    existingIds: (kind, ids) => existingIds(tx, kind, ids),
+    topicParents: async (ids) => {
+      const parents = new Map<string, string | undefined>();
+      for (const chunk of chunks(ids, BATCH_ROWS)) {
+        for (const record of await runQuery(tx, Q.topicParents, { ids: chunk })) {
+          parents.set(record.get('id') as string, (record.get('parentId') as string | null) ?? undefined);
+        }
+      }
+      return parents;
+    },
+    contentHashOwners: async (hashes) => {
+      const owners = new Map<string, string>();
+      for (const chunk of chunks(hashes, BATCH_ROWS)) {
+        for (const record of await runQuery(tx, Q.documentsByContentHash, { hashes: chunk })) {
+          owners.set(record.get('contentHash') as string, record.get('id') as string);
+        }
+      }
+      return owners;
+    },
+    referrerCounts: async (kind, id) => {
+      const query = KIND_QUERIES[kind].referrerCounts;
+      if (!query) return [];
+      const [record] = await runQuery(tx, query, { id });
+      return ((record?.get('counts') ?? []) as unknown[]).map(toNumber);
+    },
+    // The statement for each referrer already deletes or detaches, as REFERRERS says.
+    deleteReferrers: cascade,
+    detachReferrers: cascade,
+    deleteRecord: async (kind, id) => {
+      await runQuery(tx, KIND_QUERIES[kind].remove, { id });
+    },
+  };
+}
+
+async function existingIds(tx: QueryRunner, kind: EntityKind, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const chunk of chunks([...new Set(ids)], BATCH_ROWS)) {
+    const records = await runQuery(tx, KIND_QUERIES[kind].existing, { ids: chunk });
+    for (const record of records) found.add(record.get('id') as string);
+  }
+  return found;
 }
 
 /** A history event as stored: the look-up keys as properties, the event itself as JSON. */
@@ -967,96 +789,18 @@ function approximateSize(props: Record<string, unknown>): number {
   return size;
 }
 
-type ListQueries = {
-  count: CypherQuery<Record<string, unknown>>;
-  page: CypherQuery<Record<string, unknown>>;
-  params: Record<string, unknown>;
-};
-
-/** The count and page statements for a kind, with its filters as parameters (null when not set). */
-function listQueries<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): ListQueries {
-  const q = (value: string | undefined) => (value === undefined ? null : value.toLowerCase());
-  switch (kind) {
-    case 'actors': {
-      const f = filter as ListFilterMap['actors'];
-      return {
-        count: Q.countActors,
-        page: Q.listActors,
-        params: {
-          q: q(f.q),
-          kind: f.kind ?? null,
-          country: f.country ?? null,
-          reviewStatus: f.reviewStatus ?? null,
-        },
-      };
-    }
-    case 'topics': {
-      const f = filter as ListFilterMap['topics'];
-      return {
-        count: Q.countTopics,
-        page: Q.listTopics,
-        params: { q: q(f.q), parentId: f.parentId ?? null, reviewStatus: f.reviewStatus ?? null },
-      };
-    }
-    case 'documents': {
-      const f = filter as ListFilterMap['documents'];
-      return {
-        count: Q.countDocuments,
-        page: Q.listDocuments,
-        params: { q: q(f.q), outlet: f.outlet ?? null, from: f.from ?? null, to: f.to ?? null },
-      };
-    }
-    case 'statements': {
-      const f = filter as ListFilterMap['statements'];
-      return {
-        count: Q.countStatements,
-        page: Q.listStatements,
-        params: {
-          actorId: f.actorId ?? null,
-          topicId: f.topicId ?? null,
-          documentId: f.documentId ?? null,
-          polarity: f.polarity ?? null,
-          reviewStatus: f.reviewStatus ?? null,
-          method: f.method ?? null,
-          minConfidence: f.minConfidence ?? null,
-          from: f.from ?? null,
-          to: f.to ?? null,
-        },
-      };
-    }
-    case 'relations': {
-      const f = filter as ListFilterMap['relations'];
-      return {
-        count: Q.countRelations,
-        page: Q.listRelations,
-        params: {
-          actorId: f.actorId ?? null,
-          sourceId: f.sourceId ?? null,
-          targetId: f.targetId ?? null,
-          types: f.type ? [...f.type] : null,
-          topicId: f.topicId ?? null,
-          documentId: f.documentId ?? null,
-          reviewStatus: f.reviewStatus ?? null,
-          method: f.method ?? null,
-          minConfidence: f.minConfidence ?? null,
-          from: f.from ?? null,
-          to: f.to ?? null,
-        },
-      };
-    }
-    case 'affiliations': {
-      const f = filter as ListFilterMap['affiliations'];
-      return {
-        count: Q.countAffiliations,
-        page: Q.listAffiliations,
-        params: {
-          memberId: f.memberId ?? null,
-          organizationId: f.organizationId ?? null,
-          reviewStatus: f.reviewStatus ?? null,
-        },
-      };
-    }
-    default:
-      throw new Error(`stancegraph/neo4j: unknown kind ${String(kind)}`);
-  }
+/**
+ * The parameters of a kind's list statements, from its filter: each parameter the statement declares,
+ * null when its filter is not set. `q` is matched lower-cased; relations' `type` filter is `$types`.
+ */
+function listParams<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Record<string, unknown> {
+  const set = filter as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(KIND_QUERIES[kind].count.example).map((name) => {
+      const value = name === 'types' ? set.type : set[name];
+      if (value === undefined) return [name, null];
+      if (name === 'q') return [name, (value as string).toLowerCase()];
+      return [name, Array.isArray(value) ? [...(value as unknown[])] : value];
+    }),
+  );
 }

@@ -1,12 +1,7 @@
 import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, type Integer } from 'neo4j-driver';
-import type { Actor } from '../../model/actor-schema';
-import type { Affiliation } from '../../model/affiliation-schema';
-import type { StoredDocument } from '../../model/document-schema';
-import type { Relation } from '../../model/relation-schema';
 import type { EvidenceSpan } from '../../model/common-schema';
-import type { Statement } from '../../model/statement-schema';
-import type { Topic } from '../../model/topic-schema';
-import type { EntityKind, EntityMap } from '../../model/entity-kinds';
+import type { ExtractorInfo } from '../../model/provenance-schema';
+import { ENTITY_FIELDS, type EntityKind, type EntityMap } from '../../model/entity-kinds';
 import { actorNameKeys, searchTextOf } from '../search-keys';
 import type { WriteRow } from './neo4j-queries';
 
@@ -16,7 +11,8 @@ import type { WriteRow } from './neo4j-queries';
  *
  * Stored shape: flat properties (an evidence span is `evidenceSentence`, `evidenceStart`, `evidenceEnd`),
  * lists for aliases, dates as `YYYY-MM-DD` strings, span offsets as Integers. Absent optional fields are
- * absent properties. Two derived properties serve look-ups and never reach a record: `search` (the
+ * absent properties. A record's fields are its schema's (`ENTITY_FIELDS`), each stored as itself unless
+ * `FIELD_STORAGE` or its kind's `STORAGE` says otherwise, so a new plain field needs nothing here. Two derived properties serve look-ups and never reach a record: `search` (the
  * lower-cased text `?q=` matches, the same text the embedded store searches) and `nameKeys` (an actor's
  * id, name and aliases normalised for exact-name look-up).
  */
@@ -59,287 +55,112 @@ function defined(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
 }
 
-function evidenceProps(evidence: EvidenceSpan | undefined): Props {
-  if (!evidence) return {};
-  return {
-    evidenceSentence: evidence.sentence,
-    evidenceStart: toInteger(evidence.start),
-    evidenceEnd: toInteger(evidence.end),
-  };
+/** How one field is stored: under which properties and in what form, and how it is read back. */
+interface FieldStorage {
+  toProps(value: unknown, field: string): Props;
+  fromProps(props: Props, field: string): unknown;
 }
 
-/** Extraction provenance, flat: `extractorName`, `extractorVersion`, `reviewedBy`, `reviewedAt`, `reviewOutcome`. */
-function provenanceProps(record: {
-  extractor?: { name: string; version: string };
-  reviewedBy?: string;
-  reviewedAt?: string;
-  reviewReason?: string;
-  reviewOutcome?: string;
-}): Props {
-  return {
-    extractorName: record.extractor?.name,
-    extractorVersion: record.extractor?.version,
-    reviewedBy: record.reviewedBy,
-    reviewedAt: record.reviewedAt,
-    reviewReason: record.reviewReason,
-    reviewOutcome: record.reviewOutcome,
-  };
-}
+/** Stored as it is; a nested object cannot be a property, so one without a storage of its own is refused. */
+const asItIs: FieldStorage = {
+  toProps: (value, field) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      throw new Error(
+        `stancegraph/neo4j: the field '${field}' is an object; give it a storage in neo4j-values.ts`,
+      );
+    }
+    return { [field]: value };
+  },
+  fromProps: (props, field) => props[field],
+};
 
-function provenanceFrom(p: Props): Props {
-  return {
-    extractor:
+/** Fields stored flat, under properties of their own, whatever the kind. */
+const FIELD_STORAGE: Record<string, FieldStorage> = {
+  /** `evidenceSentence`, `evidenceStart`, `evidenceEnd`. */
+  evidence: {
+    toProps: (value) => {
+      const span = value as EvidenceSpan | undefined;
+      if (!span) return {};
+      return {
+        evidenceSentence: span.sentence,
+        evidenceStart: toInteger(span.start),
+        evidenceEnd: toInteger(span.end),
+      };
+    },
+    fromProps: (p) =>
+      typeof p.evidenceSentence === 'string'
+        ? { sentence: p.evidenceSentence, start: p.evidenceStart as number, end: p.evidenceEnd as number }
+        : undefined,
+  },
+  /** `extractorName`, `extractorVersion`. */
+  extractor: {
+    toProps: (value) => {
+      const extractor = value as ExtractorInfo | undefined;
+      return { extractorName: extractor?.name, extractorVersion: extractor?.version };
+    },
+    fromProps: (p) =>
       typeof p.extractorName === 'string'
         ? { name: p.extractorName, version: p.extractorVersion }
         : undefined,
-    reviewedBy: p.reviewedBy,
-    reviewedAt: p.reviewedAt,
-    reviewReason: p.reviewReason,
-    reviewOutcome: p.reviewOutcome,
-  };
-}
-
-/** The sourcing fields statements and relations share (see `sourcedClaimFields`), flat. */
-function sourcedClaimProps(claim: Statement | Relation): Props {
-  return {
-    datePrecision: claim.datePrecision,
-    quote: claim.quote,
-    ...evidenceProps(claim.evidence),
-    documentId: claim.documentId,
-    confidence: claim.confidence,
-    method: claim.method,
-    reviewStatus: claim.reviewStatus,
-    note: claim.note,
-    evidenceStatus: claim.evidenceStatus,
-    ...provenanceProps(claim),
-  };
-}
-
-function sourcedClaimFrom(p: Props): Props {
-  return {
-    datePrecision: p.datePrecision,
-    quote: p.quote,
-    evidence: evidenceFrom(p),
-    documentId: p.documentId,
-    confidence: p.confidence,
-    method: p.method,
-    reviewStatus: p.reviewStatus,
-    note: p.note,
-    evidenceStatus: p.evidenceStatus,
-    ...provenanceFrom(p),
-  };
-}
-
-function evidenceFrom(p: Props): EvidenceSpan | undefined {
-  if (typeof p.evidenceSentence !== 'string') return undefined;
-  return { sentence: p.evidenceSentence, start: p.evidenceStart as number, end: p.evidenceEnd as number };
-}
-
-/** Builds a record from converted properties, leaving out fields that are absent. */
-function record<T>(fields: Props): T {
-  return defined(fields) as T;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Records -> write rows
-// ---------------------------------------------------------------------------------------------------------
-
-function actorRow(a: Actor): WriteRow {
-  return {
-    id: a.id,
-    props: defined({
-      id: a.id,
-      name: a.name,
-      aliases: a.aliases,
-      kind: a.kind,
-      country: a.country,
-      description: a.description,
-      reviewStatus: a.reviewStatus,
-      ...provenanceProps(a),
-      search: searchTextOf.actor(a),
-      nameKeys: actorNameKeys(a),
-    }),
-  };
-}
-
-function topicRow(t: Topic): WriteRow {
-  return {
-    id: t.id,
-    props: defined({
-      id: t.id,
-      title: t.title,
-      description: t.description,
-      parentId: t.parentId,
-      reviewStatus: t.reviewStatus,
-      ...provenanceProps(t),
-      search: searchTextOf.topic(t),
-    }),
-  };
-}
-
-function documentRow(d: StoredDocument): WriteRow {
-  return {
-    id: d.id,
-    props: defined({
-      id: d.id,
-      title: d.title,
-      url: d.url,
-      outlet: d.outlet,
-      publishedAt: d.publishedAt,
-      language: d.language,
-      text: d.text,
-      contentHash: d.contentHash,
-      search: searchTextOf.document(d),
-    }),
-  };
-}
-
-function statementRow(s: Statement): WriteRow {
-  return {
-    id: s.id,
-    props: defined({
-      id: s.id,
-      actorId: s.actorId,
-      topicId: s.topicId,
-      polarity: s.polarity,
-      intensity: s.intensity,
-      // '' for an undated statement, as in the embedded store: it sorts before every date.
-      statedAt: s.statedAt ?? '',
-      ...sourcedClaimProps(s),
-    }),
-  };
-}
-
-function relationRow(r: Relation): WriteRow {
-  return {
-    id: r.id,
-    startId: r.sourceId,
-    endId: r.targetId,
-    props: defined({
-      id: r.id,
-      type: r.type,
-      topicId: r.topicId,
-      date: r.date,
-      ...sourcedClaimProps(r),
-    }),
-  };
-}
-
-function affiliationRow(a: Affiliation): WriteRow {
-  return {
-    id: a.id,
-    startId: a.memberId,
-    endId: a.organizationId,
-    props: defined({
-      id: a.id,
-      role: a.role,
-      from: a.from,
-      to: a.to,
-      reviewStatus: a.reviewStatus,
-      ...provenanceProps(a),
-    }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Property maps -> records. Relationship maps carry their end points (sourceId/targetId,
-// memberId/organizationId), added by the query.
-// ---------------------------------------------------------------------------------------------------------
-
-function actorFrom(p: Props): Actor {
-  return record<Actor>({
-    id: p.id,
-    name: p.name,
-    aliases: (p.aliases as string[] | undefined) ?? [],
-    kind: p.kind,
-    country: p.country,
-    description: p.description,
-    reviewStatus: p.reviewStatus,
-    ...provenanceFrom(p),
-  });
-}
-
-function topicFrom(p: Props): Topic {
-  return record<Topic>({
-    id: p.id,
-    title: p.title,
-    description: p.description,
-    parentId: p.parentId,
-    reviewStatus: p.reviewStatus,
-    ...provenanceFrom(p),
-  });
-}
-
-function documentFrom(p: Props): StoredDocument {
-  return record<StoredDocument>({
-    id: p.id,
-    title: p.title,
-    url: p.url,
-    outlet: p.outlet,
-    publishedAt: p.publishedAt,
-    language: p.language,
-    text: p.text,
-    contentHash: p.contentHash,
-  });
-}
-
-function statementFrom(p: Props): Statement {
-  return record<Statement>({
-    id: p.id,
-    actorId: p.actorId,
-    topicId: p.topicId,
-    polarity: p.polarity,
-    intensity: p.intensity,
-    statedAt: p.statedAt === '' ? undefined : p.statedAt,
-    ...sourcedClaimFrom(p),
-  });
-}
-
-function relationFrom(p: Props): Relation {
-  return record<Relation>({
-    id: p.id,
-    sourceId: p.sourceId,
-    targetId: p.targetId,
-    type: p.type,
-    topicId: p.topicId,
-    date: p.date,
-    ...sourcedClaimFrom(p),
-  });
-}
-
-function affiliationFrom(p: Props): Affiliation {
-  return record<Affiliation>({
-    id: p.id,
-    memberId: p.memberId,
-    organizationId: p.organizationId,
-    role: p.role,
-    from: p.from,
-    to: p.to,
-    reviewStatus: p.reviewStatus,
-    ...provenanceFrom(p),
-  });
-}
-
-interface Codec<K extends EntityKind> {
-  toRow(entity: EntityMap[K]): WriteRow;
-  fromProps(props: Props): EntityMap[K];
-}
-
-const CODECS: { [K in EntityKind]: Codec<K> } = {
-  actors: { toRow: actorRow, fromProps: actorFrom },
-  topics: { toRow: topicRow, fromProps: topicFrom },
-  documents: { toRow: documentRow, fromProps: documentFrom },
-  statements: { toRow: statementRow, fromProps: statementFrom },
-  relations: { toRow: relationRow, fromProps: relationFrom },
-  affiliations: { toRow: affiliationRow, fromProps: affiliationFrom },
+  },
 };
+
+interface KindStorage<K extends EntityKind> {
+  /** Fields of this kind stored in another form. */
+  fields?: Record<string, FieldStorage>;
+  /** A relationship's end point fields: its start and end, not properties. Queries add them to `props`. */
+  ends?: readonly [start: string, end: string];
+  /** Properties derived from the record for look-ups; never read back. */
+  derived?(entity: EntityMap[K]): Props;
+}
+
+const STORAGE: { [K in EntityKind]: KindStorage<K> } = {
+  actors: {
+    fields: {
+      aliases: { toProps: asItIs.toProps, fromProps: (p) => (p.aliases as string[] | undefined) ?? [] },
+    },
+    derived: (a) => ({ search: searchTextOf.actor(a), nameKeys: actorNameKeys(a) }),
+  },
+  topics: { derived: (t) => ({ search: searchTextOf.topic(t) }) },
+  documents: { derived: (d) => ({ search: searchTextOf.document(d) }) },
+  statements: {
+    fields: {
+      // '' for an undated statement, as in the embedded store: it sorts before every date.
+      statedAt: {
+        toProps: (value) => ({ statedAt: value ?? '' }),
+        fromProps: (p) => p.statedAt || undefined,
+      },
+    },
+  },
+  relations: { ends: ['sourceId', 'targetId'] },
+  affiliations: { ends: ['memberId', 'organizationId'] },
+};
+
+function storageOf(kind: EntityKind, field: string): FieldStorage {
+  return STORAGE[kind].fields?.[field] ?? FIELD_STORAGE[field] ?? asItIs;
+}
 
 /** The write row for a record: its id, its property map and, for relationships, its end points. */
 export function toWriteRow<K extends EntityKind>(kind: K, entity: EntityMap[K]): WriteRow {
-  return CODECS[kind].toRow(entity);
+  const storage: KindStorage<K> = STORAGE[kind];
+  const fields = entity as Record<string, unknown>;
+  const props: Props = {};
+  for (const field of ENTITY_FIELDS[kind]) {
+    if (!storage.ends?.includes(field))
+      Object.assign(props, storageOf(kind, field).toProps(fields[field], field));
+  }
+  const row: WriteRow = { id: entity.id, props: defined({ ...props, ...storage.derived?.(entity) }) };
+  if (storage.ends) {
+    row.startId = fields[storage.ends[0]] as string;
+    row.endId = fields[storage.ends[1]] as string;
+  }
+  return row;
 }
 
 /** The record for a property map as a query returned it (driver values are converted here). */
 export function fromProps<K extends EntityKind>(kind: K, raw: unknown): EntityMap[K] {
-  return CODECS[kind].fromProps(fromNeo4j(raw) as Props);
+  const props = fromNeo4j(raw) as Props;
+  const record: Props = {};
+  for (const field of ENTITY_FIELDS[kind]) record[field] = storageOf(kind, field).fromProps(props, field);
+  return defined(record) as EntityMap[K];
 }

@@ -6,13 +6,7 @@ import type { Affiliation } from '../../model/affiliation-schema';
 import type { StoredDocument } from '../../model/document-schema';
 import type { Relation } from '../../model/relation-schema';
 import type { Page, ReviewStatus, TimeWindow } from '../../model/common-schema';
-import {
-  ConflictError,
-  NotFoundError,
-  StoreUnavailableError,
-  ValidationError,
-  type FieldIssue,
-} from '../../shared/errors';
+import { NotFoundError, StoreUnavailableError } from '../../shared/errors';
 import type { Statement } from '../../model/statement-schema';
 import type { HistoryEvent, HistoryQuery } from '../../model/history-schema';
 import {
@@ -32,7 +26,6 @@ import {
 import {
   ENTITY_KINDS,
   ENTITY_NAMES,
-  ENTITY_REFERENCES,
   type EntityKind,
   type EntityMap,
   type GraphSnapshot,
@@ -40,7 +33,20 @@ import {
   inSchemaOrder,
 } from '../../model/entity-kinds';
 import { actorNameKeys, normalizeName } from '../search-keys';
-import { conditions, REFERRERS, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
+import { conditions, REVIEW_STATUS, TABLES, type SqlFilter } from './sqlite-tables';
+import {
+  checkCreate,
+  checkSnapshotAfterWrite,
+  checkSnapshotBeforeWrite,
+  checkUpdate,
+  columnOf,
+  deleteWithPlan,
+  removeUnreferenced,
+  REFERRERS,
+  runSync,
+  type Rule,
+  type StorePrimitives,
+} from '../store-integrity';
 import { BACKFILL_SEARCH, CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
 import { fts5Query, searchSnippet, type SearchField, type SearchKind } from '../text-search';
 
@@ -108,7 +114,12 @@ class SqliteStore implements GraphStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly upserts = new Map<EntityKind, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  /** What the write rules of store-integrity.ts ask, answered inside the running transaction. */
+  private readonly primitives: StorePrimitives;
+
+  constructor(private readonly db: Database.Database) {
+    this.primitives = sqlitePrimitives((sql) => this.prepare(sql));
+  }
 
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -121,13 +132,7 @@ class SqliteStore implements GraphStore {
 
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
     this.writeTransaction(() => {
-      if (this.exists(kind, entity.id)) {
-        throw new ConflictError(`${ENTITY_NAMES[kind]} '${entity.id}' already exists`, [
-          { path: ['id'], message: `'${entity.id}' is taken` },
-        ]);
-      }
-      this.assertReferencesExist(kind, entity, []);
-      this.checkUnique(kind, entity);
+      this.check(checkCreate(kind, entity));
       this.write(kind, entity);
     });
     return entity;
@@ -156,47 +161,14 @@ class SqliteStore implements GraphStore {
         Row | undefined;
       if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
       const next = change(parseDoc<EntityMap[K]>(row));
-      if (next.id !== id)
-        throw new ValidationError('an id cannot change', [{ path: ['id'], message: 'is immutable' }]);
-      this.assertReferencesExist(kind, next, []);
-      this.checkUnique(kind, next);
-      if (kind === 'topics') this.assertNoTopicCycle(id, (next as EntityMap['topics']).parentId);
+      this.check(checkUpdate(kind, id, next));
       this.write(kind, next);
       return next;
     });
   }
 
   async delete(kind: EntityKind, id: string, options: { cascade?: boolean } = {}): Promise<void> {
-    this.writeTransaction(() => {
-      if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
-      const referrers = REFERRERS[kind];
-      const blocking = referrers
-        .map((ref) => ({
-          ref,
-          count: (
-            this.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
-              n: number;
-            }
-          ).n,
-        }))
-        .filter(({ count }) => count > 0);
-      if (blocking.length > 0 && !options.cascade) {
-        const what = blocking.map(({ ref, count }) => `${count} ${ref.table} (${ref.column})`).join(', ');
-        throw new ConflictError(
-          `${ENTITY_NAMES[kind]} '${id}' is referred to by ${what}; delete those first or pass cascade=true`,
-        );
-      }
-      for (const { ref } of blocking) {
-        if (ref.onCascade === 'delete') {
-          this.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
-        } else {
-          this.prepare(
-            `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
-          ).run(id);
-        }
-      }
-      this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
-    });
+    this.writeTransaction(() => this.check(deleteWithPlan(kind, id, options)));
   }
 
   async list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>> {
@@ -440,27 +412,13 @@ class SqliteStore implements GraphStore {
     const snapshot = change.upsert ?? {};
     this.writeTransaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
-      for (const kind of ENTITY_KINDS) {
-        (snapshot[kind] ?? []).forEach((entity, index) => {
-          // Before the write: two documents with one text in a snapshot are a conflict, not a failed
-          // UNIQUE index (which would surface as an unexplained error).
-          this.checkUnique(kind, entity, [kind, index]);
-          this.write(kind, entity);
-        });
-      }
-      for (const kind of ENTITY_KINDS) {
-        for (const id of change.remove?.[kind] ?? []) {
-          if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
-          this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
-        }
-      }
-      for (const kind of ENTITY_KINDS) {
-        (snapshot[kind] ?? []).forEach((entity, index) => {
-          this.assertReferencesExist(kind, entity, [kind, index]);
-        });
-        for (const id of change.remove?.[kind] ?? []) this.assertUnreferenced(kind, id);
-      }
-      for (const topic of snapshot.topics ?? []) this.assertNoTopicCycle(topic.id, topic.parentId);
+      // Before the write: two documents with one text are a conflict, not a failed UNIQUE index (which
+      // would surface as an unexplained error).
+      this.check(checkSnapshotBeforeWrite(snapshot));
+      for (const kind of ENTITY_KINDS) for (const entity of snapshot[kind] ?? []) this.write(kind, entity);
+      // After the upserts, which may have moved the referrers away: a removed record must have none left.
+      this.check(removeUnreferenced(change.remove ?? {}));
+      this.check(checkSnapshotAfterWrite(snapshot));
       for (const event of change.history ?? []) this.appendHistory(event);
     });
   }
@@ -534,7 +492,7 @@ class SqliteStore implements GraphStore {
   }
 
   private exists(kind: EntityKind, id: string): boolean {
-    return this.prepare(`SELECT 1 FROM ${TABLES[kind].table} WHERE id = ?`).get(id) !== undefined;
+    return this.primitives.existingIds(kind, [id]).has(id);
   }
 
   private write<K extends EntityKind>(kind: K, entity: EntityMap[K]): void {
@@ -565,23 +523,6 @@ class SqliteStore implements GraphStore {
     for (const key of actorNameKeys(actor)) insert.run(actor.id, key);
   }
 
-  /** A removed record that something still refers to is a conflict naming the referrers. */
-  private assertUnreferenced(kind: EntityKind, id: string): void {
-    const left = REFERRERS[kind]
-      .map((ref) => {
-        const { n } = this.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(
-          id,
-        ) as {
-          n: number;
-        };
-        return n > 0 ? `${n} ${ref.table} (${ref.column})` : undefined;
-      })
-      .filter((what): what is string => what !== undefined);
-    if (left.length > 0) {
-      throw new ConflictError(`${ENTITY_NAMES[kind]} '${id}' is still referred to by ${left.join(', ')}`);
-    }
-  }
-
   /** Appends one event; an event already stored under its id stays as it was (history is never rewritten). */
   private appendHistory(event: HistoryEvent): void {
     this.prepare(
@@ -597,45 +538,8 @@ class SqliteStore implements GraphStore {
     });
   }
 
-  private assertReferencesExist(kind: EntityKind, entity: object, pathPrefix: (string | number)[]): void {
-    const issues: FieldIssue[] = [];
-    for (const { field, kind: target } of ENTITY_REFERENCES[kind]) {
-      const value = (entity as Record<string, unknown>)[field];
-      if (typeof value === 'string' && !this.exists(target, value)) {
-        issues.push({ path: [...pathPrefix, field], message: `unknown ${ENTITY_NAMES[target]} '${value}'` });
-      }
-    }
-    if (issues.length > 0)
-      throw new ValidationError(`${ENTITY_NAMES[kind]} refers to records that do not exist`, issues);
-  }
-
-  private checkUnique(kind: EntityKind, entity: object, pathPrefix: (string | number)[] = []): void {
-    if (kind !== 'documents') return;
-    const document = entity as StoredDocument;
-    const twin = this.prepare('SELECT id FROM documents WHERE content_hash = ? AND id <> ?').get(
-      document.contentHash,
-      document.id,
-    ) as { id: string } | undefined;
-    if (twin) {
-      throw new ConflictError(`the same document is already stored as '${twin.id}'`, [
-        { path: [...pathPrefix, 'text'], message: `same content as document '${twin.id}'` },
-      ]);
-    }
-  }
-
-  private assertNoTopicCycle(topicId: string, parentId: string | undefined): void {
-    const seen = new Set<string>([topicId]);
-    for (let current = parentId; current !== undefined;) {
-      if (seen.has(current)) {
-        throw new ValidationError('a topic cannot be its own ancestor', [
-          { path: ['parentId'], message: `'${parentId}' descends from '${topicId}'` },
-        ]);
-      }
-      seen.add(current);
-      const row = this.prepare('SELECT parent_id AS parentId FROM topics WHERE id = ?').get(current) as
-        { parentId: string | null } | undefined;
-      current = row?.parentId ?? undefined;
-    }
+  private check<T>(rule: Rule<T>): T {
+    return runSync(rule, this.primitives);
   }
 
   /** Every accepted relation and affiliation touching the frontier, as hops leading away from it. */
@@ -686,6 +590,53 @@ class SqliteStore implements GraphStore {
       })),
     );
   }
+}
+
+/** The reads and writes the store-integrity rules ask of a store, as SQL on the tables. */
+function sqlitePrimitives(prepare: (sql: string) => Database.Statement): StorePrimitives {
+  const idsIn = (sql: string, ids: readonly string[]) => prepare(sql).all(JSON.stringify(ids)) as Row[];
+  const inList = 'IN (SELECT value FROM json_each(?))';
+  return {
+    existingIds: (kind, ids) =>
+      new Set(
+        idsIn(`SELECT id FROM ${TABLES[kind].table} WHERE id ${inList}`, ids).map((row) => row.id as string),
+      ),
+    topicParents: (ids) =>
+      new Map(
+        idsIn(`SELECT id, parent_id FROM topics WHERE id ${inList}`, ids).map((row) => [
+          row.id as string,
+          (row.parent_id as string | null) ?? undefined,
+        ]),
+      ),
+    contentHashOwners: (hashes) =>
+      new Map(
+        idsIn(`SELECT id, content_hash FROM documents WHERE content_hash ${inList}`, hashes).map((row) => [
+          row.content_hash as string,
+          row.id as string,
+        ]),
+      ),
+    referrerCounts: (kind, id) =>
+      REFERRERS[kind].map(
+        (referrer) =>
+          (
+            prepare(
+              `SELECT count(*) AS n FROM ${TABLES[referrer.kind].table} WHERE ${columnOf(referrer.field)} = ?`,
+            ).get(id) as { n: number }
+          ).n,
+      ),
+    deleteReferrers: (referrer, id) => {
+      prepare(`DELETE FROM ${TABLES[referrer.kind].table} WHERE ${columnOf(referrer.field)} = ?`).run(id);
+    },
+    detachReferrers: (referrer, id) => {
+      const column = columnOf(referrer.field);
+      prepare(
+        `UPDATE ${TABLES[referrer.kind].table} SET ${column} = NULL, doc = json_remove(doc, '$.${referrer.field}') WHERE ${column} = ?`,
+      ).run(id);
+    },
+    deleteRecord: (kind, id) => {
+      prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
+    },
+  };
 }
 
 /**

@@ -152,32 +152,3 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       ]),
   },
 };
-
-/**
- * Who refers to a record of each kind, and what a cascading delete does to them: records that cannot
- * exist without it go; a relation merely about a deleted topic, or a sub-topic, only loses the link.
- */
-export const REFERRERS: Record<
-  EntityKind,
-  { table: string; column: string; field: string; onCascade: 'delete' | 'detach' }[]
-> = {
-  actors: [
-    { table: 'statements', column: 'actor_id', field: 'actorId', onCascade: 'delete' },
-    { table: 'relations', column: 'source_id', field: 'sourceId', onCascade: 'delete' },
-    { table: 'relations', column: 'target_id', field: 'targetId', onCascade: 'delete' },
-    { table: 'affiliations', column: 'member_id', field: 'memberId', onCascade: 'delete' },
-    { table: 'affiliations', column: 'organization_id', field: 'organizationId', onCascade: 'delete' },
-  ],
-  topics: [
-    { table: 'statements', column: 'topic_id', field: 'topicId', onCascade: 'delete' },
-    { table: 'relations', column: 'topic_id', field: 'topicId', onCascade: 'detach' },
-    { table: 'topics', column: 'parent_id', field: 'parentId', onCascade: 'detach' },
-  ],
-  documents: [
-    { table: 'statements', column: 'document_id', field: 'documentId', onCascade: 'delete' },
-    { table: 'relations', column: 'document_id', field: 'documentId', onCascade: 'delete' },
-  ],
-  statements: [],
-  relations: [],
-  affiliations: [],
-};
