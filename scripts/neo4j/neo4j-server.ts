@@ -298,8 +298,16 @@ export const LIVE_SUITES = [
   'tests/http',
   'tests/seed/seed-article.test.ts',
   'tests/analytics',
-  'tests/imports/imports.test.ts',
+  'tests/imports',
   'tests/exports/exports.test.ts',
+  // Extraction review: documents in, proposals written, reviewed and listed (the rest of tests/extraction
+  // tests the extractor's stages on text alone, and the LLM extractor's calls to its endpoint).
+  'tests/extraction/document-api.test.ts',
+  'tests/extraction/review-kinds.test.ts',
+  'tests/extraction/review-identity.test.ts',
+  'tests/extraction/seed-acceptance.test.ts',
+  'tests/extraction/undated-documents.test.ts',
+  'tests/extraction/ingest-command.test.ts',
 ];
 
 /** Runs `command` with the server's connection in its environment; resolves to its exit status. */
