@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type BookmarkManager } from 'neo4j-driver';
 import { ConflictError, StancegraphError, StoreUnavailableError } from '../../shared/errors';
 import type { CypherQuery, QueryParams } from './neo4j-queries';
 
@@ -21,9 +21,28 @@ export interface SessionLike {
   close(): Promise<void>;
 }
 
+export interface SessionConfig {
+  database: string;
+  defaultAccessMode: 'READ' | 'WRITE';
+  bookmarkManager: BookmarkManager;
+}
+
 export interface DriverLike {
-  session(config: { database: string; defaultAccessMode: 'READ' | 'WRITE' }): SessionLike;
+  session(config: SessionConfig): SessionLike;
   close(): Promise<void>;
+}
+
+export type SessionOpener = (mode: 'READ' | 'WRITE') => SessionLike;
+
+/**
+ * Opens every session of one store on `database` with one bookmark manager between them, for causal
+ * consistency: each session starts after every transaction the store has committed so far, so a read that
+ * follows an acknowledged write sees it, even when routing sends the read to another cluster member (a
+ * secondary that has not caught up waits for the bookmark instead of answering from an older graph).
+ */
+export function causalSessions(driver: DriverLike, database: string): SessionOpener {
+  const bookmarkManager = neo4j.bookmarkManager();
+  return (mode) => driver.session({ database, defaultAccessMode: mode, bookmarkManager });
 }
 
 export interface Neo4jConnection {

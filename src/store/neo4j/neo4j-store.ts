@@ -38,6 +38,7 @@ import { Q, SHORTEST_PATHS_BY_DEPTH, type CypherQuery, type WriteRow } from './n
 import { MAX_PATH_DEPTH } from '../graph-store';
 import { ensureSchema } from './neo4j-schema';
 import {
+  causalSessions,
   ConstraintViolation,
   errorCode,
   openDriver,
@@ -47,6 +48,7 @@ import {
   type DriverLike,
   type Neo4jConnection,
   type QueryRunner,
+  type SessionOpener,
 } from './neo4j-session';
 import { normalizeName } from '../search-keys';
 
@@ -240,6 +242,7 @@ class Neo4jStore implements Neo4jGraphStore {
   private closed = false;
   private readonly now: () => number;
   private readonly logger: StoreLogger | undefined;
+  private readonly openSession: SessionOpener;
 
   constructor(
     private readonly config: Neo4jStoreConfig,
@@ -248,6 +251,7 @@ class Neo4jStore implements Neo4jGraphStore {
   ) {
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
+    this.openSession = causalSessions(driver, config.database);
     this.ready().catch(() => undefined); // start now; a failure is logged and retried lazily
   }
 
@@ -601,7 +605,7 @@ class Neo4jStore implements Neo4jGraphStore {
     mode: 'READ' | 'WRITE',
     use: (session: ReturnType<DriverLike['session']>) => Promise<T>,
   ): Promise<T> {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: mode });
+    const session = this.openSession(mode);
     try {
       return await use(session);
     } catch (error) {
@@ -635,9 +639,7 @@ class Neo4jStore implements Neo4jGraphStore {
         );
       }
     }
-    this.settingUp = ensureSchema(() =>
-      this.driver.session({ database: this.config.database, defaultAccessMode: 'WRITE' }),
-    )
+    this.settingUp = ensureSchema(() => this.openSession('WRITE'))
       .then(
         (version) => {
           this.schemaReady = true;
