@@ -8,7 +8,7 @@ import {
 import { ALL_QUERIES, SCHEMA_STATEMENTS } from '../../src/store/neo4j/neo4j-queries';
 import { createNeo4jStore, type StoreLogger } from '../../src/store/neo4j/neo4j-store';
 import { openDriver, type DriverLike } from '../../src/store/neo4j/neo4j-session';
-import { actors } from '../support/article-fixtures';
+import { actors, relations } from '../support/article-fixtures';
 import { FakeDriver, type SentQuery } from '../support/fake-neo4j-driver';
 import { storeContract } from './store-contract';
 
@@ -279,6 +279,37 @@ describe('neo4j store faults (offline, fake driver)', () => {
     const error = await store.create('actors', actors.mexico).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).message).toBe("actor 'mexico' already exists");
+    await store.close();
+  });
+
+  it('runs a transaction again when a concurrent delete took a record it had found, and says so if it keeps happening', async () => {
+    // 'once': the actor is deleted after the first run found it; 'always': every run loses a record.
+    let race: 'once' | 'always' = 'once';
+    let actorThere = true;
+    const driver = new FakeDriver((sent) => {
+      const name = nameOf.get(sent.text);
+      if (name === 'schemaVersion') return [{ version: neo4j.int(1) }];
+      const stored = (sent.params.ids as string[] | undefined)?.map((id) => ({ id })) ?? [];
+      if (name === 'existingActorIds') return actorThere ? stored : [];
+      if (name === 'existingTopicIds' || name === 'existingDocumentIds') return stored;
+      if (name === 'createRelations') {
+        if (race === 'once') actorThere = false;
+        throw driverError('Neo.ClientError.Statement.EntityNotFound', 'Unable to load NODE 4:abc:97.');
+      }
+      return [];
+    });
+    const store = createNeo4jStore(config, { driver });
+    const relation = relations.hegsethWarnsMexico;
+    // The second run sees the actors gone, and refuses the relation for them as the embedded store would.
+    const refused = await store.create('relations', relation).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(JSON.stringify((refused as ValidationError).issues)).toContain('sourceId');
+
+    actorThere = true;
+    race = 'always';
+    const conflict = await store.create('relations', relation).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect((conflict as Error).message).toMatch(/deleted by concurrent requests/);
     await store.close();
   });
 

@@ -42,6 +42,7 @@ import {
   ConstraintViolation,
   errorCode,
   openDriver,
+  rerunOnVanishedRecord,
   RETRY_AFTER_SECONDS,
   runQuery,
   translateError,
@@ -607,7 +608,7 @@ class Neo4jStore implements Neo4jGraphStore {
   ): Promise<T> {
     const session = this.openSession(mode);
     try {
-      return await use(session);
+      return await rerunOnVanishedRecord(() => use(session));
     } catch (error) {
       throw this.translate(error);
     } finally {
