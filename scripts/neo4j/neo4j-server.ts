@@ -65,7 +65,10 @@ const START_TIMEOUT_MS = 240_000;
 const STOP_TIMEOUT_MS = 60_000;
 
 export interface Neo4jServerInfo {
+  /** bolt://: a direct connection to the one server. */
   uri: string;
+  /** neo4j://: the same server through the driver's routing, as a client of a cluster or Aura connects. */
+  routingUri: string;
   username: string;
   password: string;
   database: string;
@@ -77,6 +80,14 @@ export interface Neo4jServerInfo {
 }
 
 export interface RunningNeo4j extends Neo4jServerInfo {
+  /** SIGKILL, as an out-of-memory kill or a lost machine would end it; the data folder stays. */
+  kill(): Promise<void>;
+  /**
+   * Starts it again on the same data folder, port and password, and resolves once Bolt answers: Neo4j
+   * recovers its data from the transaction log. A server that still runs is stopped cleanly first.
+   */
+  restart(): Promise<void>;
+  /** Stops it and deletes its data folder. */
   stop(): Promise<void>;
 }
 
@@ -203,6 +214,56 @@ async function waitForBolt(uri: string, password: string, pid: number, deadline:
   }
 }
 
+interface Jvm {
+  pid: number;
+  exited: Promise<void>;
+}
+
+/** One run of TestNeo4j.java's JVM on `home` and `port`, its output appended to `logFile`. */
+function spawnJvm(options: {
+  classpath: string;
+  port: number;
+  home: string;
+  password: string;
+  logFile: string;
+  detached: boolean;
+}): Jvm {
+  const out = fs.openSync(options.logFile, 'a');
+  const args = [
+    ...JVM_FLAGS,
+    '-cp',
+    [path.join(TARGET, 'classes'), options.classpath].join(path.delimiter),
+    MAIN_CLASS,
+    String(options.port),
+    options.home,
+    ...(options.detached ? [] : ['--stop-on-stdin-close']),
+  ];
+  const child: ChildProcess = spawn('java', args, {
+    cwd: options.home,
+    env: { ...process.env, NEO4J_PASSWORD: options.password },
+    stdio: [options.detached ? 'ignore' : 'pipe', out, out],
+    detached: options.detached,
+  });
+  fs.closeSync(out);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not start java');
+  if (options.detached) child.unref();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { pid, exited };
+}
+
+/** Ends the JVM: SIGTERM and up to STOP_TIMEOUT_MS to shut down cleanly, or SIGKILL at once. */
+async function endJvm(jvm: Jvm, signal: 'SIGTERM' | 'SIGKILL', log: Log): Promise<void> {
+  if (!alive(jvm.pid)) return;
+  process.kill(jvm.pid, signal);
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (alive(jvm.pid) && Date.now() < deadline) await Promise.race([jvm.exited, sleep(200)]);
+  if (alive(jvm.pid) && signal === 'SIGTERM') {
+    log(`Neo4j (pid ${jvm.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`);
+    await endJvm(jvm, 'SIGKILL', log);
+  }
+}
+
 /**
  * Starts a fresh Neo4j on a free loopback port with a random password and an empty data folder in the
  * temporary directory, and resolves once neo4j-driver can talk to it. `detached` leaves it running after
@@ -215,71 +276,76 @@ export async function startNeo4j(options: { detached?: boolean; log?: Log } = {}
   const password = randomBytes(18).toString('base64url');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'stancegraph-neo4j-'));
   const logFile = path.join(home, 'launcher.log');
-  const out = fs.openSync(logFile, 'a');
-  const started = Date.now();
-  const args = [
-    ...JVM_FLAGS,
-    '-cp',
-    [path.join(TARGET, 'classes'), resolved.classpath].join(path.delimiter),
-    MAIN_CLASS,
-    String(port),
-    home,
-    ...(options.detached ? [] : ['--stop-on-stdin-close']),
-  ];
-  const child: ChildProcess = spawn('java', args, {
-    cwd: home,
-    env: { ...process.env, NEO4J_PASSWORD: password },
-    stdio: [options.detached ? 'ignore' : 'pipe', out, out],
-    detached: options.detached ?? false,
-  });
-  fs.closeSync(out);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('could not start java');
-  if (options.detached) child.unref();
-  else child.on('exit', () => undefined);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
   const uri = `bolt://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    if (alive(pid)) {
-      process.kill(pid, 'SIGTERM');
-      const deadline = Date.now() + STOP_TIMEOUT_MS;
-      while (alive(pid) && Date.now() < deadline) await Promise.race([exited, sleep(200)]);
-      if (alive(pid)) {
-        log(`Neo4j (pid ${pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`);
-        process.kill(pid, 'SIGKILL');
-      }
+  const launch = async (): Promise<Jvm> => {
+    const started = Date.now();
+    const launched = spawnJvm({
+      classpath: resolved.classpath,
+      port,
+      home,
+      password,
+      logFile,
+      detached: options.detached ?? false,
+    });
+    try {
+      await waitForBolt(uri, password, launched.pid, started + START_TIMEOUT_MS);
+    } catch (error) {
+      log(
+        `${(error as Error).message}; its output:\n${tail(logFile)}\n${tail(path.join(home, 'logs', 'debug.log'))}`,
+      );
+      await endJvm(launched, 'SIGTERM', log).catch(() => undefined);
+      throw error;
     }
-    fs.rmSync(home, { recursive: true, force: true });
+    return launched;
   };
 
+  const started = Date.now();
+  let jvm: Jvm;
   try {
-    await waitForBolt(uri, password, pid, started + START_TIMEOUT_MS);
+    jvm = await launch();
   } catch (error) {
-    log(
-      `${(error as Error).message}; its output:\n${tail(logFile)}\n${tail(path.join(home, 'logs', 'debug.log'))}`,
-    );
-    await stop().catch(() => undefined);
+    fs.rmSync(home, { recursive: true, force: true });
     throw error;
   }
   const ready = /^READY .* neo4j (\S+ \S+)/m.exec(fs.readFileSync(logFile, 'utf8'));
   return {
     uri,
+    routingUri: `neo4j://127.0.0.1:${port}`,
     username: 'neo4j',
     password,
     database: 'neo4j',
-    pid,
+    get pid() {
+      return jvm.pid;
+    },
     home,
     version: ready?.[1] ?? 'unknown',
     timings: { resolveSeconds: resolved.seconds, startSeconds: (Date.now() - started) / 1000 },
-    stop,
+    kill: () => endJvm(jvm, 'SIGKILL', log),
+    restart: async () => {
+      await endJvm(jvm, 'SIGTERM', log);
+      jvm = await launch();
+    },
+    stop: async () => {
+      await endJvm(jvm, 'SIGTERM', log);
+      fs.rmSync(home, { recursive: true, force: true });
+    },
   };
 }
 
-/** The environment a client of the server needs (what neo4j-store.test.ts and the app read). */
+/** What `start` writes to CONNECTION_FILE: the server without its handles. */
+function serverInfo(server: RunningNeo4j): Neo4jServerInfo {
+  const { uri, routingUri, username, password, database, pid, home, version, timings } = server;
+  return { uri, routingUri, username, password, database, pid, home, version, timings };
+}
+
+/**
+ * The environment a client of the server needs (what neo4j-store.test.ts and the app read). The URI is the
+ * neo4j:// one: the live suites connect through the driver's routing, reads to readers and writes to the
+ * writer, as against a cluster (a single server answers routing with itself in every role).
+ */
 export function neo4jEnv(info: Neo4jServerInfo): Record<string, string> {
   return {
-    NEO4J_URI: info.uri,
+    NEO4J_URI: info.routingUri,
     NEO4J_USERNAME: info.username,
     NEO4J_PASSWORD: info.password,
     NEO4J_DATABASE: info.database,
@@ -298,8 +364,16 @@ export const LIVE_SUITES = [
   'tests/http',
   'tests/seed/seed-article.test.ts',
   'tests/analytics',
-  'tests/imports/imports.test.ts',
+  'tests/imports',
   'tests/exports/exports.test.ts',
+  // Extraction review: documents in, proposals written, reviewed and listed (the rest of tests/extraction
+  // tests the extractor's stages on text alone, and the LLM extractor's calls to its endpoint).
+  'tests/extraction/document-api.test.ts',
+  'tests/extraction/review-kinds.test.ts',
+  'tests/extraction/review-identity.test.ts',
+  'tests/extraction/seed-acceptance.test.ts',
+  'tests/extraction/undated-documents.test.ts',
+  'tests/extraction/ingest-command.test.ts',
 ];
 
 /** Runs `command` with the server's connection in its environment; resolves to its exit status. */
@@ -370,8 +444,7 @@ async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   switch (verb) {
     case 'start': {
-      const server = await startNeo4j({ detached: true });
-      const { stop: _stop, ...info } = server;
+      const info = serverInfo(await startNeo4j({ detached: true }));
       fs.writeFileSync(CONNECTION_FILE, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
       console.log(
         `Neo4j ${info.version} on ${info.uri} (pid ${info.pid}); connection info in ${path.relative(ROOT, CONNECTION_FILE)}`,

@@ -101,16 +101,29 @@ export async function ingestDocument(
   options.onProgress?.('reading', 0, 1);
   const text = await pool.renderText(input.text, format);
   const built = buildDocument({ ...fields, text });
+  const storeOnce = async (): Promise<IngestResult> => {
+    const found = await duplicateOf(store, built, info);
+    if (found.duplicate) return found.duplicate;
+    return ingestNew(store, config, input, found.document, text, pool, info, {
+      ...options,
+      extractor: choice,
+    });
+  };
   // The same text posted again while the first copy is still being read waits for it, and is then
-  // answered as its duplicate, instead of reading the text again.
+  // answered as its duplicate, instead of reading the text again. The first post is entered before it
+  // looks for a stored copy (nothing is awaited in between): a store that answers over the network would
+  // otherwise let every copy posted meanwhile slip past and be read in full.
   const reading = inFlight(store);
-  while (reading.has(built.contentHash)) await reading.get(built.contentHash)!.catch(() => undefined);
-  const found = await duplicateOf(store, built, info);
-  if (found.duplicate) return found.duplicate;
-  const ingest = ingestNew(store, config, input, found.document, text, pool, info, {
-    ...options,
-    extractor: choice,
-  });
+  for (let earlier = reading.get(built.contentHash); earlier; earlier = reading.get(built.contentHash)) {
+    if (
+      await earlier.then(
+        () => true,
+        () => false,
+      )
+    )
+      return storeOnce();
+  }
+  const ingest = storeOnce();
   reading.set(built.contentHash, ingest);
   try {
     return await ingest;

@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../src/app';
-import { type Config } from '../../src/config/config';
-import { testConfig } from '../support/test-config';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import type { Express } from 'express';
 import type { GraphStore } from '../../src/store/graph-store';
+import { startTestApp } from '../support/test-app';
 
 const fixture = (name: string) =>
   readFileSync(path.join(__dirname, '../fixtures/extraction', `${name}.txt`), 'utf8');
 const GLOBALNEWS = fixture('globalnews-2025-04-sheinbaum-drone-strikes');
-
-function setup(overrides: Partial<Config> = {}) {
-  const store = openSqliteStore({ dataDir: ':memory:' });
-  const app = createApp(store, testConfig(overrides));
-  return { store, app };
-}
 
 let store: GraphStore;
 afterEach(async () => {
@@ -24,7 +16,7 @@ afterEach(async () => {
 
 describe('POST /api/documents', () => {
   it('stores the document and proposes claims anchored to its text', async () => {
-    const env = setup();
+    const env = await startTestApp();
     store = env.store;
     const res = await request(env.app)
       .post('/api/documents?wait=true')
@@ -61,7 +53,7 @@ describe('POST /api/documents', () => {
   });
 
   it('ingesting the same text twice duplicates nothing', async () => {
-    const env = setup();
+    const env = await startTestApp();
     store = env.store;
     const body = { title: 'Sheinbaum rejects drone strikes', text: GLOBALNEWS };
     await request(env.app).post('/api/documents?wait=true').send(body).expect(201);
@@ -87,7 +79,7 @@ describe('POST /api/documents', () => {
   });
 
   it('auto-accepts proposals at or above the configured confidence', async () => {
-    const env = setup({ extraction: { extractor: 'rules', autoAcceptAbove: 0.5 } });
+    const env = await startTestApp({ config: { extraction: { extractor: 'rules', autoAcceptAbove: 0.5 } } });
     store = env.store;
     const res = await request(env.app)
       .post('/api/documents?wait=true')
@@ -108,7 +100,7 @@ describe('POST /api/documents', () => {
 
 describe('reviewing proposals', () => {
   async function ingested() {
-    const env = setup();
+    const env = await startTestApp();
     store = env.store;
     const res = await request(env.app)
       .post('/api/documents?wait=true')
@@ -192,11 +184,10 @@ describe('reviewing proposals', () => {
 });
 
 describe('bad input', () => {
-  const post = (app: ReturnType<typeof setup>['app'], body: object) =>
-    request(app).post('/api/documents?wait=true').send(body);
+  const post = (app: Express, body: object) => request(app).post('/api/documents?wait=true').send(body);
 
   it('refuses empty text and binary data naming the field, writing nothing', async () => {
-    const env = setup();
+    const env = await startTestApp();
     store = env.store;
     for (const text of ['', '   \n ', '<p> </p>', '\u0000\u0001\u0002PK\u0003\u0004binary']) {
       const res = await post(env.app, { title: 'x', text }).expect(422);
@@ -207,7 +198,7 @@ describe('bad input', () => {
   });
 
   it('refuses a 10 MB body with 413', async () => {
-    const env = setup();
+    const env = await startTestApp();
     store = env.store;
     const res = await post(env.app, { title: 'big', text: 'a'.repeat(10 * 1024 * 1024) });
     expect(res.status).toBe(413);
@@ -215,7 +206,7 @@ describe('bad input', () => {
   });
 
   it('drops scripts from HTML and keeps evidence pointing into the stored text', async () => {
-    const env = setup();
+    const env = await startTestApp();
     store = env.store;
     const html = `<html><head><script>alert("Sheinbaum said we reject")</script><style>p{}</style></head><body>${GLOBALNEWS.split(
       '\n\n',
@@ -233,7 +224,7 @@ describe('bad input', () => {
   });
 
   it('stores non-English text with zero proposals', async () => {
-    const env = setup();
+    const env = await startTestApp();
     store = env.store;
     const spanish =
       'La presidenta Claudia Sheinbaum rechazó este martes cualquier intervención militar de Estados Unidos en México. ' +

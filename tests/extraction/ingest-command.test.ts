@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ingestFiles } from '../../src/cli/ingest-command';
 import { testConfig } from '../support/test-config';
 import type { GraphStore } from '../../src/store/graph-store';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { openTestStore } from '../support/test-app';
 
 let store: GraphStore;
 afterEach(async () => {
@@ -33,7 +33,7 @@ it('ingests a folder of .txt, .html and .json documents, reports bad files and d
   writeFileSync(path.join(folder, 'broken.json'), '[{"title": "no text"}]');
   writeFileSync(path.join(folder, 'notes.csv'), 'ignored,because,of,extension');
 
-  store = openSqliteStore({ dataDir: ':memory:' });
+  store = await openTestStore();
   const first = await ingestFiles([folder], store, testConfig());
   expect(first).toMatchObject({ files: 4, documents: 3, duplicates: 0, failed: 1 });
   expect(first.failures[0]).toMatch(/broken\.json: document 0: text/);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../src/app';
 import { type Config } from '../../src/config/config';
-import { testConfig } from '../support/test-config';
 import type { GraphStore } from '../../src/store/graph-store';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { startTestApp } from '../support/test-app';
 
 const fixture = (name: string) =>
   readFileSync(path.join(__dirname, '../fixtures/extraction', `${name}.txt`), 'utf8');
@@ -36,10 +34,14 @@ afterEach(async () => {
   await store?.close();
 });
 
-async function ingest(text: string, overrides: Partial<Config> = {}) {
-  store = openSqliteStore({ dataDir: ':memory:' });
-  const app = createApp(store, testConfig(overrides));
-  const res = await request(app).post('/api/documents?wait=true').send({ title: 'ingested', text }).expect(201);
+async function ingest(text: string, config: Partial<Config> = {}) {
+  const started = await startTestApp({ config });
+  store = started.store;
+  const app = started.app;
+  const res = await request(app)
+    .post('/api/documents?wait=true')
+    .send({ title: 'ingested', text })
+    .expect(201);
   const id = res.body.id as string;
   const extractions = async (query = ''): Promise<Extractions> =>
     (await request(app).get(`/api/documents/${id}/extractions${query}`).expect(200)).body;

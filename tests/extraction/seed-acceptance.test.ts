@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../src/app';
-import { testConfig } from '../support/test-config';
 import type { Actor } from '../../src/model/actor-schema';
 import type { Relation } from '../../src/model/relation-schema';
 import type { Statement } from '../../src/model/statement-schema';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { GraphStore } from '../../src/store/graph-store';
 import type { GraphSnapshot } from '../../src/model/entity-kinds';
 import { normalizeAlias } from '../../scripts/extraction-scoring';
+import { startTestApp } from '../support/test-app';
 
 /**
  * The acceptance target of issue 4: ingesting the seed article into an empty store proposes the curated
@@ -34,8 +32,9 @@ afterAll(async () => {
 });
 
 it('ingesting the seed article into an empty store proposes the curated statements and relations', async () => {
-  store = openSqliteStore({ dataDir: ':memory:' });
-  const app = createApp(store, testConfig());
+  const started = await startTestApp();
+  store = started.store;
+  const app = started.app;
   const res = await request(app)
     .post('/api/documents?wait=true')
     .send({ title: seedDocument.title, url: seedDocument.url, publishedAt: seedDocument.publishedAt, text })

@@ -7,8 +7,8 @@ import {
 } from '../../src/shared/errors';
 import { ALL_QUERIES, SCHEMA_STATEMENTS } from '../../src/store/neo4j/neo4j-queries';
 import { createNeo4jStore, type StoreLogger } from '../../src/store/neo4j/neo4j-store';
-import { openDriver } from '../../src/store/neo4j/neo4j-session';
-import { actors } from '../support/article-fixtures';
+import { openDriver, type DriverLike } from '../../src/store/neo4j/neo4j-session';
+import { actors, relations } from '../support/article-fixtures';
 import { FakeDriver, type SentQuery } from '../support/fake-neo4j-driver';
 import { storeContract } from './store-contract';
 
@@ -69,6 +69,48 @@ if (live) {
       );
       expect(declared).not.toContain(undefined);
       for (const name of declared) expect({ name, state: states[name!] }).toEqual({ name, state: 'ONLINE' });
+    });
+
+    it('reads its own writes over neo4j:// routing and bolt://: each read starts from the last write', async () => {
+      for (const uri of [live.uri, live.uri.replace(/^neo4j/, 'bolt')]) {
+        const real = neo4j.driver(uri, neo4j.auth.basic(live.username, live.password));
+        // The bookmarks each session starts from, and those each write session ends with.
+        const opened: { mode: string; bookmarks: Promise<Iterable<string>> }[] = [];
+        const committed: string[][] = [];
+        const recording: DriverLike = {
+          session: (sessionConfig) => {
+            opened.push({
+              mode: sessionConfig.defaultAccessMode,
+              bookmarks: sessionConfig.bookmarkManager.getBookmarks(),
+            });
+            const session = real.session(sessionConfig);
+            return {
+              executeRead: (work) => session.executeRead(work),
+              executeWrite: (work) => session.executeWrite(work),
+              close: async () => {
+                await session.close();
+                if (sessionConfig.defaultAccessMode === 'WRITE') committed.push(session.lastBookmarks());
+              },
+            };
+          },
+          close: () => real.close(),
+        };
+        const store = createNeo4jStore({ ...live, uri }, { driver: recording });
+        await store.deleteEverything();
+        for (let i = 0; i < 10; i++) {
+          const actor = { ...actors.mexico, id: `read-your-writes-${i}`, name: `Read your writes ${i}` };
+          await store.create('actors', actor);
+          const written = committed.at(-1)!;
+          const readsBefore = opened.length;
+          expect(await store.get('actors', actor.id)).toEqual(actor);
+          const read = opened[readsBefore]!;
+          expect(read.mode).toBe('READ');
+          expect(written.length).toBeGreaterThan(0);
+          expect([...(await read.bookmarks)]).toEqual(expect.arrayContaining(written));
+        }
+        await store.deleteEverything();
+        await store.close();
+      }
     });
 
     it('lets exactly one of many racing creates of one id win; the others get ConflictError on the id', async () => {
@@ -187,12 +229,16 @@ describe('neo4j store faults (offline, fake driver)', () => {
     expect(lines.some(([level, , message]) => level === 'info' && /back/.test(String(message)))).toBe(true);
   });
 
-  it('names every session after the configured database', async () => {
+  it('names every session after the configured database, and gives them all one bookmark manager', async () => {
     const { driver } = fakeNeo4j();
     const store = createNeo4jStore(config, { driver });
     await store.get('actors', 'mexico');
+    await store.delete('actors', 'mexico').catch(() => undefined);
     await store.close();
     expect(new Set(driver.sent.map((s) => s.database))).toEqual(new Set(['graph']));
+    // The schema set-up, the write and the read: a read after a write starts from the write's bookmark.
+    expect(new Set(driver.sent.map((s) => s.mode))).toEqual(new Set(['READ', 'WRITE']));
+    expect(new Set(driver.sent.map((s) => s.bookmarkManager)).size).toBe(1);
   });
 
   it('reports refused credentials without repeating them', async () => {
@@ -233,6 +279,37 @@ describe('neo4j store faults (offline, fake driver)', () => {
     const error = await store.create('actors', actors.mexico).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).message).toBe("actor 'mexico' already exists");
+    await store.close();
+  });
+
+  it('runs a transaction again when a concurrent delete took a record it had found, and says so if it keeps happening', async () => {
+    // 'once': the actor is deleted after the first run found it; 'always': every run loses a record.
+    let race: 'once' | 'always' = 'once';
+    let actorThere = true;
+    const driver = new FakeDriver((sent) => {
+      const name = nameOf.get(sent.text);
+      if (name === 'schemaVersion') return [{ version: neo4j.int(1) }];
+      const stored = (sent.params.ids as string[] | undefined)?.map((id) => ({ id })) ?? [];
+      if (name === 'existingActorIds') return actorThere ? stored : [];
+      if (name === 'existingTopicIds' || name === 'existingDocumentIds') return stored;
+      if (name === 'createRelations') {
+        if (race === 'once') actorThere = false;
+        throw driverError('Neo.ClientError.Statement.EntityNotFound', 'Unable to load NODE 4:abc:97.');
+      }
+      return [];
+    });
+    const store = createNeo4jStore(config, { driver });
+    const relation = relations.hegsethWarnsMexico;
+    // The second run sees the actors gone, and refuses the relation for them as the embedded store would.
+    const refused = await store.create('relations', relation).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(JSON.stringify((refused as ValidationError).issues)).toContain('sourceId');
+
+    actorThere = true;
+    race = 'always';
+    const conflict = await store.create('relations', relation).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect((conflict as Error).message).toMatch(/deleted by concurrent requests/);
     await store.close();
   });
 

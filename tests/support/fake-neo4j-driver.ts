@@ -1,5 +1,11 @@
 import type { QueryParams } from '../../src/store/neo4j/neo4j-queries';
-import type { DriverLike, QueryRunner, RecordLike, SessionLike } from '../../src/store/neo4j/neo4j-session';
+import type {
+  DriverLike,
+  QueryRunner,
+  RecordLike,
+  SessionConfig,
+  SessionLike,
+} from '../../src/store/neo4j/neo4j-session';
 
 /** One statement as the store sent it. */
 export interface SentQuery {
@@ -7,6 +13,8 @@ export interface SentQuery {
   params: QueryParams;
   database: string;
   mode: 'READ' | 'WRITE';
+  /** The session's bookmark manager, by identity: the store shares one between all its sessions. */
+  bookmarkManager: SessionConfig['bookmarkManager'];
 }
 
 /** Answers a statement with plain rows (column -> value), or throws to simulate a failure. */
@@ -23,11 +31,17 @@ export class FakeDriver implements DriverLike {
 
   constructor(public respond: Responder = () => []) {}
 
-  session(config: { database: string; defaultAccessMode: 'READ' | 'WRITE' }): SessionLike {
+  session(config: SessionConfig): SessionLike {
     this.openSessions++;
     const runner: QueryRunner = {
       run: async (text, params) => {
-        const sent: SentQuery = { text, params, database: config.database, mode: config.defaultAccessMode };
+        const sent: SentQuery = {
+          text,
+          params,
+          database: config.database,
+          mode: config.defaultAccessMode,
+          bookmarkManager: config.bookmarkManager,
+        };
         this.sent.push(sent);
         const rows = this.respond(sent);
         return { records: rows.map(toRecord) };

@@ -36,7 +36,11 @@ if (STORE_UNDER_TEST === 'neo4j') {
   });
 }
 
-async function openTestStore(): Promise<GraphStore> {
+/**
+ * A fresh, empty store of the kind under test, for a suite that builds its own app or calls a store-using
+ * function (an ingest, an import) directly. The caller closes it.
+ */
+export async function openTestStore(): Promise<GraphStore> {
   if (STORE_UNDER_TEST === 'neo4j' && openNeo4jStores === 0) {
     const uri = process.env.NEO4J_URI;
     if (!uri) throw new Error('STANCEGRAPH_TEST_STORE=neo4j needs NEO4J_URI and NEO4J_PASSWORD');

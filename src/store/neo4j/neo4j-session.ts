@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type BookmarkManager } from 'neo4j-driver';
 import { ConflictError, StancegraphError, StoreUnavailableError } from '../../shared/errors';
 import type { CypherQuery, QueryParams } from './neo4j-queries';
 
@@ -21,9 +21,28 @@ export interface SessionLike {
   close(): Promise<void>;
 }
 
+export interface SessionConfig {
+  database: string;
+  defaultAccessMode: 'READ' | 'WRITE';
+  bookmarkManager: BookmarkManager;
+}
+
 export interface DriverLike {
-  session(config: { database: string; defaultAccessMode: 'READ' | 'WRITE' }): SessionLike;
+  session(config: SessionConfig): SessionLike;
   close(): Promise<void>;
+}
+
+export type SessionOpener = (mode: 'READ' | 'WRITE') => SessionLike;
+
+/**
+ * Opens every session of one store on `database` with one bookmark manager between them, for causal
+ * consistency: each session starts after every transaction the store has committed so far, so a read that
+ * follows an acknowledged write sees it, even when routing sends the read to another cluster member (a
+ * secondary that has not caught up waits for the bookmark instead of answering from an older graph).
+ */
+export function causalSessions(driver: DriverLike, database: string): SessionOpener {
+  const bookmarkManager = neo4j.bookmarkManager();
+  return (mode) => driver.session({ database, defaultAccessMode: mode, bookmarkManager });
 }
 
 export interface Neo4jConnection {
@@ -73,6 +92,28 @@ export async function runQuery<P extends QueryParams>(
   const result = await tx.run(query.text, parameters);
   return result.records;
 }
+
+/** Runs of a transaction that lost a record to a concurrent delete, before the conflict is reported. */
+const VANISHED_RECORD_ATTEMPTS = 3;
+
+/**
+ * Runs a transaction again when a record it had found was deleted by a concurrent one before this one
+ * locked it (Neo4j reads at read-committed, and answers EntityNotFound). The next run sees the graph after
+ * the delete and answers as the embedded store's one-at-a-time transactions would: a relation to an actor
+ * deleted meanwhile is refused for its missing actor. `transaction` must be repeatable, as managed
+ * transactions are.
+ */
+export async function rerunOnVanishedRecord<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (errorCode(error) !== VANISHED_RECORD || attempt >= VANISHED_RECORD_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const VANISHED_RECORD = 'Neo.ClientError.Statement.EntityNotFound';
 
 /** A uniqueness constraint refused a write (e.g. a concurrent create of the same id won the race). */
 export class ConstraintViolation extends ConflictError {}
@@ -132,6 +173,11 @@ export function translateError(error: unknown, connection: Neo4jConnection): Err
     return new StoreUnavailableError(
       `stancegraph/neo4j: Neo4j is unavailable (${code})`,
       RETRY_AFTER_SECONDS,
+    );
+  }
+  if (code === VANISHED_RECORD) {
+    return new ConflictError(
+      'stancegraph/neo4j: records this request needed were deleted by concurrent requests; try again',
     );
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

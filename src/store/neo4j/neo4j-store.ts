@@ -57,15 +57,18 @@ import {
 import { MAX_PATH_DEPTH } from '../graph-store';
 import { ensureSchema } from './neo4j-schema';
 import {
+  causalSessions,
   ConstraintViolation,
   errorCode,
   openDriver,
+  rerunOnVanishedRecord,
   RETRY_AFTER_SECONDS,
   runQuery,
   translateError,
   type DriverLike,
   type Neo4jConnection,
   type QueryRunner,
+  type SessionOpener,
 } from './neo4j-session';
 import { normalizeName } from '../search-keys';
 
@@ -172,6 +175,7 @@ class Neo4jStore implements Neo4jGraphStore {
   private closed = false;
   private readonly now: () => number;
   private readonly logger: StoreLogger | undefined;
+  private readonly openSession: SessionOpener;
 
   constructor(
     private readonly config: Neo4jStoreConfig,
@@ -180,6 +184,7 @@ class Neo4jStore implements Neo4jGraphStore {
   ) {
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
+    this.openSession = causalSessions(driver, config.database);
     this.ready().catch(() => undefined); // start now; a failure is logged and retried lazily
   }
 
@@ -534,9 +539,9 @@ class Neo4jStore implements Neo4jGraphStore {
     mode: 'READ' | 'WRITE',
     use: (session: ReturnType<DriverLike['session']>) => Promise<T>,
   ): Promise<T> {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: mode });
+    const session = this.openSession(mode);
     try {
-      return await use(session);
+      return await rerunOnVanishedRecord(() => use(session));
     } catch (error) {
       throw this.translate(error);
     } finally {
@@ -568,9 +573,7 @@ class Neo4jStore implements Neo4jGraphStore {
         );
       }
     }
-    this.settingUp = ensureSchema(() =>
-      this.driver.session({ database: this.config.database, defaultAccessMode: 'WRITE' }),
-    )
+    this.settingUp = ensureSchema(() => this.openSession('WRITE'))
       .then(
         (version) => {
           this.schemaReady = true;

@@ -1,5 +1,6 @@
 package stancegraph.neo4j;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,9 +21,10 @@ import org.neo4j.io.ByteUnit;
  *
  * Usage: java [flags] -cp ... stancegraph.neo4j.TestNeo4j PORT HOME_DIR [--stop-on-stdin-close], with the
  * password in the NEO4J_PASSWORD environment variable (never on the command line, where `ps` shows it).
- * Prints one line starting with "READY " once Bolt listens and the password is set; stops cleanly on
- * SIGTERM or SIGINT, and with --stop-on-stdin-close also when its parent goes away (its stdin pipe closes),
- * so a test run that is killed outright leaves no server behind.
+ * Prints one line starting with "READY " once Bolt listens and the password is set. Started again on the
+ * same HOME_DIR (after a stop or a kill), it recovers the data there and keeps the password. Stops cleanly
+ * on SIGTERM or SIGINT, and with --stop-on-stdin-close also when its parent goes away (its stdin pipe
+ * closes), so a test run that is killed outright leaves no server behind.
  */
 public final class TestNeo4j {
   private TestNeo4j() {}
@@ -41,6 +43,10 @@ public final class TestNeo4j {
       System.exit(2);
     }
     String pageCache = System.getenv().getOrDefault("NEO4J_PAGE_CACHE_MB", "256");
+
+    // A folder that already holds a DBMS is a restart (after a stop or a kill): its user already has this
+    // password, and Neo4j refuses to set a password to the one it already is.
+    boolean firstStart = !Files.isDirectory(home.resolve("data").resolve("databases"));
 
     long started = System.nanoTime();
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -66,8 +72,10 @@ public final class TestNeo4j {
     // The embedded API runs as an internal, fully privileged caller even with authentication on, so it can
     // set the password that Bolt clients must then present.
     GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-    system.executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    if (firstStart) {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    }
     String version = system.executeTransactionally(
         "CALL dbms.components() YIELD versions, edition RETURN versions[0] + ' ' + edition AS v",
         Map.of(),
