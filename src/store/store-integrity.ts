@@ -277,21 +277,23 @@ function* findContentTwin(
   if (kind !== 'documents' || entities.length === 0) return undefined;
   const documents = entities as readonly StoredDocument[];
   const stored = yield* call('contentHashOwners', [...new Set(documents.map((d) => d.contentHash))]);
-  const written = new Map<string, string>(); // id -> hash, for the documents taken so far
-  const ownerOf = (hash: string): string | undefined => {
-    for (const [id, writtenHash] of written) if (writtenHash === hash) return id;
-    const owner = stored.get(hash);
-    return owner !== undefined && !written.has(owner) ? owner : undefined;
-  };
+  // The documents taken so far, both ways; a hash has one owner among them, or there is a conflict.
+  const hashOf = new Map<string, string>();
+  const ownerOf = new Map<string, string>();
   for (const [index, document] of documents.entries()) {
-    const twin = ownerOf(document.contentHash);
+    const storedOwner = stored.get(document.contentHash);
+    const twin =
+      ownerOf.get(document.contentHash) ??
+      (storedOwner !== undefined && !hashOf.has(storedOwner) ? storedOwner : undefined);
     if (twin !== undefined && twin !== document.id) {
       return new ConflictError(`the same document is already stored as '${twin}'`, [
         { path: [...pathOf(index), 'text'], message: `same content as document '${twin}'` },
       ]);
     }
-    written.delete(document.id);
-    written.set(document.id, document.contentHash);
+    const previous = hashOf.get(document.id);
+    if (previous !== undefined) ownerOf.delete(previous);
+    hashOf.set(document.id, document.contentHash);
+    ownerOf.set(document.contentHash, document.id);
   }
   return undefined;
 }
