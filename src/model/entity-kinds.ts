@@ -99,12 +99,15 @@ export const ENTITY_REFERENCES: Record<EntityKind, readonly EntityReference[]> =
     { field: 'actorId', kind: 'actors' },
     { field: 'topicId', kind: 'topics' },
     { field: 'documentId', kind: 'documents' },
+    { field: 'aboutId', kind: 'actors' },
+    { field: 'reportedById', kind: 'actors' },
   ],
   relations: [
     { field: 'sourceId', kind: 'actors' },
     { field: 'targetId', kind: 'actors' },
     { field: 'topicId', kind: 'topics' },
     { field: 'documentId', kind: 'documents' },
+    { field: 'reportedById', kind: 'actors' },
   ],
   affiliations: [
     { field: 'memberId', kind: 'actors' },

@@ -25,6 +25,8 @@ const statementFields = {
    * any dated statement of its actor on its topic, and takes no part in stance changes.
    */
   statedAt: isoDateSchema.optional(),
+  /** The actor the proposition is about, when it targets one: "X accused Y of ..." is about Y. */
+  aboutId: slugIdSchema.optional(),
   ...sourcedClaimFields,
   ...provenanceFields,
 };
@@ -45,6 +47,7 @@ export const updateStatementSchema = z
     polarity: polaritySchema,
     intensity: z.number().min(0).max(1),
     statedAt: isoDateSchema.nullable(),
+    aboutId: slugIdSchema.nullable(),
     ...sourcedClaimUpdateFields,
   })
   .partial()

@@ -101,6 +101,8 @@ const GRAPH_SCHEMA: DbSchema = {
     'note',
     'type',
     'date',
+    'aboutId',
+    'reportedById',
     // MEMBER_OF
     'role',
     'from',

@@ -18,9 +18,10 @@ import neo4j, { type Integer } from 'neo4j-driver';
  *   (:Actor {id, name, aliases, kind, country, description, reviewStatus, ..., search, nameKeys})
  *   (:Topic {id, title, description, parentId, reviewStatus, ..., search})-[:SUBTOPIC_OF]->(:Topic)
  *   (:Document {id, title, url, outlet, publishedAt, language, text, contentHash, search})
- *   (:Actor)-[:STATED]->(:Statement {id, actorId, topicId, documentId, polarity, ...})-[:ON]->(:Topic)
+ *   (:Actor)-[:STATED]->(:Statement {id, actorId, topicId, documentId, polarity, aboutId, reportedById,
+ *     ...})-[:ON]->(:Topic)
  *   (:Statement)-[:SOURCED_FROM]->(:Document)
- *   (:Actor)-[:RELATION {id, type, topicId, documentId, date, ...}]->(:Actor)
+ *   (:Actor)-[:RELATION {id, type, topicId, documentId, date, reportedById, ...}]->(:Actor)
  *   (:Actor)-[:MEMBER_OF {id, role, from, to, reviewStatus, ...}]->(:Actor)
  *   (:SchemaVersion {name, version})
  * Node properties are the record; `STATED`, `ON`, `SOURCED_FROM` and `SUBTOPIC_OF` mirror the reference
@@ -200,6 +201,21 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,
   indexStatementReview: cypher(
     'indexStatementReview',
     `CREATE INDEX statement_review_status IF NOT EXISTS FOR (s:Statement) ON (s.reviewStatus)`,
+    {},
+  ),
+  indexStatementAbout: cypher(
+    'indexStatementAbout',
+    `CREATE INDEX statement_about IF NOT EXISTS FOR (s:Statement) ON (s.aboutId)`,
+    {},
+  ),
+  indexStatementReporter: cypher(
+    'indexStatementReporter',
+    `CREATE INDEX statement_reported_by IF NOT EXISTS FOR (s:Statement) ON (s.reportedById)`,
+    {},
+  ),
+  indexRelationReporter: cypher(
+    'indexRelationReporter',
+    `CREATE INDEX relation_reported_by IF NOT EXISTS FOR ()-[r:RELATION]-() ON (r.reportedById)`,
     {},
   ),
   indexRelationType: cypher(
@@ -933,7 +949,10 @@ RETURN
   COUNT { MATCH (:Actor {id: $id})-[:RELATION]->(:Actor) } AS relationsBySource,
   COUNT { MATCH (:Actor {id: $id})<-[:RELATION]-(:Actor) } AS relationsByTarget,
   COUNT { MATCH (:Actor {id: $id})-[:MEMBER_OF]->(:Actor) } AS affiliationsByMember,
-  COUNT { MATCH (:Actor {id: $id})<-[:MEMBER_OF]-(:Actor) } AS affiliationsByOrganization`,
+  COUNT { MATCH (:Actor {id: $id})<-[:MEMBER_OF]-(:Actor) } AS affiliationsByOrganization,
+  COUNT { MATCH (s:Statement) WHERE s.aboutId = $id } AS statementsAbout,
+  COUNT { MATCH (s:Statement) WHERE s.reportedById = $id } AS statementsReportedBy,
+  COUNT { MATCH (:Actor)-[r:RELATION]->(:Actor) WHERE r.reportedById = $id } AS relationsReportedBy`,
     one,
   ),
   topicReferrers: cypher(
@@ -975,6 +994,27 @@ DETACH DELETE s`,
 MATCH (s:Statement)
 WHERE s.documentId = $id
 DETACH DELETE s`,
+    one,
+  ),
+  /** A claim about a deleted actor, or relayed by it, still stands: it only loses the link. */
+  detachClaimsFromActor: cypher(
+    'detachClaimsFromActor',
+    `
+CALL (*) {
+  MATCH (s:Statement)
+  WHERE s.aboutId = $id
+  REMOVE s.aboutId
+}
+CALL (*) {
+  MATCH (s:Statement)
+  WHERE s.reportedById = $id
+  REMOVE s.reportedById
+}
+CALL (*) {
+  MATCH (:Actor)-[r:RELATION]->(:Actor)
+  WHERE r.reportedById = $id
+  REMOVE r.reportedById
+}`,
     one,
   ),
   detachRelationsFromTopic: cypher(
@@ -1464,11 +1504,14 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
   schema.indexStatementDocument,
   schema.indexStatementStatedAt,
   schema.indexStatementReview,
+  schema.indexStatementAbout,
+  schema.indexStatementReporter,
   schema.indexRelationType,
   schema.indexRelationDate,
   schema.indexRelationTopic,
   schema.indexRelationDocument,
   schema.indexRelationReview,
+  schema.indexRelationReporter,
 ];
 
 /** The API's depth limit; the lint test fails if it grows without a statement for the new depth. */

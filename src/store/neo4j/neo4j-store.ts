@@ -144,9 +144,13 @@ const KINDS: Record<EntityKind, KindSpec> = {
         { column: 'relationsByTarget', label: 'relations (target_id)' },
         { column: 'affiliationsByMember', label: 'affiliations (member_id)' },
         { column: 'affiliationsByOrganization', label: 'affiliations (organization_id)' },
+        { column: 'statementsAbout', label: 'statements (about_id)' },
+        { column: 'statementsReportedBy', label: 'statements (reported_by_id)' },
+        { column: 'relationsReportedBy', label: 'relations (reported_by_id)' },
       ],
-      // The actor's relations and affiliations go with it (DETACH DELETE).
-      cascade: [Q.deleteStatementsOfActor],
+      // The actor's relations and affiliations go with it (DETACH DELETE); claims about it or relayed by
+      // it stay, without the link.
+      cascade: [Q.deleteStatementsOfActor, Q.detachClaimsFromActor],
     },
   },
   topics: {

@@ -111,6 +111,7 @@ function sourcedClaimProps(claim: Statement | Relation): Props {
     reviewStatus: claim.reviewStatus,
     note: claim.note,
     evidenceStatus: claim.evidenceStatus,
+    reportedById: claim.reportedById,
     ...provenanceProps(claim),
   };
 }
@@ -126,6 +127,7 @@ function sourcedClaimFrom(p: Props): Props {
     reviewStatus: p.reviewStatus,
     note: p.note,
     evidenceStatus: p.evidenceStatus,
+    reportedById: p.reportedById,
     ...provenanceFrom(p),
   };
 }
@@ -205,6 +207,7 @@ function statementRow(s: Statement): WriteRow {
       intensity: s.intensity,
       // '' for an undated statement, as in the embedded store: it sorts before every date.
       statedAt: s.statedAt ?? '',
+      aboutId: s.aboutId,
       ...sourcedClaimProps(s),
     }),
   };
@@ -291,6 +294,7 @@ function statementFrom(p: Props): Statement {
     polarity: p.polarity,
     intensity: p.intensity,
     statedAt: p.statedAt === '' ? undefined : p.statedAt,
+    aboutId: p.aboutId,
     ...sourcedClaimFrom(p),
   });
 }

@@ -101,6 +101,8 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       stated_at: statedAtKey(s),
       method: s.method,
       review_status: s.reviewStatus,
+      about_id: s.aboutId ?? null,
+      reported_by_id: s.reportedById ?? null,
     }),
     filter: (f) =>
       conditions([
@@ -124,6 +126,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       document_id: r.documentId ?? null,
       date: r.date ?? null,
       review_status: r.reviewStatus,
+      reported_by_id: r.reportedById ?? null,
     }),
     filter: (f) =>
       conditions([
@@ -164,6 +167,10 @@ export const REFERRERS: Record<
     { table: 'relations', column: 'target_id', field: 'targetId', onCascade: 'delete' },
     { table: 'affiliations', column: 'member_id', field: 'memberId', onCascade: 'delete' },
     { table: 'affiliations', column: 'organization_id', field: 'organizationId', onCascade: 'delete' },
+    // A claim about the actor, or relayed by it, still stands without it.
+    { table: 'statements', column: 'about_id', field: 'aboutId', onCascade: 'detach' },
+    { table: 'statements', column: 'reported_by_id', field: 'reportedById', onCascade: 'detach' },
+    { table: 'relations', column: 'reported_by_id', field: 'reportedById', onCascade: 'detach' },
   ],
   topics: [
     { table: 'statements', column: 'topic_id', field: 'topicId', onCascade: 'delete' },
