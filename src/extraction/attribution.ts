@@ -2,6 +2,7 @@ import type { ActorEntry, Mention } from './actor-mentions';
 import { SPEECH_VERB, scorePolarity } from './lexicons';
 import type { Sentence, Span } from './text-segments';
 import { insideQuote, textBefore, clauseBreakBetween, textBetween, textUpTo } from './sentence-view';
+import { clauseOfVerb, within, type VerbClause } from './clause-grammar';
 
 /**
  * The attribution stage: who a sentence gives its words to (quotation shapes, speech verbs, "according
@@ -25,6 +26,9 @@ export function findSpeaker(
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
     const verbEnd = at + match[0].length;
+    const clause = match[0] === 'according to' ? undefined : clauseOfVerb(sentence, at);
+    // "the calls for restraint", "his claims": a word of saying used as a noun says nothing.
+    if (clause && !clause.isVerb) continue;
     // Inverted attribution puts the speaker right after the verb: "warns Gustavo Flores-Macias".
     const after = named.find(
       (m) =>
@@ -40,6 +44,7 @@ export function findSpeaker(
     // After an apposition ("Sen. Mark Kelly, D-Ariz., a member of ..., told") the speaker is its head.
     const apposition = /,\s*$/.test(textUpTo(sentence, at));
     const before =
+      grammaticalSubject(clause, named) ??
       (apposition ? subjectBefore(sentence, named, at) : undefined) ??
       [...named]
         .reverse()
@@ -59,6 +64,23 @@ export function findSpeaker(
     if (before) return { key: before.key, verbAt: at, verbEnd, via: before.via };
   }
   return undefined;
+}
+
+/**
+ * The named actor the tags show as the verb's subject: the one in the subject's head phrase ("Colombian
+ * President Gustavo Petro said"), else one its prepositions lead to ("a spokesperson for the Pentagon
+ * said", only with `reach` 'whole'); never a possessor ("Petro's adviser said" is not Petro speaking).
+ */
+export function grammaticalSubject(
+  clause: VerbClause | undefined,
+  named: Mention[],
+  reach: 'head' | 'whole' = 'whole',
+): Mention | undefined {
+  const subject = clause?.subject;
+  if (!subject) return undefined;
+  const inside = (phrase: { start: number; end: number }) =>
+    named.filter((m) => within(phrase, m) && !m.possessive);
+  return inside(subject.head).at(-1) ?? (reach === 'whole' ? inside(subject.whole)[0] : undefined);
 }
 
 /** `subjectBefore`, unless a clause of its own stands between that actor and the verb. */

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../src/shared/errors';
+import type { Actor } from '../../src/model/actor-schema';
 import type { Statement } from '../../src/model/statement-schema';
 import type { Relation } from '../../src/model/relation-schema';
 import type { CounterpartQuery, GraphStore, TextSearchQuery } from '../../src/store/graph-store';
@@ -231,12 +232,12 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
 
     describe('who relayed a claim and whom it is about', () => {
-      const laTimes = {
+      const laTimes: Actor = {
         id: 'los-angeles-times',
         name: 'Los Angeles Times',
         aliases: ['L.A. Times'],
         kind: 'media',
-      } as const;
+      };
       const relayed: Statement = {
         ...statements.sheinbaumOpposes,
         id: 'st-sheinbaum-relayed-by-la-times',
