@@ -26,8 +26,6 @@ export interface Phrase {
 }
 
 export interface VerbClause {
-  /** The verb's own tag: a word of the lexicon used as a noun ("the calls for", "a warning") is no verb. */
-  isVerb: boolean;
   /**
    * The subject: its head phrase and, when a prepositional phrase hangs off it ("the head of the U.S.
    * Southern Command"), everything up to the verb. Absent when the tags do not show one.
@@ -102,9 +100,7 @@ export function clauseOfVerb(
   const words = tagWords(sentence);
   const v = words.findIndex((w) => w.start === verbAt);
   if (v < 0) return undefined;
-  const verb = words[v]!;
-  const clause: VerbClause = { isVerb: verb.tag === 'VERB' || verb.tag === 'AUX' };
-  clause.subject = subjectBefore(words, v);
+  const clause: VerbClause = { subject: subjectBefore(words, v) };
   let o = v + 1;
   while (o < words.length && words[o]!.tag === 'ADV') o += 1;
   const next = words[o];
@@ -152,7 +148,14 @@ export function subjectOfOwnVerb(sentence: Pick<Sentence, 'text' | 'start'>, spa
   return next?.tag === 'VERB' || next?.tag === 'AUX';
 }
 
-/** Whether a span lies inside a phrase. */
+/**
+ * Whether a name belongs to a phrase: it lies inside it, or ends where the phrase does (the tagger may
+ * read a word of a name as a verb: "the Associated/VERB Press").
+ */
 export function within(phrase: Phrase | undefined, span: { start: number; end: number }): boolean {
-  return !!phrase && span.start >= phrase.start && span.end <= phrase.end;
+  if (!phrase) return false;
+  return (
+    (span.start >= phrase.start && span.end <= phrase.end) ||
+    (span.start < phrase.start && span.end === phrase.end)
+  );
 }

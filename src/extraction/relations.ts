@@ -208,9 +208,15 @@ export function findRelations(
         : (subject ?? (speaker && !agent && speakerActs ? { key: speaker } : undefined));
       if (source && !after && subject) {
         // "Tren de Aragua, a Venezuelan gang that the Trump administration designated": the object of a
-        // relative clause's verb is the clause's antecedent.
+        // relative clause's verb is the clause's antecedent; but the one told something ("told Reuters
+        // that Mexico rejects ...") is no antecedent, it is whom a clause of saying was addressed to.
         const antecedent = relativeAntecedent(sentence, named, subject);
-        if (antecedent) add(source.key, antecedent.key, relationType, 0.5);
+        const addressee =
+          antecedent &&
+          /\b(?:told|tells|tell|assured|informed|reminded)\s+(?:the\s+)?$/i.test(
+            textUpTo(sentence, antecedent.start),
+          );
+        if (antecedent && !addressee) add(source.key, antecedent.key, relationType, 0.5);
         continue;
       }
       const gap = after ? textBetween(sentence, end, after.start) : '';
