@@ -62,3 +62,32 @@ describe('who relayed a claim and whom it is about', () => {
     expect((await claims(text)).filter((claim) => claim.includes(' via '))).toEqual([]);
   });
 });
+
+describe('the graph’s own actors and the gazetteer', () => {
+  it('resolves a gazetteer outlet and a graph actor’s alias to the graph’s ids', async () => {
+    const { draft } = await read(
+      'Reuters reported that Senator Graham accused Colombian President Gustavo Petro of shielding drug traffickers.',
+      {
+        knownActors: [
+          { id: 'reuters-news-agency', name: 'Thomson Reuters', aliases: ['Reuters'], kind: 'media' },
+          {
+            id: 'lindsey-graham',
+            name: 'Lindsey Graham',
+            aliases: ['Senator Graham'],
+            kind: 'official',
+            country: 'US',
+          },
+        ],
+        topics: [],
+      },
+    );
+    const idOf = (key: string | undefined) => draft.actors.find((a) => a.key === key)?.existingId;
+    const accusation = draft.relations.find((r) => r.type === 'accuses');
+    expect(idOf(accusation?.sourceKey)).toBe('lindsey-graham');
+    expect(idOf(accusation?.reportedByKey)).toBe('reuters-news-agency');
+    // Known, the outlet is no new actor to propose.
+    expect(draft.actors.filter((a) => /Reuters/.test(a.name)).map((a) => a.existingId)).toEqual([
+      'reuters-news-agency',
+    ]);
+  });
+});
