@@ -9,7 +9,7 @@ import {
   PRONOUN,
   TITLES,
 } from './lexicons';
-import { NATIONALITY_PREFIXES } from './gazetteer';
+import { NATIONALITY_PREFIXES, NEWS_OUTLETS } from './gazetteer';
 
 /** An actor already in the graph, as the extractor needs to recognise it. */
 export interface KnownActor {
@@ -162,6 +162,7 @@ export class ActorMentionFinder {
     this.findKnown(candidates);
     this.findGovernmentsByLeader(candidates);
     this.findMetonyms(candidates);
+    this.findOutlets(candidates);
     this.findNamed(candidates);
     this.findRepeats(candidates);
     this.findReferring(candidates);
@@ -278,6 +279,18 @@ export class ActorMentionFinder {
       if (leader.length === 0 || NOT_NAMES.has(leader[0]!)) continue;
       const surname = leader[leader.length - 1]!;
       const entry = this.entry(`${surname} administration`, 'government');
+      this.add(candidates, match.index, match.index + match[0].length, entry, false);
+    }
+  }
+
+  /** The gazetteer's news outlets; `entry` gives a graph actor of the same name or alias its id. */
+  private findOutlets(candidates: Mention[]): void {
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\d])(?:${NEWS_OUTLETS.map(escapeRegExp).join('|')})(?![\\p{L}\\d])`,
+      'gu',
+    );
+    for (const match of this.text.matchAll(pattern)) {
+      const entry = this.entry(match[0], 'media');
       this.add(candidates, match.index, match.index + match[0].length, entry, false);
     }
   }

@@ -2,6 +2,7 @@ import type { ActorEntry, Mention } from './actor-mentions';
 import { SPEECH_VERB, scorePolarity } from './lexicons';
 import type { Sentence, Span } from './text-segments';
 import { insideQuote, textBefore, clauseBreakBetween, textBetween, textUpTo } from './sentence-view';
+import { clauseOfVerb, subjectOfOwnVerb, within, type VerbClause } from './clause-grammar';
 
 /**
  * The attribution stage: who a sentence gives its words to (quotation shapes, speech verbs, "according
@@ -25,6 +26,7 @@ export function findSpeaker(
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
     const verbEnd = at + match[0].length;
+    const clause = match[0] === 'according to' ? undefined : clauseOfVerb(sentence, at);
     // Inverted attribution puts the speaker right after the verb: "warns Gustavo Flores-Macias".
     const after = named.find(
       (m) =>
@@ -40,6 +42,7 @@ export function findSpeaker(
     // After an apposition ("Sen. Mark Kelly, D-Ariz., a member of ..., told") the speaker is its head.
     const apposition = /,\s*$/.test(textUpTo(sentence, at));
     const before =
+      grammaticalSubject(clause, named) ??
       (apposition ? subjectBefore(sentence, named, at) : undefined) ??
       [...named]
         .reverse()
@@ -59,6 +62,23 @@ export function findSpeaker(
     if (before) return { key: before.key, verbAt: at, verbEnd, via: before.via };
   }
   return undefined;
+}
+
+/**
+ * The named actor the tags show as the verb's subject: the one in the subject's head phrase ("Colombian
+ * President Gustavo Petro said"), else one its prepositions lead to ("a spokesperson for the Pentagon
+ * said", only with `reach` 'whole'); never a possessor ("Petro's adviser said" is not Petro speaking).
+ */
+export function grammaticalSubject(
+  clause: VerbClause | undefined,
+  named: Mention[],
+  reach: 'head' | 'whole' = 'whole',
+): Mention | undefined {
+  const subject = clause?.subject;
+  if (!subject) return undefined;
+  const inside = (phrase: { start: number; end: number }) =>
+    named.filter((m) => within(phrase, m) && !m.possessive);
+  return inside(subject.head).at(-1) ?? (reach === 'whole' ? inside(subject.whole)[0] : undefined);
 }
 
 /** `subjectBefore`, unless a clause of its own stands between that actor and the verb. */
@@ -122,6 +142,9 @@ export function conjuncts(sentence: Sentence, named: Mention[], mention: Mention
     const between = textBetween(sentence, all.at(-1)!.end, named[i]!.start);
     // "Nicolas Maduro and his wife, Cilia Flores": a relation noun in apposition still joins them.
     if (!/^\s*(?:,|,? and|&)\s*(?:the\s+|(?:his|her|its|their)\s+\p{L}+,\s*)?$/u.test(between)) break;
+    // "threatened the cartels, the Associated Press reported": a name after a bare comma with a verb of
+    // its own starts another clause.
+    if (/^\s*,\s*(?:the\s+)?$/.test(between) && subjectOfOwnVerb(sentence, named[i]!)) break;
     all.push(named[i]!);
   }
   return all;
@@ -168,6 +191,38 @@ export function pickQuote(sentence: Sentence, verbAt: number): Span | undefined 
     after[0] ??
     [...sentence.quotes].reverse().find((q) => q.end <= verbAt)
   );
+}
+
+/** Verbs by which an outlet relays what others said or did. */
+const RELAYING =
+  /\b(?:reported|reports|reporting|said|says|wrote|writes|cited|cites|told|tells|according to)\b/gi;
+
+/**
+ * The outlet that relays the sentence's claims: the subject of "reported" or "said" ("Reuters reported
+ * that ...", "..., the Associated Press reported"), the one "according to" names, or the one a speaker
+ * "told". Only media relay: "Graham said" is Graham's own claim.
+ */
+export function findReporter(
+  sentence: Sentence,
+  named: Mention[],
+  entries: Map<string, ActorEntry>,
+): string | undefined {
+  const isMedia = (m: Mention | undefined) => !!m && entries.get(m.key)?.kind === 'media';
+  for (const match of sentence.text.matchAll(RELAYING)) {
+    const at = sentence.start + match.index;
+    const end = at + match[0].length;
+    if (insideQuote(sentence, { start: at, end })) continue;
+    if (/^(?:according to|told|tells)$/i.test(match[0])) {
+      const next = named.find(
+        (m) => m.start >= end && /^\s*(?:the\s+)?$/.test(textBetween(sentence, end, m.start)),
+      );
+      if (isMedia(next)) return next!.key;
+      continue;
+    }
+    const subject = grammaticalSubject(clauseOfVerb(sentence, at), named, 'head');
+    if (isMedia(subject)) return subject!.key;
+  }
+  return undefined;
 }
 
 export const WHILE_ANOTHER_SAYS = /,?\s+(?:while|whereas)\s+(?=(?:the\s+)?\p{Lu})/u;

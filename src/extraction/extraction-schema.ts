@@ -36,6 +36,10 @@ export const draftStatementSchema = z
     evidence: evidenceSpanSchema,
     confidence: confidenceSchema,
     note: z.string().max(2000).optional(),
+    /** The actor the proposition is about: "accused Petro of ..." is about Petro. */
+    aboutKey: z.string().min(1).optional(),
+    /** The outlet or actor that relayed what was said: "Reuters reported that ...". */
+    reportedByKey: z.string().min(1).optional(),
   })
   .strict();
 
@@ -47,6 +51,7 @@ export const draftRelationSchema = z
     quote: z.string().min(1).max(5000).optional(),
     evidence: evidenceSpanSchema,
     confidence: confidenceSchema,
+    reportedByKey: z.string().min(1).optional(),
   })
   .strict()
   .refine((r) => r.sourceKey !== r.targetKey, {

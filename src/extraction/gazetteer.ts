@@ -127,6 +127,34 @@ export const COUNTRY_CODES: Record<string, string> = {
 };
 
 /**
+ * News outlets that relay what others say ("Reuters reported that ..."), by the names stories give them.
+ * Found wherever they stand, even first in a sentence where a capital says nothing; a graph actor of the
+ * same name or alias is the one they resolve to.
+ */
+export const NEWS_OUTLETS: readonly string[] = [
+  'Reuters',
+  'Associated Press',
+  'AFP',
+  'Agence France-Presse',
+  'Bloomberg',
+  'NBC News',
+  'CBS News',
+  'ABC News',
+  'CNN',
+  'Fox News',
+  'BBC',
+  'NPR',
+  'The New York Times',
+  'The Washington Post',
+  'The Wall Street Journal',
+  'Los Angeles Times',
+  'Politico',
+  'Axios',
+  'Al Jazeera',
+  'El País',
+];
+
+/**
  * Nationality prefixes a body's name may carry or drop ("the US State Department", "the state
  * department"): every adjective and short form above.
  */

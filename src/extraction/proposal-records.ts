@@ -99,6 +99,12 @@ export async function proposalRecords(
         }
       : { reviewStatus: 'proposed' as const };
 
+  // Who relayed a claim and whom it is about, when they are other actors than the claim's own.
+  const otherActor = (key: string | undefined, ...own: string[]) => {
+    const id = key === undefined ? undefined : actorIds.get(key);
+    return id && !own.includes(id) ? id : undefined;
+  };
+
   const statements = draft.statements.flatMap((s): Statement[] => {
     const actorId = actorIds.get(s.actorKey);
     const topicId = s.topic.id && !topicIds.has(s.topic.title) ? s.topic.id : topicIds.get(s.topic.title);
@@ -119,6 +125,8 @@ export async function proposalRecords(
         confidence: s.confidence,
         method: extractor.method,
         note: [s.note, dateNote].filter(Boolean).join('; ') || undefined,
+        aboutId: otherActor(s.aboutKey, actorId),
+        reportedById: otherActor(s.reportedByKey, actorId),
         ...provenance,
         ...review(s.confidence),
       }),
@@ -141,6 +149,7 @@ export async function proposalRecords(
         documentId: document.id,
         confidence: r.confidence,
         method: extractor.method,
+        reportedById: otherActor(r.reportedByKey, sourceId, targetId),
         ...provenance,
         ...review(r.confidence),
       }),
@@ -149,7 +158,12 @@ export async function proposalRecords(
 
   // An accepted claim cannot rest on a proposed actor or topic: auto-acceptance takes them along.
   for (const accepted of [...statements, ...relations].filter((r) => r.reviewStatus === 'accepted')) {
-    const ids = 'actorId' in accepted ? [accepted.actorId] : [accepted.sourceId, accepted.targetId];
+    const ids = [
+      ...('actorId' in accepted
+        ? [accepted.actorId, accepted.aboutId]
+        : [accepted.sourceId, accepted.targetId]),
+      accepted.reportedById,
+    ].filter((id): id is string => id !== undefined);
     for (const id of ids) {
       const actor = newActors.get(id);
       if (actor) newActors.set(id, { ...actor, ...review(1) });
@@ -182,8 +196,8 @@ export async function proposalRecords(
 
   // A proposed actor no claim or affiliation names could be reviewed from no document's list: not written.
   const named = new Set([
-    ...statements.map((s) => s.actorId),
-    ...relations.flatMap((r) => [r.sourceId, r.targetId]),
+    ...statements.flatMap((s) => [s.actorId, s.aboutId, s.reportedById]),
+    ...relations.flatMap((r) => [r.sourceId, r.targetId, r.reportedById]),
     ...affiliations.flatMap((a) => [a.memberId, a.organizationId]),
   ]);
   return {

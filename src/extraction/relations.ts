@@ -11,7 +11,8 @@ import type { Sentence } from './text-segments';
 import type { RelationType } from '../model/relation-vocabulary';
 import type { DraftRelation } from './extraction-schema';
 import { insideQuote, textBefore, reportedClause, textBetween, textUpTo, textFrom } from './sentence-view';
-import { subjectBefore, conjuncts, ownsVerb } from './attribution';
+import { subjectBefore, conjuncts, ownsVerb, grammaticalSubject } from './attribution';
+import { clauseOfVerb, subjectOfOwnVerb, within } from './clause-grammar';
 import { judgePolarity } from './stance';
 
 /**
@@ -151,8 +152,21 @@ export function findRelations(
       const negated = RELATION_NEGATED.test(textBefore);
       if (negated && !(type === 'supports' && STOPPED.test(textBefore))) continue;
       const relationType: RelationType = negated ? 'pressures' : type;
+      const clause = clauseOfVerb(sentence, at);
       const before = [...named].reverse().find((m) => m.end <= at);
-      const after = named.find((m) => m.start >= end && m.start - end <= 40);
+      // The verb's object as the tags show it ("rejected Rubio's criticism" is aimed at Rubio); a name set
+      // off by a comma after an object of another kind, as the subject of a verb of its own ("supporting
+      // drug traffickers, Reuters reported"), belongs to another clause.
+      const objectPhrase = clause?.object;
+      const nearest = named.find((m) => m.start >= end && m.start - end <= 40);
+      const after =
+        (objectPhrase && named.find((m) => within(objectPhrase, m))) ??
+        (objectPhrase &&
+        nearest &&
+        /,/.test(textBetween(sentence, objectPhrase.end, nearest.start)) &&
+        subjectOfOwnVerb(sentence, nearest)
+          ? undefined
+          : nearest);
       const passive =
         /\b(?:was|were|been|being|is|are)\s+$/.test(textUpTo(sentence, at)) &&
         /^\s+by\b/.test(textFrom(sentence, end));
@@ -172,10 +186,10 @@ export function findRelations(
       // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
       // belongs to that clause's own subject, which may be no actor at all.
       // "would use the military to combat cartels": the instrument of an infinitive is not its agent.
-      const candidate = subjectBefore(sentence, named, at);
-      const nearest =
+      const candidate = grammaticalSubject(clause, named, 'head') ?? subjectBefore(sentence, named, at);
+      const agent =
         candidate && /\bto\s+$/.test(textBefore) && isInstrument(sentence, candidate) ? undefined : candidate;
-      const subject = nearest && ownsVerb(sentence, nearest, at) ? nearest : undefined;
+      const subject = agent && ownsVerb(sentence, agent, at) ? agent : undefined;
       // Without a named subject the speaker acts only through a pronoun or an infinitive ("he would
       // target", "vowed to attack"); "a US military strike ... targeted" has a subject of its own.
       const speakerActs = /\b(?:he|she|it|they|we|I)\s+(?:\S+\s+){0,3}$|\bto\s+$/i.test(
@@ -191,12 +205,18 @@ export function findRelations(
         /^\s+(?:would|will)\b/.test(textBetween(sentence, subject.end, at));
       const source = announced
         ? { key: speaker }
-        : (subject ?? (speaker && !nearest && speakerActs ? { key: speaker } : undefined));
+        : (subject ?? (speaker && !agent && speakerActs ? { key: speaker } : undefined));
       if (source && !after && subject) {
         // "Tren de Aragua, a Venezuelan gang that the Trump administration designated": the object of a
-        // relative clause's verb is the clause's antecedent.
+        // relative clause's verb is the clause's antecedent; but the one told something ("told Reuters
+        // that Mexico rejects ...") is no antecedent, it is whom a clause of saying was addressed to.
         const antecedent = relativeAntecedent(sentence, named, subject);
-        if (antecedent) add(source.key, antecedent.key, relationType, 0.5);
+        const addressee =
+          antecedent &&
+          /\b(?:told|tells|tell|assured|informed|reminded)\s+(?:the\s+)?$/i.test(
+            textUpTo(sentence, antecedent.start),
+          );
+        if (antecedent && !addressee) add(source.key, antecedent.key, relationType, 0.5);
         continue;
       }
       const gap = after ? textBetween(sentence, end, after.start) : '';

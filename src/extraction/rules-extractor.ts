@@ -22,7 +22,7 @@ import {
   textFrom,
 } from './sentence-view';
 import { assignMentions, resolveReferences } from './coreference';
-import { findSpeaker, pickQuote, DIRECTIVE_SPEECH, WHILE_ANOTHER_SAYS } from './attribution';
+import { findReporter, findSpeaker, pickQuote, DIRECTIVE_SPEECH, WHILE_ANOTHER_SAYS } from './attribution';
 import { contrastedParts, findStanceSubjects, judgePolarity } from './stance';
 import { proposeAffiliations, appositiveAffiliations } from './affiliations';
 import {
@@ -89,6 +89,8 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
       holder && sentence.quotes.length > 0 ? { key: holder, paragraph: sentence.paragraph } : undefined;
 
     const evidence = { sentence: sentence.text, start: sentence.start, end: sentence.end };
+    const firstStatement = statements.length;
+    const firstRelation = relations.length;
     const stanceHolders = new Map<string, { content: string; named: boolean; quote?: Span; cueAt: number }>();
     let secondSpeaker: { key: string; content: string; cueAt: number } | undefined;
     if (holder) {
@@ -259,6 +261,11 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
       relations.push({ ...relation, evidence, quote: quote?.text });
       used.add(relation.sourceKey).add(relation.targetKey);
     }
+    relayAndTarget(
+      statements.slice(firstStatement),
+      relations.slice(firstRelation),
+      findReporter(sentence, named, entries),
+    );
     discourse.agents = clauseAgents(sentence, named, entries) ?? discourse.agents;
     for (const m of here) {
       const country = countryOf(entries.get(m.key));
@@ -292,6 +299,27 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
     relations: dedupeRelations(relations),
     affiliations,
   };
+}
+
+/**
+ * A sentence's claims as one record each: who relayed them ("Reuters reported that Graham accused
+ * Petro") and whom a position is about (the actor its holder acts on in the same sentence: "accused
+ * Petro" is about Petro).
+ */
+function relayAndTarget(statements: DraftStatement[], relations: DraftRelation[], reporter?: string): void {
+  for (const statement of statements) {
+    if (reporter && reporter !== statement.actorKey) statement.reportedByKey = reporter;
+    const acted = relations.find((r) => r.sourceKey === statement.actorKey && r.type !== 'reports_on');
+    if (acted) statement.aboutKey = acted.targetKey;
+  }
+  for (const relation of relations) {
+    if (
+      reporter &&
+      relation.type !== 'reports_on' &&
+      ![relation.sourceKey, relation.targetKey].includes(reporter)
+    )
+      relation.reportedByKey = reporter;
+  }
 }
 
 function mentionedByName(mentions: Mention[], key: string): boolean {

@@ -5,7 +5,13 @@
  */
 import type { Actor } from '../model/actor-schema';
 import type { Affiliation } from '../model/affiliation-schema';
-import { ENTITY_NAMES, type EntityKind, type EntityMap } from '../model/entity-kinds';
+import {
+  ENTITY_NAMES,
+  ENTITY_REFERENCES,
+  type EntityKind,
+  type EntityMap,
+  type ListFilterMap,
+} from '../model/entity-kinds';
 import { historyEvents, reviewerOf, type HistoryAction, type RecordChange } from '../model/history-schema';
 import type { Relation } from '../model/relation-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
@@ -20,12 +26,14 @@ import type {
   TopicMergeResult,
 } from './merge-schema';
 
-/** The fields of each kind that may name an actor, or a topic. */
+/** The fields of each kind that may name an actor (its holder, ends, target or reporter), from the model. */
 const ACTOR_FIELDS = {
-  statements: ['actorId'],
-  relations: ['sourceId', 'targetId'],
-  affiliations: ['memberId', 'organizationId'],
-} as const;
+  statements: actorFieldsOf('statements'),
+  relations: actorFieldsOf('relations'),
+  affiliations: actorFieldsOf('affiliations'),
+};
+/** The fields an edge joins two actors by: both naming one actor would join it to itself. */
+const EDGE_ENDS = { relations: ['sourceId', 'targetId'], affiliations: ['memberId', 'organizationId'] } as const;
 const TOPIC_FIELDS = { statements: ['topicId'], relations: ['topicId'], topics: ['parentId'] } as const;
 
 /**
@@ -45,7 +53,7 @@ export async function mergeActors(
   const [into, from] = await mergePair(store, 'actors', id, request.from);
   const referrers = await actorReferrers(store, from.id);
   const between = [...referrers.relations, ...referrers.affiliations].filter((record) =>
-    ACTOR_FIELDS[kindOfEdge(record)].some((field) => (record as Record<string, unknown>)[field] === into.id),
+    EDGE_ENDS[kindOfEdge(record)].some((field) => (record as Record<string, unknown>)[field] === into.id),
   );
   if (between.length > 0) {
     throw new ConflictError(
@@ -221,16 +229,37 @@ async function mergePair<K extends 'actors' | 'topics'>(
   return [into, from];
 }
 
+/** Every record naming the actor in any of its actor fields, once each. */
 async function actorReferrers(store: GraphStore, actorId: string) {
-  const byMember = listAll((offset) => store.list('affiliations', { memberId: actorId, limit: 500, offset }));
-  const byOrganization = listAll((offset) =>
-    store.list('affiliations', { organizationId: actorId, limit: 500, offset }),
-  );
+  const naming = async <K extends keyof typeof ACTOR_FIELDS>(kind: K, filters: ListFilterMap[K][]) =>
+    uniqueById(
+      (
+        await Promise.all(
+          filters.map((filter) =>
+            listAll((offset) => store.list(kind, { ...filter, limit: 500, offset }) as never),
+          ),
+        )
+      ).flat() as EntityMap[K][],
+    );
   return {
-    statements: await listAll((offset) => store.list('statements', { actorId, limit: 500, offset })),
-    relations: await listAll((offset) => store.list('relations', { actorId, limit: 500, offset })),
-    affiliations: uniqueById([...(await byMember), ...(await byOrganization)]),
+    statements: await naming('statements', [
+      { actorId } as ListFilterMap['statements'],
+      { aboutId: actorId } as ListFilterMap['statements'],
+      { reportedById: actorId } as ListFilterMap['statements'],
+    ]),
+    relations: await naming('relations', [
+      { actorId } as ListFilterMap['relations'],
+      { reportedById: actorId } as ListFilterMap['relations'],
+    ]),
+    affiliations: await naming('affiliations', [
+      { memberId: actorId } as ListFilterMap['affiliations'],
+      { organizationId: actorId } as ListFilterMap['affiliations'],
+    ]),
   };
+}
+
+function actorFieldsOf(kind: 'statements' | 'relations' | 'affiliations'): string[] {
+  return ENTITY_REFERENCES[kind].filter((reference) => reference.kind === 'actors').map((r) => r.field);
 }
 
 /** The listed records, each of which must exist and name the actor; issues name the item that does not. */

@@ -84,6 +84,11 @@ export const sourcedClaimFields = {
   reviewStatus: reviewStatusSchema.default('accepted'),
   /** Free text for what the fields cannot say, e.g. "reported by NBC News sources, no direct quote". */
   note: textSchema(2000).optional(),
+  /**
+   * The actor that relayed the claim, when it is not the claimant: "Reuters reported that Graham accused
+   * Petro" is Graham's claim, reported by Reuters.
+   */
+  reportedById: slugIdSchema.optional(),
 };
 
 /**
@@ -106,6 +111,7 @@ export const sourcedClaimUpdateFields = {
   method: extractionMethodSchema,
   reviewStatus: reviewStatusSchema,
   note: sourcedClaimFields.note.nullable(),
+  reportedById: slugIdSchema.nullable(),
 };
 
 /** A list filter: claims whose confidence is at least this. */

@@ -105,12 +105,16 @@ export const ENTITY_REFERENCES: Record<EntityKind, readonly EntityReference[]> =
     { field: 'actorId', kind: 'actors', onDelete: 'delete' },
     { field: 'topicId', kind: 'topics', onDelete: 'delete' },
     { field: 'documentId', kind: 'documents', onDelete: 'delete' },
+    // A claim about the actor, or relayed by it, still stands without it.
+    { field: 'aboutId', kind: 'actors', onDelete: 'detach' },
+    { field: 'reportedById', kind: 'actors', onDelete: 'detach' },
   ],
   relations: [
     { field: 'sourceId', kind: 'actors', onDelete: 'delete' },
     { field: 'targetId', kind: 'actors', onDelete: 'delete' },
     { field: 'topicId', kind: 'topics', onDelete: 'detach' },
     { field: 'documentId', kind: 'documents', onDelete: 'delete' },
+    { field: 'reportedById', kind: 'actors', onDelete: 'detach' },
   ],
   affiliations: [
     { field: 'memberId', kind: 'actors', onDelete: 'delete' },

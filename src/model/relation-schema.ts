@@ -68,6 +68,7 @@ export const relationListQuerySchema = paginationSchema.extend({
   reviewStatus: reviewStatusSchema.optional(),
   method: extractionMethodSchema.optional(),
   minConfidence: minConfidenceQuerySchema,
+  reportedById: slugIdSchema.optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

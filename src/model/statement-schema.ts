@@ -26,6 +26,8 @@ const statementFields = {
    * any dated statement of its actor on its topic, and takes no part in stance changes.
    */
   statedAt: isoDateSchema.optional(),
+  /** The actor the proposition is about, when it targets one: "X accused Y of ..." is about Y. */
+  aboutId: slugIdSchema.optional(),
   ...sourcedClaimFields,
   ...provenanceFields,
 };
@@ -46,6 +48,7 @@ export const updateStatementSchema = z
     polarity: polaritySchema,
     intensity: z.number().min(0).max(1),
     statedAt: isoDateSchema.nullable(),
+    aboutId: slugIdSchema.nullable(),
     ...sourcedClaimUpdateFields,
   })
   .partial()
@@ -60,6 +63,8 @@ export const statementListQuerySchema = paginationSchema.extend({
   reviewStatus: reviewStatusSchema.optional(),
   method: extractionMethodSchema.optional(),
   minConfidence: minConfidenceQuerySchema,
+  aboutId: slugIdSchema.optional(),
+  reportedById: slugIdSchema.optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

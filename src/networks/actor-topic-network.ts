@@ -36,6 +36,8 @@ export function actorTopicNetwork(projection: Projection, topicTitles: Map<strin
         documentId: s.documentId,
         confidence: s.confidence,
         speakerId: s.actorId === p.actorId ? undefined : s.actorId,
+        aboutId: s.aboutId,
+        reportedById: s.reportedById,
       }),
     );
   }

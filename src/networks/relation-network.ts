@@ -41,6 +41,7 @@ export async function addRelationNetwork(
         evidenceStatus: r.evidenceStatus,
         documentId: r.documentId,
         confidence: r.confidence,
+        reportedById: r.reportedById,
       }),
     );
   }

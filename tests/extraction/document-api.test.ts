@@ -52,6 +52,27 @@ describe('POST /api/documents', () => {
     expect(opponents.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it('proposes a relayed accusation as one record: the accuser, the accused and the outlet', async () => {
+    const env = await startTestApp();
+    store = env.store;
+    await request(env.app).post('/api/actors').send({ name: 'Reuters', kind: 'media' }).expect(201);
+    const text = [
+      'Senator Lindsey Graham accused Colombian President Gustavo Petro of shielding drug traffickers, Reuters reported.',
+      'The senator spoke to reporters in Washington on Monday, and it was the latest of his attacks on the leader of Colombia.',
+    ].join(' ');
+    const res = await request(env.app)
+      .post('/api/documents?wait=true')
+      .send({ title: 'Graham accuses Petro', publishedAt: '2025-10-20', text })
+      .expect(201);
+    const list = await request(env.app).get(`/api/documents/${res.body.id}/extractions`).expect(200);
+    const accusation = list.body.relations.find((r: { type: string }) => r.type === 'accuses');
+    expect(accusation).toMatchObject({
+      sourceId: 'lindsey-graham',
+      targetId: 'gustavo-petro',
+      reportedById: 'reuters',
+    });
+  });
+
   it('ingesting the same text twice duplicates nothing', async () => {
     const env = await startTestApp();
     store = env.store;

@@ -20,6 +20,15 @@ describe('relations', () => {
       'Mexican President Claudia Sheinbaum said Mexico cooperates with the United States.',
       ['Mexico cooperates_with United States'],
     ],
+    // Grammar: the object of the verb is whom the act is aimed at, a possessor included.
+    [
+      "Colombian President Gustavo Petro rejected Secretary of State Marco Rubio's criticism of the peace talks.",
+      ['Gustavo Petro rejects Marco Rubio'],
+    ],
+    [
+      'Senator Lindsey Graham accused Colombian President Gustavo Petro of shielding drug traffickers, Reuters reported.',
+      ['Lindsey Graham accuses Gustavo Petro'],
+    ],
   ])('%s', async (sentence, expected) => {
     expect((await read(sentence)).relations).toEqual(expect.arrayContaining(expected));
   });
@@ -29,6 +38,20 @@ describe('relations', () => {
     ['President Donald Trump said the United States did not attack Venezuela.', 'attacks'],
     // Rebutting criticism of the strikes is no hostility toward the strikes' target.
     ['Secretary of State Marco Rubio rejected the criticism of the strikes on Venezuela.', 'opposes'],
+    // Grammar: a name after the verb's object, as the subject of a verb of its own, is in another clause.
+    [
+      'Senator Lindsey Graham accused Colombian President Gustavo Petro of supporting drug traffickers, Reuters reported.',
+      'supports',
+    ],
+    [
+      'US Defense Secretary Pete Hegseth threatened the cartels, the Associated Press reported.',
+      'threatens Associated',
+    ],
+    // "told Reuters that ...": the one told is no antecedent of a relative clause.
+    [
+      'Mexican President Claudia Sheinbaum told Reuters that Mexico rejects any foreign intervention.',
+      'rejects',
+    ],
   ])('%s proposes no %s relation', async (sentence, type) => {
     expect((await read(sentence)).relations.filter((r) => r.includes(` ${type} `))).toEqual([]);
   });

@@ -110,6 +110,8 @@ const GRAPH_SCHEMA: DbSchema = {
     'note',
     'type',
     'date',
+    'aboutId',
+    'reportedById',
     // MEMBER_OF
     'role',
     'from',
@@ -169,7 +171,7 @@ describe('every Cypher statement of the Neo4j store', () => {
     // for the four node kinds, update in place, delete by id and create for the two relationship kinds.
     const referrers = ENTITY_KINDS.reduce((n, kind) => n + REFERRERS[kind].length, 0);
     expect(built).toHaveLength(6 * 7 + 3 + referrers + 4 * 2 + 2 * 3);
-    expect(referrers).toBe(10);
+    expect(referrers).toBe(13);
   });
 
   it.each(ALL_QUERIES.map((q) => [q.name, q] as const))(

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../src/shared/errors';
+import type { Actor } from '../../src/model/actor-schema';
 import type { Statement } from '../../src/model/statement-schema';
 import type { Relation } from '../../src/model/relation-schema';
 import type { CounterpartQuery, GraphStore, TextSearchQuery } from '../../src/store/graph-store';
@@ -246,6 +247,79 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await seeded();
         await store.delete('statements', statements.floresMaciasOpposes.id);
         expect(await store.get('statements', statements.floresMaciasOpposes.id)).toBeUndefined();
+      });
+    });
+
+    describe('who relayed a claim and whom it is about', () => {
+      const laTimes: Actor = {
+        id: 'los-angeles-times',
+        name: 'Los Angeles Times',
+        aliases: ['L.A. Times'],
+        kind: 'media',
+      };
+      const relayed: Statement = {
+        ...statements.sheinbaumOpposes,
+        id: 'st-sheinbaum-relayed-by-la-times',
+        aboutId: actors.usGovernment.id,
+        reportedById: laTimes.id,
+      };
+      const relayedWarning: Relation = {
+        ...relations.hegsethWarnsMexico,
+        id: 'rel-hegseth-warning-relayed',
+        reportedById: laTimes.id,
+      };
+      const withRelayedClaims = async () => {
+        await seeded();
+        await store.create('actors', laTimes);
+        await store.create('statements', relayed);
+        await store.create('relations', relayedWarning);
+      };
+
+      it('keeps the reporter and the target of a claim as written', async () => {
+        await withRelayedClaims();
+        expect(await store.get('statements', relayed.id)).toEqual(relayed);
+        expect(await store.get('relations', relayedWarning.id)).toEqual(relayedWarning);
+      });
+
+      it('refuses a reporter or a target the graph does not have, naming the field, and writes nothing', async () => {
+        await seeded();
+        const error = await store
+          .create('statements', { ...relayed, aboutId: 'nobody-known' })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        const fields = (error as ValidationError).issues.map((issue) => issue.path.join('.'));
+        expect(fields).toEqual(['aboutId', 'reportedById']);
+        const relationError = await store.create('relations', relayedWarning).catch((e: unknown) => e);
+        expect((relationError as ValidationError).issues.map((i) => i.path.join('.'))).toEqual([
+          'reportedById',
+        ]);
+        expect(await store.get('statements', relayed.id)).toBeUndefined();
+        expect(await store.get('relations', relayedWarning.id)).toBeUndefined();
+      });
+
+      it('will not delete a reporter without cascade; with it, the claims stay and lose only the link', async () => {
+        await withRelayedClaims();
+        const refused = await store.delete('actors', laTimes.id).catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(ConflictError);
+        expect((refused as Error).message).toMatch(
+          /statements \(reported_by_id\).*relations \(reported_by_id\)/,
+        );
+        await store.delete('actors', laTimes.id, { cascade: true });
+        const { reportedById: _statementReporter, ...statementKept } = relayed;
+        const { reportedById: _relationReporter, ...relationKept } = relayedWarning;
+        expect(await store.get('statements', relayed.id)).toEqual(statementKept);
+        expect(await store.get('relations', relayedWarning.id)).toEqual(relationKept);
+      });
+
+      it('keeps a claim when the actor it is about is deleted, without the link', async () => {
+        await withRelayedClaims();
+        await store.create('actors', { ...actors.vigil, id: 'mike-vigil-2', name: 'Michael Vigil' });
+        const aboutVigil = { ...relayed, id: 'st-about-vigil', aboutId: 'mike-vigil-2' };
+        await store.create('statements', aboutVigil);
+        await expect(store.delete('actors', 'mike-vigil-2')).rejects.toThrow(/statements \(about_id\)/);
+        await store.delete('actors', 'mike-vigil-2', { cascade: true });
+        const { aboutId: _about, ...kept } = aboutVigil;
+        expect(await store.get('statements', aboutVigil.id)).toEqual(kept);
       });
     });
 

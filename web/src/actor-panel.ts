@@ -93,6 +93,8 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
           start: statement.evidence?.start,
           date: statement.statedAt,
           documentId: statement.documentId,
+          aboutId: statement.aboutId,
+          reportedById: statement.reportedById,
         }),
       ]),
     );

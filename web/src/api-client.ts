@@ -12,6 +12,8 @@ export interface Statement {
   quote?: string;
   evidence?: { sentence: string; start?: number };
   documentId?: string;
+  aboutId?: string;
+  reportedById?: string;
 }
 
 export interface Relation {
@@ -23,6 +25,7 @@ export interface Relation {
   quote?: string;
   evidence?: { sentence: string; start?: number };
   documentId?: string;
+  reportedById?: string;
 }
 
 export interface Actor {

@@ -21,6 +21,9 @@ export interface EdgeEvidence {
   topics?: string[];
   statements?: string[];
   weight?: number;
+  /** The outlet that relayed the claim, and the actor a stance is about. */
+  reportedById?: string;
+  aboutId?: string;
 }
 
 export interface NodeAttributes {

@@ -40,6 +40,8 @@ export async function edgePanel(
             start: statement.evidence?.start,
             date: statement.statedAt,
             documentId: statement.documentId,
+            aboutId: statement.aboutId,
+            reportedById: statement.reportedById,
           },
           `${who} — ${statement.polarity} — ${statement.topicId}`,
         );
@@ -58,7 +60,14 @@ export async function edgePanel(
     } else {
       panel.append(
         evidenceBlock(
-          { quote: item.quote, sentence: item.sentence, date: item.date, documentId: item.documentId },
+          {
+            quote: item.quote,
+            sentence: item.sentence,
+            date: item.date,
+            documentId: item.documentId,
+            reportedById: item.reportedById,
+            aboutId: item.aboutId,
+          },
           humanize(item.type ?? 'relation'),
         ),
       );

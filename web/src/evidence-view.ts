@@ -20,6 +20,40 @@ export interface EvidenceLike {
   documentId?: string;
   /** Where the evidence sentence starts in the document, to open the reader there. */
   start?: number;
+  /** The outlet that relayed the claim ("reported by Reuters") and the actor it is about. */
+  reportedById?: string;
+  aboutId?: string;
+}
+
+const actorNames = new Map<string, Promise<string>>();
+
+/** An actor's name, fetched once per page; its id when the actor cannot be read. */
+function actorName(id: string): Promise<string> {
+  if (!actorNames.has(id))
+    actorNames.set(
+      id,
+      api.actor(id).then(
+        (actor) => actor.name,
+        () => id,
+      ),
+    );
+  return actorNames.get(id)!;
+}
+
+/** "reported by Reuters · about Gustavo Petro": who relayed a claim and whom it targets, when known. */
+function relayLine(item: EvidenceLike): HTMLElement | null {
+  const parts = [
+    item.reportedById ? { label: 'reported by', id: item.reportedById, className: 'reported-by' } : undefined,
+    item.aboutId ? { label: 'about', id: item.aboutId, className: 'about' } : undefined,
+  ].filter((part) => part !== undefined);
+  if (parts.length === 0) return null;
+  const line = el('div', { className: 'relay' });
+  for (const part of parts) {
+    const name = el('span', { className: 'name', text: part.id });
+    void actorName(part.id).then((text) => (name.textContent = text));
+    line.append(el('span', { className: part.className }, [`${part.label} `, name]));
+  }
+  return line;
 }
 
 /** A link that opens the document in the desk's reader at the evidence, not the raw JSON. */
@@ -48,6 +82,7 @@ export function evidenceBlock(item: EvidenceLike, lead?: string): HTMLElement {
     item.sentence && item.sentence !== item.quote
       ? el('div', { className: 'sentence', text: item.sentence })
       : null,
+    relayLine(item),
     el('div', { className: 'meta' }, [
       item.date ? el('span', { className: 'date', text: item.date }) : null,
       source,

@@ -25,9 +25,10 @@ import { REFERRERS, type Referrer } from '../store-integrity';
  *   (:Actor {id, name, aliases, kind, country, description, reviewStatus, ..., search, nameKeys})
  *   (:Topic {id, title, description, parentId, reviewStatus, ..., search})-[:SUBTOPIC_OF]->(:Topic)
  *   (:Document {id, title, url, outlet, publishedAt, language, text, contentHash, search})
- *   (:Actor)-[:STATED]->(:Statement {id, actorId, topicId, documentId, polarity, ...})-[:ON]->(:Topic)
+ *   (:Actor)-[:STATED]->(:Statement {id, actorId, topicId, documentId, polarity, aboutId, reportedById,
+ *     ...})-[:ON]->(:Topic)
  *   (:Statement)-[:SOURCED_FROM]->(:Document)
- *   (:Actor)-[:RELATION {id, type, topicId, documentId, date, ...}]->(:Actor)
+ *   (:Actor)-[:RELATION {id, type, topicId, documentId, date, reportedById, ...}]->(:Actor)
  *   (:Actor)-[:MEMBER_OF {id, role, from, to, reviewStatus, ...}]->(:Actor)
  *   (:HistoryEvent {id, at, kind, recordId, documentId, doc})   the review history, the event as JSON in doc
  *   (:SchemaVersion {name, version})
@@ -235,6 +236,21 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,
     `CREATE INDEX statement_review_status IF NOT EXISTS FOR (s:Statement) ON (s.reviewStatus)`,
     {},
   ),
+  indexStatementAbout: cypher(
+    'indexStatementAbout',
+    `CREATE INDEX statement_about IF NOT EXISTS FOR (s:Statement) ON (s.aboutId)`,
+    {},
+  ),
+  indexStatementReporter: cypher(
+    'indexStatementReporter',
+    `CREATE INDEX statement_reported_by IF NOT EXISTS FOR (s:Statement) ON (s.reportedById)`,
+    {},
+  ),
+  indexRelationReporter: cypher(
+    'indexRelationReporter',
+    `CREATE INDEX relation_reported_by IF NOT EXISTS FOR ()-[r:RELATION]-() ON (r.reportedById)`,
+    {},
+  ),
   indexRelationType: cypher(
     'indexRelationType',
     `CREATE INDEX relation_type IF NOT EXISTS FOR ()-[r:RELATION]-() ON (r.type)`,
@@ -343,7 +359,16 @@ type NodeLabel = 'Actor' | 'Topic' | 'Document' | 'Statement';
 type EdgeType = 'RELATION' | 'MEMBER_OF';
 type Variable = 'a' | 't' | 'd' | 's' | 'r' | 'm' | 'source' | 'target' | 'member' | 'organization';
 type Property =
-  'actorId' | 'topicId' | 'documentId' | 'parentId' | 'sourceId' | 'targetId' | 'memberId' | 'organizationId';
+  | 'actorId'
+  | 'topicId'
+  | 'documentId'
+  | 'parentId'
+  | 'sourceId'
+  | 'targetId'
+  | 'memberId'
+  | 'organizationId'
+  | 'aboutId'
+  | 'reportedById';
 
 declare const fragmentBrand: unique symbol;
 /** Cypher text put together in this file from fixed pieces; nothing else can be one. */
@@ -416,6 +441,8 @@ const PROPERTIES: Record<string, Property> = {
   targetId: 'targetId',
   memberId: 'memberId',
   organizationId: 'organizationId',
+  aboutId: 'aboutId',
+  reportedById: 'reportedById',
 };
 
 function property(field: string): Property {
@@ -488,6 +515,8 @@ const LIST_FILTERS: Record<EntityKind, { where: Fragment; example: QueryParams }
   AND ($reviewStatus IS NULL OR s.reviewStatus = $reviewStatus)
   AND ($method IS NULL OR s.method = $method)
   AND ($minConfidence IS NULL OR s.confidence >= $minConfidence)
+  AND ($aboutId IS NULL OR s.aboutId = $aboutId)
+  AND ($reportedById IS NULL OR s.reportedById = $reportedById)
   AND ($from IS NULL OR s.statedAt >= $from)
   AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')`,
     example: {
@@ -498,6 +527,8 @@ const LIST_FILTERS: Record<EntityKind, { where: Fragment; example: QueryParams }
       reviewStatus: 'accepted' as string | null,
       method: 'manual' as string | null,
       minConfidence: 0.5 as number | null,
+      aboutId: 'gustavo-petro' as string | null,
+      reportedById: 'reuters' as string | null,
       ...window,
     },
   },
@@ -511,6 +542,7 @@ const LIST_FILTERS: Record<EntityKind, { where: Fragment; example: QueryParams }
   AND ($reviewStatus IS NULL OR r.reviewStatus = $reviewStatus)
   AND ($method IS NULL OR r.method = $method)
   AND ($minConfidence IS NULL OR r.confidence >= $minConfidence)
+  AND ($reportedById IS NULL OR r.reportedById = $reportedById)
   AND ($from IS NULL OR r.date >= $from)
   AND ($to IS NULL OR r.date <= $to)`,
     example: {
@@ -523,6 +555,7 @@ const LIST_FILTERS: Record<EntityKind, { where: Fragment; example: QueryParams }
       reviewStatus: 'accepted' as string | null,
       method: 'rules' as string | null,
       minConfidence: 0.5 as number | null,
+      reportedById: 'reuters' as string | null,
       ...window,
     },
   },
@@ -1192,6 +1225,8 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
   schema.indexStatementDocument,
   schema.indexStatementStatedAt,
   schema.indexStatementReview,
+  schema.indexStatementAbout,
+  schema.indexStatementReporter,
   schema.indexRelationType,
   schema.indexRelationDate,
   schema.indexRelationTopic,
@@ -1201,4 +1236,5 @@ export const SCHEMA_STATEMENTS: readonly CypherQuery<Record<string, never>>[] = 
   schema.indexHistoryRecord,
   schema.indexHistoryDocument,
   schema.indexHistoryAt,
+  schema.indexRelationReporter,
 ];

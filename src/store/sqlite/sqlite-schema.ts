@@ -2,7 +2,24 @@
  * The embedded store's tables. Each row keeps the whole entity as JSON in `doc` (so reads never lose a
  * field), plus the columns that filters, joins and foreign keys need.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Columns added after version 1, as (table, column, definition): a version-1 file gains them on open.
+ * Version-1 records have none of these fields, so the new columns start out empty and need no backfill.
+ */
+export const ADDED_COLUMNS: readonly { table: string; column: string; definition: string }[] = [
+  { table: 'statements', column: 'about_id', definition: 'TEXT REFERENCES actors(id)' },
+  { table: 'statements', column: 'reported_by_id', definition: 'TEXT REFERENCES actors(id)' },
+  { table: 'relations', column: 'reported_by_id', definition: 'TEXT REFERENCES actors(id)' },
+];
+
+/** Indexes on the added columns, created once they exist: deleting an actor counts its mentions here. */
+export const INDEX_ADDED_COLUMNS = `
+CREATE INDEX IF NOT EXISTS statements_by_about ON statements(about_id) WHERE about_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS statements_by_reporter ON statements(reported_by_id) WHERE reported_by_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS relations_by_reporter ON relations(reported_by_id) WHERE reported_by_id IS NOT NULL;
+`;
 
 export const CREATE_TABLES = `
 CREATE TABLE IF NOT EXISTS actors (
@@ -47,7 +64,9 @@ CREATE TABLE IF NOT EXISTS statements (
   stated_at TEXT NOT NULL,
   method TEXT NOT NULL,
   review_status TEXT NOT NULL,
-  doc TEXT NOT NULL
+  doc TEXT NOT NULL,
+  about_id TEXT REFERENCES actors(id),
+  reported_by_id TEXT REFERENCES actors(id)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS statements_by_topic ON statements(topic_id, review_status, stated_at);
 CREATE INDEX IF NOT EXISTS statements_by_actor ON statements(actor_id, topic_id, stated_at);
@@ -65,7 +84,8 @@ CREATE TABLE IF NOT EXISTS relations (
   document_id TEXT REFERENCES documents(id),
   date TEXT,
   review_status TEXT NOT NULL,
-  doc TEXT NOT NULL
+  doc TEXT NOT NULL,
+  reported_by_id TEXT REFERENCES actors(id)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS relations_by_source ON relations(source_id, type);
 CREATE INDEX IF NOT EXISTS relations_by_target ON relations(target_id, type);

@@ -47,7 +47,13 @@ import {
   type Rule,
   type StorePrimitives,
 } from '../store-integrity';
-import { BACKFILL_SEARCH, CREATE_TABLES, SCHEMA_VERSION } from './sqlite-schema';
+import {
+  ADDED_COLUMNS,
+  BACKFILL_SEARCH,
+  CREATE_TABLES,
+  INDEX_ADDED_COLUMNS,
+  SCHEMA_VERSION,
+} from './sqlite-schema';
 import { fts5Query, searchSnippet, type SearchField, type SearchKind } from '../text-search';
 
 type Row = Record<string, unknown>;
@@ -96,6 +102,7 @@ function openDatabase(dataDir: string): Database.Database {
     );
   }
   db.exec(CREATE_TABLES);
+  addMissingColumns(db);
   const unindexed = db
     .prepare(
       `SELECT NOT EXISTS (SELECT 1 FROM search_fields) AND (EXISTS (SELECT 1 FROM statements)
@@ -105,6 +112,18 @@ function openDatabase(dataDir: string): Database.Database {
   if (unindexed.needed) db.exec(BACKFILL_SEARCH);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
+}
+
+/** Brings a file written by an older version up to the current columns, in one transaction. */
+function addMissingColumns(db: Database.Database): void {
+  db.transaction(() => {
+    for (const { table, column, definition } of ADDED_COLUMNS) {
+      const columns = db.pragma(`table_info(${table})`) as { name: string }[];
+      if (!columns.some((c) => c.name === column))
+        db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
+    db.exec(INDEX_ADDED_COLUMNS);
+  })();
 }
 
 class SqliteStore implements GraphStore {

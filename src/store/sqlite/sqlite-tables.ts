@@ -101,6 +101,8 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       stated_at: statedAtKey(s),
       method: s.method,
       review_status: s.reviewStatus,
+      about_id: s.aboutId ?? null,
+      reported_by_id: s.reportedById ?? null,
     }),
     filter: (f) =>
       conditions([
@@ -111,6 +113,8 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
         ['review_status = @reviewStatus', f.reviewStatus],
         ['method = @method', f.method],
         ["json_extract(doc, '$.confidence') >= @minConfidence", f.minConfidence],
+        ['about_id = @aboutId', f.aboutId],
+        ['reported_by_id = @reportedById', f.reportedById],
         ['stated_at >= @from', f.from],
         ["stated_at <= @to AND stated_at <> ''", f.to],
       ]),
@@ -125,6 +129,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
       document_id: r.documentId ?? null,
       date: r.date ?? null,
       review_status: r.reviewStatus,
+      reported_by_id: r.reportedById ?? null,
     }),
     filter: (f) =>
       conditions([
@@ -137,6 +142,7 @@ export const TABLES: { [K in EntityKind]: TableSpec<K> } = {
         ['review_status = @reviewStatus', f.reviewStatus],
         ["json_extract(doc, '$.method') = @method", f.method],
         ["json_extract(doc, '$.confidence') >= @minConfidence", f.minConfidence],
+        ['reported_by_id = @reportedById', f.reportedById],
         ['date >= @from', f.from],
         ['date <= @to', f.to],
       ]),
