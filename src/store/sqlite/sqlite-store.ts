@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as handBack } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Actor } from '../../model/actor-schema';
 import type { Affiliation } from '../../model/affiliation-schema';
@@ -56,7 +58,94 @@ interface SqliteStoreOptions {
  */
 export function openSqliteStore(options: SqliteStoreOptions): GraphStore {
   const db = openDatabase(options.dataDir);
-  return new SqliteStore(db);
+  return new SqliteStore(db, options.dataDir === ':memory:' ? undefined : options.dataDir);
+}
+
+/**
+ * Snapshots of at least this many records are written by a thread of their own, on its own connection to
+ * the file: one transaction of a 5 MB document's 30,000 proposals held this thread for seconds, and with
+ * it every request. WAL lets this connection keep reading the last committed graph meanwhile. A store in
+ * memory cannot be shared with a thread and writes here.
+ */
+const OFF_THREAD_RECORDS = 2_000;
+/** Records per message to the writing thread: each message is copied on this thread, so it stays small. */
+const RECORDS_PER_MESSAGE = 500;
+
+/** An error of the writing thread, carried across (error classes are lost there). */
+type WriteFailure =
+  | { type: 'validation' | 'conflict'; message: string; issues: FieldIssue[] }
+  | { type: 'unavailable'; message: string; retryAfterSeconds: number }
+  | { type: 'other'; message: string };
+export type SnapshotWriteOutcome = { ok: true } | { ok: false; failure: WriteFailure };
+
+/** Run by the writing thread (sqlite-snapshot-worker.ts): the snapshot in one transaction of its own. */
+export function writeSnapshotHere(dataDir: string, snapshot: Partial<GraphSnapshot>): SnapshotWriteOutcome {
+  const db = openDatabase(dataDir);
+  try {
+    new SqliteStore(db, undefined).writeSnapshot(snapshot);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ValidationError || error instanceof ConflictError) {
+      const type = error instanceof ValidationError ? 'validation' : 'conflict';
+      return { ok: false, failure: { type, message: error.message, issues: error.issues } };
+    }
+    if (error instanceof StoreUnavailableError) {
+      const { message, retryAfterSeconds } = error;
+      return { ok: false, failure: { type: 'unavailable', message, retryAfterSeconds } };
+    }
+    return { ok: false, failure: { type: 'other', message: (error as Error).message } };
+  } finally {
+    db.close();
+  }
+}
+
+function failureError(failure: WriteFailure): Error {
+  switch (failure.type) {
+    case 'validation':
+      return new ValidationError(failure.message, failure.issues);
+    case 'conflict':
+      return new ConflictError(failure.message, failure.issues);
+    case 'unavailable':
+      return new StoreUnavailableError(failure.message, failure.retryAfterSeconds);
+    default:
+      return new Error(`stancegraph/sqlite: ${failure.message}`);
+  }
+}
+
+/** Compiled, the worker is a sibling .js file; from source (ts-jest, tsx) a small loader registers tsx first. */
+function snapshotWorkerFile(): string {
+  const source = __filename.endsWith('.ts');
+  return path.join(__dirname, source ? 'sqlite-snapshot-worker-source.cjs' : 'sqlite-snapshot-worker.js');
+}
+
+/** Hands the snapshot to a writing thread a slice at a time, letting other work in between slices. */
+async function writeSnapshotOffThread(dataDir: string, snapshot: Partial<GraphSnapshot>): Promise<void> {
+  const worker = new Worker(snapshotWorkerFile(), { workerData: { stancegraphSqliteWrite: dataDir } });
+  const written = new Promise<void>((resolve, reject) => {
+    worker.once('message', (outcome: SnapshotWriteOutcome) =>
+      outcome.ok ? resolve() : reject(failureError(outcome.failure)),
+    );
+    worker.once('error', (error) =>
+      reject(new Error(`stancegraph/sqlite: writing thread: ${error.message}`)),
+    );
+    worker.once('exit', (code) =>
+      reject(new Error(`stancegraph/sqlite: the writing thread ended (${code})`)),
+    );
+  });
+  written.catch(() => undefined); // awaited below, after the slices are sent
+  try {
+    for (const kind of ENTITY_KINDS) {
+      const records = snapshot[kind] ?? [];
+      for (let start = 0; start < records.length; start += RECORDS_PER_MESSAGE) {
+        worker.postMessage({ kind, records: records.slice(start, start + RECORDS_PER_MESSAGE) });
+        await handBack();
+      }
+    }
+    worker.postMessage({ done: true });
+    await written;
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** How long a write waits for another process's write to finish before it gives up (503). */
@@ -106,7 +195,20 @@ class SqliteStore implements GraphStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly upserts = new Map<EntityKind, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  /** Writes take turns, so that one on the writing thread is never overlapped by one on this connection. */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database.Database,
+    /** The data folder, when a writing thread can open it too. */
+    private readonly dataDir: string | undefined,
+  ) {}
+
+  private inTurn<T>(work: () => T | Promise<T>): Promise<T> {
+    const turn = this.writes.then(work);
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
 
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -118,16 +220,18 @@ class SqliteStore implements GraphStore {
   }
 
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
-    this.writeTransaction(() => {
-      if (this.exists(kind, entity.id)) {
-        throw new ConflictError(`${ENTITY_NAMES[kind]} '${entity.id}' already exists`, [
-          { path: ['id'], message: `'${entity.id}' is taken` },
-        ]);
-      }
-      this.assertReferencesExist(kind, entity, []);
-      this.checkUnique(kind, entity);
-      this.write(kind, entity);
-    });
+    await this.inTurn(() =>
+      this.writeTransaction(() => {
+        if (this.exists(kind, entity.id)) {
+          throw new ConflictError(`${ENTITY_NAMES[kind]} '${entity.id}' already exists`, [
+            { path: ['id'], message: `'${entity.id}' is taken` },
+          ]);
+        }
+        this.assertReferencesExist(kind, entity, []);
+        this.checkUnique(kind, entity);
+        this.write(kind, entity);
+      }),
+    );
     return entity;
   }
 
@@ -149,52 +253,56 @@ class SqliteStore implements GraphStore {
     id: string,
     change: (current: EntityMap[K]) => EntityMap[K],
   ): Promise<EntityMap[K]> {
-    return this.writeTransaction(() => {
-      const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
-        Row | undefined;
-      if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
-      const next = change(parseDoc<EntityMap[K]>(row));
-      if (next.id !== id)
-        throw new ValidationError('an id cannot change', [{ path: ['id'], message: 'is immutable' }]);
-      this.assertReferencesExist(kind, next, []);
-      this.checkUnique(kind, next);
-      if (kind === 'topics') this.assertNoTopicCycle(id, (next as EntityMap['topics']).parentId);
-      this.write(kind, next);
-      return next;
-    });
+    return this.inTurn(() =>
+      this.writeTransaction(() => {
+        const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
+          Row | undefined;
+        if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
+        const next = change(parseDoc<EntityMap[K]>(row));
+        if (next.id !== id)
+          throw new ValidationError('an id cannot change', [{ path: ['id'], message: 'is immutable' }]);
+        this.assertReferencesExist(kind, next, []);
+        this.checkUnique(kind, next);
+        if (kind === 'topics') this.assertNoTopicCycle(id, (next as EntityMap['topics']).parentId);
+        this.write(kind, next);
+        return next;
+      }),
+    );
   }
 
   async delete(kind: EntityKind, id: string, options: { cascade?: boolean } = {}): Promise<void> {
-    this.writeTransaction(() => {
-      if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
-      const referrers = REFERRERS[kind];
-      const blocking = referrers
-        .map((ref) => ({
-          ref,
-          count: (
-            this.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
-              n: number;
-            }
-          ).n,
-        }))
-        .filter(({ count }) => count > 0);
-      if (blocking.length > 0 && !options.cascade) {
-        const what = blocking.map(({ ref, count }) => `${count} ${ref.table} (${ref.column})`).join(', ');
-        throw new ConflictError(
-          `${ENTITY_NAMES[kind]} '${id}' is referred to by ${what}; delete those first or pass cascade=true`,
-        );
-      }
-      for (const { ref } of blocking) {
-        if (ref.onCascade === 'delete') {
-          this.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
-        } else {
-          this.prepare(
-            `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
-          ).run(id);
+    await this.inTurn(() =>
+      this.writeTransaction(() => {
+        if (!this.exists(kind, id)) throw new NotFoundError(ENTITY_NAMES[kind], id);
+        const referrers = REFERRERS[kind];
+        const blocking = referrers
+          .map((ref) => ({
+            ref,
+            count: (
+              this.prepare(`SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id) as {
+                n: number;
+              }
+            ).n,
+          }))
+          .filter(({ count }) => count > 0);
+        if (blocking.length > 0 && !options.cascade) {
+          const what = blocking.map(({ ref, count }) => `${count} ${ref.table} (${ref.column})`).join(', ');
+          throw new ConflictError(
+            `${ENTITY_NAMES[kind]} '${id}' is referred to by ${what}; delete those first or pass cascade=true`,
+          );
         }
-      }
-      this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
-    });
+        for (const { ref } of blocking) {
+          if (ref.onCascade === 'delete') {
+            this.prepare(`DELETE FROM ${ref.table} WHERE ${ref.column} = ?`).run(id);
+          } else {
+            this.prepare(
+              `UPDATE ${ref.table} SET ${ref.column} = NULL, doc = json_remove(doc, '$.${ref.field}') WHERE ${ref.column} = ?`,
+            ).run(id);
+          }
+        }
+        this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id);
+      }),
+    );
   }
 
   async list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>> {
@@ -431,6 +539,17 @@ class SqliteStore implements GraphStore {
   }
 
   async upsertSnapshot(snapshot: Partial<GraphSnapshot>): Promise<void> {
+    const records = ENTITY_KINDS.reduce((n, kind) => n + (snapshot[kind]?.length ?? 0), 0);
+    const dataDir = this.dataDir;
+    await this.inTurn(() =>
+      dataDir !== undefined && records >= OFF_THREAD_RECORDS
+        ? writeSnapshotOffThread(dataDir, snapshot)
+        : this.writeSnapshot(snapshot),
+    );
+  }
+
+  /** The whole snapshot in one transaction, on this connection. */
+  writeSnapshot(snapshot: Partial<GraphSnapshot>): void {
     this.writeTransaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
       for (const kind of ENTITY_KINDS) {
@@ -483,6 +602,7 @@ class SqliteStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    await this.writes;
     if (this.db.open) this.db.close();
   }
 
