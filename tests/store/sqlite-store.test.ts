@@ -25,7 +25,13 @@ describe('sqlite store on disk', () => {
 /** One snapshot of every kind, large enough to be written by the store's writing thread. */
 function largeSnapshot(): GraphSnapshot {
   const snapshot = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, []])) as unknown as GraphSnapshot;
-  for (const batch of syntheticGraph({ seed: 5, actors: 300, topics: 30, statements: 2_500, relations: 600 }))
+  for (const batch of syntheticGraph({
+    seed: 5,
+    actors: 300,
+    topics: 30,
+    statements: 20_000,
+    relations: 600,
+  }))
     for (const kind of ENTITY_KINDS) (snapshot[kind] as unknown[]).push(...(batch[kind] ?? []));
   return snapshot;
 }
@@ -60,7 +66,7 @@ describe('sqlite store on disk, large snapshots', () => {
     const last = snapshot.statements.at(-1)!;
     expect(await store.get('statements', last.id)).toEqual(last);
     await store.close();
-  });
+  }, 300_000);
 
   it('refuses a large snapshot with one bad reference as the store in memory does, writing none of it', async () => {
     const snapshot = largeSnapshot();
@@ -78,5 +84,5 @@ describe('sqlite store on disk, large snapshots', () => {
     expect(await refusal(store.upsertSnapshot(snapshot))).toEqual(expected);
     expect(Object.values(await store.counts()).every((n) => n === 0)).toBe(true);
     await store.close();
-  });
+  }, 300_000);
 });

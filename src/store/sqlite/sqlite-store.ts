@@ -62,12 +62,14 @@ export function openSqliteStore(options: SqliteStoreOptions): GraphStore {
 }
 
 /**
- * Snapshots of at least this many records are written by a thread of their own, on its own connection to
+ * Snapshots of more than this many records are written by a thread of their own, on its own connection to
  * the file: one transaction of a 5 MB document's 30,000 proposals held this thread for seconds, and with
  * it every request. WAL lets this connection keep reading the last committed graph meanwhile. A store in
  * memory cannot be shared with a thread and writes here.
  */
-const OFF_THREAD_RECORDS = 2_000;
+// Starting the thread costs about as much as writing 10,000 records here (more from source, under tsx),
+// so bulk loads in batches of 10,000 (import, seed) stay on this thread.
+const OFF_THREAD_RECORDS = 20_000;
 /** Records per message to the writing thread: each message is copied on this thread, so it stays small. */
 const RECORDS_PER_MESSAGE = 500;
 
@@ -542,7 +544,7 @@ class SqliteStore implements GraphStore {
     const records = ENTITY_KINDS.reduce((n, kind) => n + (snapshot[kind]?.length ?? 0), 0);
     const dataDir = this.dataDir;
     await this.inTurn(() =>
-      dataDir !== undefined && records >= OFF_THREAD_RECORDS
+      dataDir !== undefined && records > OFF_THREAD_RECORDS
         ? writeSnapshotOffThread(dataDir, snapshot)
         : this.writeSnapshot(snapshot),
     );
