@@ -119,8 +119,13 @@ export function graphologyStore(batches: Partial<GraphSnapshot>[]): GraphStore {
       );
       return { items: ranked.slice(query.offset, query.offset + query.limit), total: ranked.length };
     },
+    // By actor (the opponents use case) or by topic (positions), ordered as the stores order them.
     currentStances: async (query) =>
-      [...currentOnTopic(query.topicId!).values()].sort((a, b) => compare(a.actorId, b.actorId)),
+      query.actorId !== undefined
+        ? [...currentOfActor(query.actorId).values()]
+            .filter((s) => query.topicId === undefined || s.topicId === query.topicId)
+            .sort((a, b) => compare(a.topicId, b.topicId))
+        : [...currentOnTopic(query.topicId!).values()].sort((a, b) => compare(a.actorId, b.actorId)),
     shortestPaths: async (query: PathQuery) => shortestPaths(graph, query),
   };
   return store as GraphStore;
