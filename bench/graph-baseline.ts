@@ -91,6 +91,12 @@ export function graphologyStore(batches: Partial<GraphSnapshot>[]): GraphStore {
     get: async (kind, id) => records[kind]?.get(id) as never,
     getMany: async (kind, ids) =>
       ids.map((id) => records[kind]?.get(id)).filter((r) => r !== undefined) as never,
+    // The topic tree is read whole by the use cases (topic-hierarchy.ts), in id order as the stores give it.
+    readAll: async function* (kind, batchSize) {
+      const all = [...(records[kind]?.values() ?? [])] as { id: string }[];
+      all.sort((a, b) => compare(a.id, b.id));
+      for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize) as never;
+    },
     relations: async (query: RelationQuery) => relationsOf(query),
     stancePairs: async (query: StanceQuery & { agreement: 'same' | 'opposite' }) => stancePairsOf(query),
     // Every counterpart is gathered and ranked in memory; the page is cut from that, as the store does.
@@ -113,8 +119,13 @@ export function graphologyStore(batches: Partial<GraphSnapshot>[]): GraphStore {
       );
       return { items: ranked.slice(query.offset, query.offset + query.limit), total: ranked.length };
     },
+    // By actor (the opponents use case) or by topic (positions), ordered as the stores order them.
     currentStances: async (query) =>
-      [...currentOnTopic(query.topicId!).values()].sort((a, b) => compare(a.actorId, b.actorId)),
+      query.actorId !== undefined
+        ? [...currentOfActor(query.actorId).values()]
+            .filter((s) => query.topicId === undefined || s.topicId === query.topicId)
+            .sort((a, b) => compare(a.topicId, b.topicId))
+        : [...currentOnTopic(query.topicId!).values()].sort((a, b) => compare(a.actorId, b.actorId)),
     shortestPaths: async (query: PathQuery) => shortestPaths(graph, query),
   };
   return store as GraphStore;

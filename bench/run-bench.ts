@@ -5,6 +5,10 @@
  *   npm run bench                    10k actors, 1k topics, 200k statements, 100k relations
  *   npm run bench -- --statements=1000000   (or npm run bench:1m) adds start-up time and memory at 1M
  *   npm run bench -- --quick         a small graph, to check the benchmark itself runs
+ *   npm run bench -- --neo4j         also loads the same graph into Neo4j and runs the same use cases on it,
+ *                                    each figure beside SQLite's with the Neo4j/SQLite ratio. A fresh server
+ *                                    from scripts/neo4j, or the empty database NEO4J_URI and NEO4J_PASSWORD
+ *                                    name. Not with the 1M run, which measures start-up only.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,6 +42,7 @@ import { TABLES } from '../src/store/sqlite/sqlite-tables';
 import { actorId, syntheticGraph, topicId } from '../tests/support/synthetic-graph';
 import { topicPositions } from '../src/topics/topic-positions';
 import { graphologyStore } from './graph-baseline';
+import { openBenchNeo4j } from './neo4j-side';
 
 interface Figure {
   name: string;
@@ -67,6 +72,7 @@ const sizes = {
   relations: quick ? 10_000 : 100_000,
 };
 const large = sizes.statements >= 1_000_000;
+const withNeo4j = args.has('neo4j');
 const SAMPLES = quick ? 40 : 200;
 const HTTP_SECONDS = Number(args.get('seconds') ?? (quick ? 2 : 8));
 const figures: Figure[] = [];
@@ -132,7 +138,10 @@ function rawInsert(dataDir: string, batches: Partial<GraphSnapshot>[]): void {
   db.close();
 }
 
-async function benchImport(batches: Partial<GraphSnapshot>[], rows: number): Promise<string> {
+async function benchImport(
+  batches: Partial<GraphSnapshot>[],
+  rows: number,
+): Promise<{ dataDir: string; rate: number }> {
   const rawDir = tempDir('raw');
   const [rawMs] = await time(() => rawInsert(rawDir, batches));
   fs.rmSync(rawDir, { recursive: true, force: true });
@@ -155,7 +164,40 @@ async function benchImport(batches: Partial<GraphSnapshot>[], rows: number): Pro
     target: '>= 0.5',
     met: storeRate / rawRate >= 0.5,
   });
-  return storeDir;
+  return { dataDir: storeDir, rate: storeRate };
+}
+
+/** A Neo4j figure beside SQLite's: the ratio reads "how many times SQLite" for time and for throughput. */
+function recordBesideSqlite(
+  name: string,
+  unit: string,
+  neo4j: number,
+  sqlite: number,
+  higherIsBetter: boolean,
+) {
+  const ratio = neo4j / sqlite;
+  record({
+    name: `${name} on Neo4j`,
+    unit,
+    value: neo4j,
+    baseline: sqlite,
+    baselineName: 'SQLite, same run',
+    ratio,
+    target: higherIsBetter ? '>= 0.33' : '<= 3',
+    met: higherIsBetter ? ratio >= 1 / 3 : ratio <= 3,
+  });
+}
+
+async function benchNeo4jImport(
+  store: GraphStore,
+  batches: Partial<GraphSnapshot>[],
+  rows: number,
+  sqliteRate: number,
+): Promise<void> {
+  const [ms] = await time(async () => {
+    for (const batch of batches) await store.upsertSnapshot(batch);
+  });
+  recordBesideSqlite('bulk import (upsertSnapshot) rows/s', 'rows/s', rows / (ms / 1000), sqliteRate, true);
 }
 
 /** Runs one use case over the store and over the graphology baseline, checking both answer the same. */
@@ -165,16 +207,26 @@ async function benchLatency(
   run: (store: GraphStore, sample: string[]) => Promise<unknown>,
   store: GraphStore,
   baseline: GraphStore,
+  neo4j?: GraphStore,
 ): Promise<void> {
   const storeTimes: number[] = [];
   const baseTimes: number[] = [];
+  const neo4jTimes: number[] = [];
   let mismatches = 0;
+  let neo4jMismatches = 0;
+  // Neo4j plans each statement once per server; that first compile is not what a request costs after.
+  if (neo4j) for (const sample of cases.slice(0, 5)) await run(neo4j, sample);
   for (const sample of cases) {
     const [baseMs, expected] = await time(() => run(baseline, sample));
     const [storeMs, actual] = await time(() => run(store, sample));
     baseTimes.push(baseMs);
     storeTimes.push(storeMs);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches++;
+    if (neo4j) {
+      const [neo4jMs, answer] = await time(() => run(neo4j, sample));
+      neo4jTimes.push(neo4jMs);
+      if (JSON.stringify(answer) !== JSON.stringify(expected)) neo4jMismatches++;
+    }
   }
   for (const p of [50, 99]) {
     const value = percentile(storeTimes, p);
@@ -194,6 +246,11 @@ async function benchLatency(
   }
   if (mismatches > 0)
     console.log(`  !! ${name}: ${mismatches} of ${cases.length} answers differ from the baseline`);
+  if (!neo4j) return;
+  for (const p of [50, 99])
+    recordBesideSqlite(`${name} p${p}`, 'ms', percentile(neo4jTimes, p), percentile(storeTimes, p), false);
+  if (neo4jMismatches > 0)
+    console.log(`  !! ${name}: ${neo4jMismatches} of ${cases.length} Neo4j answers differ from the baseline`);
 }
 
 /** Query samples spread over the skew: half drawn like the activity, half uniformly (the quiet many). */
@@ -207,7 +264,11 @@ function samples(n: number, count: number, seed: number): number[] {
 /** What `GET /api/actors/{id}/opponents` answers without parameters: the first page, at its default size. */
 const firstPage = relationshipQuerySchema.parse({});
 
-async function benchQueries(store: GraphStore, batches: Partial<GraphSnapshot>[]): Promise<void> {
+async function benchQueries(
+  store: GraphStore,
+  batches: Partial<GraphSnapshot>[],
+  neo4j?: GraphStore,
+): Promise<void> {
   const baseline = graphologyStore(batches);
   await benchLatency(
     'opponents query',
@@ -215,6 +276,7 @@ async function benchQueries(store: GraphStore, batches: Partial<GraphSnapshot>[]
     (s, [id]) => findOpponents(s, id!, firstPage),
     store,
     baseline,
+    neo4j,
   );
   await benchLatency(
     'topic positions query',
@@ -222,6 +284,7 @@ async function benchQueries(store: GraphStore, batches: Partial<GraphSnapshot>[]
     (s, [id]) => topicPositions(s, id!, {}),
     store,
     baseline,
+    neo4j,
   );
   // Path searches from hubs reach most of the graph: fewer samples keep the run short.
   const from = samples(sizes.actors, SAMPLES / 2, 3);
@@ -232,6 +295,7 @@ async function benchQueries(store: GraphStore, batches: Partial<GraphSnapshot>[]
     (s, [a, b]) => findPaths(s, { from: a!, to: b!, maxDepth: 4, limit: 10 }),
     store,
     baseline,
+    neo4j,
   );
 }
 
@@ -247,22 +311,26 @@ async function requestsPerSecond(url: string): Promise<number> {
   return result.requests.average;
 }
 
-async function benchHttp(store: GraphStore): Promise<void> {
+async function benchHttp(store: GraphStore, neo4j?: GraphStore): Promise<void> {
   // A typical actor: the median of the skew, neither a hub nor silent.
   const id = actorId(Math.floor(sizes.actors / 2));
   const logger = createLogger('info', pino.destination({ dest: os.devNull, sync: false }));
   const app = createApp(store, testConfig(), logger);
+  const neo4jApp = neo4j && createApp(neo4j, testConfig(), logger);
   // The bare server sends the very page the service answers with, so both move the same bytes.
   const answer = await findOpponents(store, id, firstPage);
   const bare = express();
   bare.get('/opponents', (_req, res) => {
     res.json(answer);
   });
-  const [appServer, bareServer] = await Promise.all([listen(app), listen(bare)]);
+  const servers = await Promise.all([app, bare, ...(neo4jApp ? [neo4jApp] : [])].map(listen));
+  const [appServer, bareServer, neo4jServer] = servers;
   const port = (s: Server) => (s.address() as AddressInfo).port;
-  const bareRps = await requestsPerSecond(`http://127.0.0.1:${port(bareServer)}/opponents`);
-  const appRps = await requestsPerSecond(`http://127.0.0.1:${port(appServer)}/api/actors/${id}/opponents`);
-  await Promise.all([appServer, bareServer].map((s) => new Promise((resolve) => s.close(resolve))));
+  const bareRps = await requestsPerSecond(`http://127.0.0.1:${port(bareServer!)}/opponents`);
+  const route = `/api/actors/${id}/opponents`;
+  const appRps = await requestsPerSecond(`http://127.0.0.1:${port(appServer!)}${route}`);
+  const neo4jRps = neo4jServer && (await requestsPerSecond(`http://127.0.0.1:${port(neo4jServer)}${route}`));
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   record({
     name: `HTTP opponents req/s (${answer.items.length} of ${answer.total})`,
     unit: 'req/s',
@@ -273,6 +341,14 @@ async function benchHttp(store: GraphStore): Promise<void> {
     target: '>= 0.6',
     met: appRps / bareRps >= 0.6,
   });
+  if (neo4jRps !== undefined)
+    recordBesideSqlite(
+      `HTTP opponents req/s (${answer.items.length} of ${answer.total})`,
+      'req/s',
+      neo4jRps,
+      appRps,
+      true,
+    );
 }
 
 async function benchLouvain(store: GraphStore): Promise<void> {
@@ -383,7 +459,10 @@ async function main(): Promise<void> {
   console.log(
     `stancegraph bench: ${JSON.stringify(sizes)} on ${os.cpus().length} cores, node ${process.version}\n`,
   );
+  if (withNeo4j && large)
+    throw new Error('stancegraph/bench: --neo4j compares the query figures, which the 1M run leaves out');
   let dataDir: string;
+  let neo4jUsed: string | undefined;
   if (large) {
     // A million statements are not held in memory twice: load them straight into the store.
     dataDir = tempDir('large');
@@ -396,12 +475,23 @@ async function main(): Promise<void> {
   } else {
     const batches = [...syntheticGraph(sizes)];
     const rows = batches.reduce((n, b) => n + Object.values(b).reduce((m, r) => m + r.length, 0), 0);
-    dataDir = await benchImport(batches, rows);
-    const store = openSqliteStore({ dataDir });
-    await benchQueries(store, batches);
-    await benchHttp(store);
-    await benchLouvain(store);
-    await store.close();
+    const imported = await benchImport(batches, rows);
+    dataDir = imported.dataDir;
+    const neo4j = withNeo4j ? await openBenchNeo4j() : undefined;
+    try {
+      if (neo4j) {
+        neo4jUsed = neo4j.describe;
+        console.log(`and on ${neo4j.describe}`);
+        await benchNeo4jImport(neo4j.store, batches, rows, imported.rate);
+      }
+      const store = openSqliteStore({ dataDir });
+      await benchQueries(store, batches, neo4j?.store);
+      await benchHttp(store, neo4j?.store);
+      await benchLouvain(store);
+      await store.close();
+    } finally {
+      await neo4j?.close();
+    }
   }
   await benchStartup(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -414,6 +504,7 @@ async function main(): Promise<void> {
     node: process.version,
     cores: os.cpus().length,
     sizes,
+    ...(neo4jUsed ? { neo4j: neo4jUsed } : {}),
     figures,
   };
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

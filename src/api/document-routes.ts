@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParamsSchema, entityRoutes } from './entity-routes';
 import {
   extractionListSchema,
+  extractionQuerySchema,
   listExtractions,
   proposalKindSchema,
   reviewProposal,
@@ -11,7 +12,6 @@ import {
 import { createExtractor } from '../extraction/extractor-factory';
 import { defineRoute, Reply } from '../http/route-definition';
 import { ingestJobsFor, jobSchema } from '../documents/ingest-jobs';
-import { reviewStatusSchema } from '../model/common-schema';
 import { historyPageQuerySchema, historyPageSchema } from '../model/history-schema';
 import { documentHistory } from '../entities/record-history';
 import {
@@ -74,11 +74,13 @@ export const documentRoutes = [
     path: '/documents/{id}/extractions',
     tag: 'Documents',
     summary: "List a document's proposals",
+    description:
+      'Paged: `limit` statements and `limit` relations from `offset`, with the actors, topics and affiliations they name; `total` counts all of them.',
     params: idParamsSchema,
-    query: z.object({ reviewStatus: reviewStatusSchema.optional() }),
+    query: extractionQuerySchema,
     response: extractionListSchema,
     errors: [404],
-    handle: ({ params, query }, { store }) => listExtractions(store, params.id, query.reviewStatus),
+    handle: ({ params, query }, { store }) => listExtractions(store, params.id, query),
   }),
   defineRoute({
     method: 'post',

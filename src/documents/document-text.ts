@@ -71,8 +71,28 @@ const ENGLISH_FUNCTION_WORDS = new Set(
  * almost none of other languages. The rules extractor only knows English, so other text gets no proposals.
  */
 export function looksEnglish(text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    languageSample(text)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   if (words.length < 8) return words.some((w) => ENGLISH_FUNCTION_WORDS.has(w)) || words.length < 3;
   const hits = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
   return hits / words.length >= 0.12;
+}
+
+/** Characters read to judge the language; a longer text is judged on stretches spread over all of it. */
+const LANGUAGE_SAMPLE_CHARS = 100_000;
+const LANGUAGE_SAMPLE_STRETCHES = 20;
+
+/**
+ * Reading all of a 5 MB text held the service's thread for most of a second (a word list of a million
+ * strings); stretches from its start to its end tell its language as well.
+ */
+function languageSample(text: string): string {
+  if (text.length <= LANGUAGE_SAMPLE_CHARS) return text;
+  const size = LANGUAGE_SAMPLE_CHARS / LANGUAGE_SAMPLE_STRETCHES;
+  const step = (text.length - size) / (LANGUAGE_SAMPLE_STRETCHES - 1);
+  return Array.from({ length: LANGUAGE_SAMPLE_STRETCHES }, (_, i) =>
+    text.slice(Math.round(i * step), Math.round(i * step) + size),
+  ).join('\n');
 }

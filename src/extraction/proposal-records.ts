@@ -1,3 +1,4 @@
+import { setImmediate as handBack } from 'node:timers/promises';
 import { actorSchema, type Actor } from '../model/actor-schema';
 import type { Affiliation } from '../model/affiliation-schema';
 import type { StoredDocument } from '../model/document-schema';
@@ -24,6 +25,21 @@ export interface ProposalSet {
  * duplicates nothing. Records the graph already has (actors, topics) are reused, never rewritten; what a
  * reviewer rejected (a topic, an actor) is not proposed again.
  */
+/**
+ * Claims checked between two turns of the event loop: a 5 MB document drafts tens of thousands, and
+ * checking them all at once held the service's thread for seconds.
+ */
+const SLICE = 250;
+
+async function inSlices<T, U>(items: readonly T[], map: (item: T) => U[]): Promise<U[]> {
+  const out: U[] = [];
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start > 0) await handBack();
+    for (const item of items.slice(start, start + SLICE)) out.push(...map(item));
+  }
+  return out;
+}
+
 export async function proposalRecords(
   store: GraphStore,
   document: StoredDocument,
@@ -64,7 +80,8 @@ export async function proposalRecords(
   const topicIds = new Map<string, string>();
   const rejectedTopics = new Set<string>();
   const newTopics = new Map<string, Topic>();
-  for (const { topic } of draft.statements) {
+  for (const [index, { topic }] of draft.statements.entries()) {
+    if (index % SLICE === SLICE - 1) await handBack();
     const known = topic.id ? await store.get('topics', topic.id) : undefined;
     if (known?.reviewStatus === 'rejected') rejectedTopics.add(known.id);
     if (known) continue;
@@ -105,7 +122,7 @@ export async function proposalRecords(
     return id && !own.includes(id) ? id : undefined;
   };
 
-  const statements = draft.statements.flatMap((s): Statement[] => {
+  const statements = await inSlices(draft.statements, (s): Statement[] => {
     const actorId = actorIds.get(s.actorKey);
     const topicId = s.topic.id && !topicIds.has(s.topic.title) ? s.topic.id : topicIds.get(s.topic.title);
     if (!actorId || !topicId || rejectedTopics.has(topicId)) return [];
@@ -133,7 +150,7 @@ export async function proposalRecords(
     ];
   });
 
-  const relations = draft.relations.flatMap((r): Relation[] => {
+  const relations = await inSlices(draft.relations, (r): Relation[] => {
     const sourceId = actorIds.get(r.sourceKey);
     const targetId = actorIds.get(r.targetKey);
     if (!sourceId || !targetId || sourceId === targetId) return [];

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { actorKindSchema, actorSchema, type Actor } from '../model/actor-schema';
 import { affiliationSchema, type Affiliation } from '../model/affiliation-schema';
-import { relationSchema, relationTypeSchema } from '../model/relation-schema';
+import { relationSchema, relationTypeSchema, type Relation } from '../model/relation-schema';
 import { checkClaimEvidence } from '../model/claim-evidence';
 import {
   isoDateSchema,
   nameSchema,
+  paginationSchema,
+  reviewStatusSchema,
   slugIdSchema,
   textSchema,
+  type Page,
   type ReviewStatus,
 } from '../model/common-schema';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors';
@@ -170,7 +173,7 @@ export async function reviewProposal(
   if (record.reviewStatus === undefined)
     throw new ConflictError(`stancegraph/review: ${ENTITY_NAMES[kind]} '${id}' is not a proposal`);
   // An actor, topic or affiliation is reviewed only through a document whose proposals name it.
-  if (!claim && !(await listExtractions(store, documentId))[kind].some((r) => r.id === id)) {
+  if (!claim && !(await namedBy(store, await allClaims(store, documentId)))[kind].some((r) => r.id === id)) {
     throw new NotFoundError(`proposal of document '${documentId}', ${ENTITY_NAMES[kind]}`, id);
   }
   if (request.changes) await assertReferencesExist(store, kind, request.changes);
@@ -414,38 +417,54 @@ function applyChanges<T extends object>(
   return checked.data;
 }
 
+export const extractionQuerySchema = paginationSchema.extend({ reviewStatus: reviewStatusSchema.optional() });
+
 export const extractionListSchema = z
   .object({
     documentId: z.string(),
+    /** A page of the document's statements: `limit` of them from `offset`, of `total.statements`. */
     statements: z.array(statementSchema),
+    /** A page of its relations, cut the same way, of `total.relations`. */
     relations: z.array(relationSchema),
-    /** Proposed (or reviewed) actors the document names, in its claims or its affiliations. */
+    /** Proposed (or reviewed) actors the claims on this page name, in the claims or their affiliations. */
     actors: z.array(actorSchema),
-    /** The topics of the document's statements; those entered by hand count as accepted. */
+    /** The topics of this page's statements; those entered by hand count as accepted. */
     topics: z.array(topicSchema),
-    /** Proposed (or reviewed) affiliations of the actors the document's claims name. */
+    /** Proposed (or reviewed) affiliations of the actors this page's claims name. */
     affiliations: z.array(affiliationSchema),
+    /** All the document's claims in the review status asked for, over every page. */
+    total: z.object({ statements: z.number().int(), relations: z.number().int() }),
+    limit: z.number().int(),
+    offset: z.number().int(),
   })
   .meta({ id: 'ExtractionList' });
 
 type ExtractionList = z.infer<typeof extractionListSchema>;
+type ExtractionQuery = z.infer<typeof extractionQuerySchema>;
 
-/**
- * A document's proposals, all of them or those in one review status. Actors, topics and affiliations
- * are those of all the document's claims, each kept when its own status matches the filter.
- */
-export async function listExtractions(
-  store: GraphStore,
-  documentId: string,
-  reviewStatus?: ReviewStatus,
-): Promise<ExtractionList> {
-  if (!(await store.get('documents', documentId))) throw new NotFoundError('document', documentId);
+interface Claims {
+  statements: Statement[];
+  relations: Relation[];
+}
+
+const inStatus = <T extends { reviewStatus?: ReviewStatus }>(records: T[], reviewStatus?: ReviewStatus) =>
+  reviewStatus === undefined
+    ? records
+    : records.filter((r) => (r.reviewStatus ?? 'accepted') === reviewStatus);
+
+async function allClaims(store: GraphStore, documentId: string): Promise<Claims> {
   const claims = async <K extends 'statements' | 'relations'>(kind: K) =>
     (await listAll((offset) =>
       store.list(kind, { documentId, limit: 500, offset } as never),
     )) as EntityMap[K][];
-  const statements = await claims('statements');
-  const relations = await claims('relations');
+  return { statements: await claims('statements'), relations: await claims('relations') };
+}
+
+/** The proposed (or reviewed) actors and affiliations the claims name, and the topics of the statements. */
+async function namedBy(
+  store: GraphStore,
+  { statements, relations }: Claims,
+): Promise<Pick<ExtractionList, 'actors' | 'topics' | 'affiliations'>> {
   const named = [
     ...new Set([...statements.map((s) => s.actorId), ...relations.flatMap((r) => [r.sourceId, r.targetId])]),
   ];
@@ -462,17 +481,45 @@ export async function listExtractions(
     (a) => a.reviewStatus !== undefined,
   );
   const topics: Topic[] = await store.getMany('topics', [...new Set(statements.map((s) => s.topicId))]);
-  const inStatus = <T extends { reviewStatus?: ReviewStatus }>(records: T[]) =>
-    reviewStatus === undefined
-      ? records
-      : records.filter((r) => (r.reviewStatus ?? 'accepted') === reviewStatus);
+  return { actors: actors.sort(byId), topics: topics.sort(byId), affiliations: affiliations.sort(byId) };
+}
+
+/**
+ * A page of a document's proposals, all of them or those in one review status: its statements and its
+ * relations, each list cut at `offset` and `limit`, with the actors, topics and affiliations those claims
+ * name (each kept when its own status matches the filter). A 5 MB document has tens of thousands of
+ * claims; a page holds at most `limit` of each.
+ */
+export async function listExtractions(
+  store: GraphStore,
+  documentId: string,
+  { reviewStatus, limit, offset }: ExtractionQuery = { limit: 500, offset: 0 },
+): Promise<ExtractionList> {
+  if (!(await store.get('documents', documentId))) throw new NotFoundError('document', documentId);
+  const page = async <K extends 'statements' | 'relations'>(kind: K): Promise<Page<EntityMap[K]>> => {
+    // A claim entered by hand has no review status and counts as accepted, which the stores' filter
+    // (on the stored field) does not see: that one status is filtered here, the rest by the store.
+    if (reviewStatus === 'accepted') {
+      const all = inStatus((await allClaims(store, documentId))[kind] as EntityMap[K][], reviewStatus);
+      return { items: all.slice(offset, offset + limit), total: all.length };
+    }
+    return (await store.list(kind, { documentId, reviewStatus, limit, offset } as never)) as Page<
+      EntityMap[K]
+    >;
+  };
+  const statements = await page('statements');
+  const relations = await page('relations');
+  const named = await namedBy(store, { statements: statements.items, relations: relations.items });
   return {
     documentId,
-    statements: inStatus(statements),
-    relations: inStatus(relations),
-    actors: inStatus(actors).sort(byId),
-    topics: inStatus(topics).sort(byId),
-    affiliations: inStatus(affiliations).sort(byId),
+    statements: statements.items,
+    relations: relations.items,
+    actors: inStatus(named.actors, reviewStatus),
+    topics: inStatus(named.topics, reviewStatus),
+    affiliations: inStatus(named.affiliations, reviewStatus),
+    total: { statements: statements.total, relations: relations.total },
+    limit,
+    offset,
   };
 }
 

@@ -119,6 +119,73 @@ describe('POST /api/documents', () => {
   });
 });
 
+describe('GET /api/documents/{id}/extractions', () => {
+  it('pages the claims, each page with the actors and topics its claims name, and counts them all', async () => {
+    const env = await startTestApp();
+    store = env.store;
+    const res = await request(env.app)
+      .post('/api/documents?wait=true')
+      .send({ title: 'Sheinbaum rejects drone strikes', publishedAt: '2025-04-09', text: GLOBALNEWS })
+      .expect(201);
+    const url = `/api/documents/${res.body.id}/extractions`;
+    const whole = (await request(env.app).get(`${url}?limit=500`).expect(200)).body;
+    const written = res.body.extraction.written.statements;
+    expect(whole.total.statements).toBe(written);
+    expect(written).toBeGreaterThan(2);
+
+    const seen: string[] = [];
+    for (let offset = 0; offset < whole.total.statements; offset += 2) {
+      const page = (await request(env.app).get(`${url}?limit=2&offset=${offset}`).expect(200)).body;
+      expect(page).toMatchObject({ limit: 2, offset, total: whole.total });
+      expect(page.statements.length).toBe(Math.min(2, written - offset));
+      seen.push(...page.statements.map((s: { id: string }) => s.id));
+      const actorIds = page.actors.map((a: { id: string }) => a.id);
+      for (const s of page.statements) expect(actorIds).toContain(s.actorId);
+      expect(page.topics.map((t: { id: string }) => t.id).sort()).toEqual(
+        [...new Set(page.statements.map((s: { topicId: string }) => s.topicId))].sort(),
+      );
+    }
+    expect(seen).toEqual(whole.statements.map((s: { id: string }) => s.id));
+
+    const past = (await request(env.app).get(`${url}?offset=${written}`).expect(200)).body;
+    expect(past.statements).toEqual([]);
+    expect(past.total.statements).toBe(written);
+  });
+
+  it('counts only the claims in the review status asked for', async () => {
+    const env = await startTestApp();
+    store = env.store;
+    const res = await request(env.app)
+      .post('/api/documents?wait=true')
+      .send({ title: 'Sheinbaum rejects drone strikes', publishedAt: '2025-04-09', text: GLOBALNEWS })
+      .expect(201);
+    const url = `/api/documents/${res.body.id}/extractions`;
+    const [first] = (await request(env.app).get(url).expect(200)).body.statements;
+    await request(env.app)
+      .post(`${url}/statements/${first.id}/review`)
+      .send({ action: 'accept', reviewer: 'analyst@example.org' })
+      .expect(200);
+    const accepted = (await request(env.app).get(`${url}?reviewStatus=accepted&limit=1`).expect(200)).body;
+    expect(accepted.total.statements).toBe(1);
+    expect(accepted.statements.map((s: { id: string }) => s.id)).toEqual([first.id]);
+    const proposed = (await request(env.app).get(`${url}?reviewStatus=proposed&limit=1`).expect(200)).body;
+    expect(proposed.total.statements).toBe(res.body.extraction.written.statements - 1);
+    expect(proposed.statements).toHaveLength(1);
+  });
+
+  it('names the field when the page is out of range', async () => {
+    const env = await startTestApp();
+    store = env.store;
+    const res = await request(env.app)
+      .post('/api/documents?wait=true')
+      .send({ title: 'Sheinbaum rejects drone strikes', publishedAt: '2025-04-09', text: GLOBALNEWS })
+      .expect(201);
+    const bad = await request(env.app).get(`/api/documents/${res.body.id}/extractions?limit=0`).expect(422);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    expect(JSON.stringify(bad.body)).toContain('limit');
+  });
+});
+
 describe('reviewing proposals', () => {
   async function ingested() {
     const env = await startTestApp();

@@ -385,7 +385,7 @@ describe('at run time, every value travels as a parameter', () => {
     if (name === 'findActorsByName') return [{ props: sampleProps('actors', 'found') }];
     if (name === 'findDocumentByHash') return [{ props: sampleProps('documents', 'found') }];
     if (name === 'acceptedRelations') return [{ props: sampleProps('relations', 'related') }];
-    if (name === 'currentStances') return [{ props: sampleProps('statements', 'current') }];
+    if (name.startsWith('currentStances')) return [{ props: sampleProps('statements', 'current') }];
     if (name === 'stancePairs') {
       return [
         {
@@ -533,6 +533,8 @@ describe('at run time, every value travels as a parameter', () => {
     // Relationship queries, every path depth.
     await store.relations({ actorId: HOSTILE.ref, types: ['warns'], topicId: HOSTILE.ref, window });
     await store.currentStances({ actorId: HOSTILE.ref, topicId: HOSTILE.ref, window });
+    await store.currentStances({ topicId: HOSTILE.ref, window });
+    await store.currentStances({ window });
     await store.stancePairs({ actorId: HOSTILE.ref, topicId: HOSTILE.ref, window, agreement: 'opposite' });
     const counterparts = await store.counterparts({
       actorId: HOSTILE.ref,

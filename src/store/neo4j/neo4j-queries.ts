@@ -909,6 +909,41 @@ ORDER BY t.id, a.id`,
     stanceQuery,
   ),
   /**
+   * `currentStances` for one actor, entered from that actor's node. The optional-parameter form
+   * (`$actorId IS NULL OR a.id = $actorId`) cannot seek: PROFILE showed it reading every accepted
+   * statement through the reviewStatus index and filtering them by actor, on each opponents request.
+   */
+  currentStancesOfActor: cypher(
+    'currentStancesOfActor',
+    `
+MATCH (a:Actor {id: $actorId})-[:STATED]->(s:Statement)-[:ON]->(t:Topic)
+WHERE s.reviewStatus = 'accepted'
+  AND ($topicId IS NULL OR t.id = $topicId)
+  AND ($from IS NULL OR s.statedAt >= $from)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
+WITH a, t, s
+ORDER BY s.statedAt DESC, s.id DESC
+WITH a, t, collect(s)[0] AS current
+RETURN properties(current) AS props
+ORDER BY t.id, a.id`,
+    { ...stanceQuery, actorId: 'claudia-sheinbaum' },
+  ),
+  /** `currentStances` on one topic, entered from the topic's node, for the same reason. */
+  currentStancesOnTopic: cypher(
+    'currentStancesOnTopic',
+    `
+MATCH (a:Actor)-[:STATED]->(s:Statement)-[:ON]->(t:Topic {id: $topicId})
+WHERE s.reviewStatus = 'accepted'
+  AND ($from IS NULL OR s.statedAt >= $from)
+  AND ($to IS NULL OR s.statedAt <= $to AND s.statedAt <> '')
+WITH a, t, s
+ORDER BY s.statedAt DESC, s.id DESC
+WITH a, t, collect(s)[0] AS current
+RETURN properties(current) AS props
+ORDER BY t.id, a.id`,
+    { topicId: 'us-strikes-on-cartels', ...window },
+  ),
+  /**
    * Pairs of actors whose current stances on a topic are both decided (support or oppose) and agree
    * (`$same` true) or disagree (`$same` false). With `$actorId` that actor is always first; without it the
    * first actor's id is the smaller.

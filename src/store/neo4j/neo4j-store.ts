@@ -328,12 +328,15 @@ class Neo4jStore implements Neo4jGraphStore {
     topicId?: string;
     window: TimeWindow;
   }): Promise<Statement[]> {
+    const window = windowParams(query.window);
+    const topicId = query.topicId ?? null;
+    // Entered from the one actor or topic asked about, so the plan seeks instead of reading every stance.
     const records = await this.read((tx) =>
-      runQuery(tx, Q.currentStances, {
-        actorId: query.actorId ?? null,
-        topicId: query.topicId ?? null,
-        ...windowParams(query.window),
-      }),
+      query.actorId !== undefined
+        ? runQuery(tx, Q.currentStancesOfActor, { actorId: query.actorId, topicId, ...window })
+        : topicId !== null
+          ? runQuery(tx, Q.currentStancesOnTopic, { topicId, ...window })
+          : runQuery(tx, Q.currentStances, { actorId: null, topicId: null, ...window }),
     );
     return records.map((record) => fromProps('statements', record.get('props')));
   }
