@@ -374,6 +374,15 @@ export const LIVE_SUITES = [
   'tests/extraction/seed-acceptance.test.ts',
   'tests/extraction/undated-documents.test.ts',
   'tests/extraction/ingest-command.test.ts',
+  // Hardening that means something for a server store: the fuzzer, racing writers, keys, and the service
+  // process killed mid-stream while Neo4j keeps running. (Limits, request logs, the shared data folder
+  // and the synthetic graph stay on SQLite; each says why.)
+  'tests/hardening/auth.test.ts',
+  'tests/hardening/concurrency.test.ts',
+  'tests/hardening/fuzz.test.ts',
+  'tests/hardening/crash-safety.test.ts',
+  // Neo4j itself killed mid-stream and started again (a server of its own, since it kills it).
+  'tests/hardening/neo4j-outage.test.ts',
 ];
 
 /** Runs `command` with the server's connection in its environment; resolves to its exit status. */

@@ -1,17 +1,32 @@
+import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { testConfig } from '../support/test-config';
+import type { GraphStore } from '../../src/store/graph-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { openTestStore } from '../support/test-app';
+import { testConfig } from '../support/test-config';
 import { concretePath, declaredRoutes, mountedRoutes, MUTATING } from './support/routes';
 
 const API_KEY = 'a-long-enough-api-key-for-tests-0123456789';
 
+/** Every app of this suite runs on one store of the kind under test, each with its own configuration. */
+let store: GraphStore;
+let keyedApp: Express;
+beforeAll(async () => {
+  store = await openTestStore();
+  keyedApp = appWith({ apiKey: API_KEY });
+});
+afterAll(() => store.close());
+
 function appWith(overrides: Parameters<typeof testConfig>[0]) {
-  return createApp(openSqliteStore({ dataDir: ':memory:' }), testConfig(overrides));
+  return createApp(store, testConfig(overrides));
 }
 
-const keyedApp = appWith({ apiKey: API_KEY });
-const routes = mountedRoutes(keyedApp);
+// The routes are listed before any store is open (jest names each test up front); only this app's router
+// is read, and no request reaches its store.
+const routes = mountedRoutes(
+  createApp(openSqliteStore({ dataDir: ':memory:' }), testConfig({ apiKey: API_KEY })),
+);
 const mutating = routes.filter((r) => MUTATING.has(r.method));
 const reads = routes.filter(
   (r) =>
@@ -22,7 +37,7 @@ const reads = routes.filter(
 );
 const url = (path: string) => concretePath(path, () => 'no-such-record');
 
-function send(app: ReturnType<typeof appWith>, method: string, path: string) {
+function send(app: Express, method: string, path: string) {
   const req = request(app)[method as 'post'](path);
   return MUTATING.has(method) && method !== 'delete'
     ? req.set('Content-Type', 'application/json').send('{}')

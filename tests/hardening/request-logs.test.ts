@@ -6,6 +6,7 @@ import { createLogger } from '../../src/shared/logger';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { ARTICLE_TEXT } from '../support/article-fixtures';
 
+// SQLite only: what a request log line holds is decided by the HTTP layer, the same on either store.
 const API_KEY = 'log-test-key-that-must-never-be-logged';
 
 describe('request logs', () => {

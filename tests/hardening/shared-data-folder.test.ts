@@ -10,6 +10,8 @@ import { startService, tempDataDir, type ServiceProcess } from './support/servic
 const WRITES_PER_WRITER = 30;
 const WRITERS_PER_SERVICE = 4;
 
+// SQLite only: this is about two processes sharing one folder of SQLite files. Services sharing a Neo4j
+// server is the ordinary case there, and Neo4j's own transactions order their writes.
 /**
  * Issue 14, item 5: two real service processes on one data folder. Writes take turns (IMMEDIATE
  * transactions under the busy timeout): none answers 500 "database is locked", and every write either

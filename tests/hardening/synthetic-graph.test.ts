@@ -2,6 +2,8 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { loadSyntheticGraph, syntheticGraph } from '../support/synthetic-graph';
 import { danglingReferences } from './support/invariants';
 
+// SQLite only: this tests the generator; loading in batches on the live Neo4j is in the store contract
+// (upsertSnapshot, readAll) and the live import tests.
 const SIZE = { seed: 11, actors: 500, topics: 50, statements: 5_000, relations: 2_500, batchSize: 1_000 };
 
 describe('synthetic graph', () => {

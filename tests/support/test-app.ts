@@ -5,6 +5,7 @@ import { testConfig } from './test-config';
 import { loadSeed } from '../../src/seed/seed-loader';
 import type { GraphStore } from '../../src/store/graph-store';
 import { createNeo4jStore } from '../../src/store/neo4j/neo4j-store';
+import type { Neo4jConnection } from '../../src/store/neo4j/neo4j-session';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import path from 'node:path';
 
@@ -36,20 +37,26 @@ if (STORE_UNDER_TEST === 'neo4j') {
   });
 }
 
+/** The live Neo4j the environment points at (`npm run test:neo4j` sets it). */
+export function liveNeo4jConnection(): Neo4jConnection {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('STANCEGRAPH_TEST_STORE=neo4j needs NEO4J_URI and NEO4J_PASSWORD');
+  return {
+    uri,
+    username: process.env.NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  };
+}
+
 /**
  * A fresh, empty store of the kind under test, for a suite that builds its own app or calls a store-using
- * function (an ingest, an import) directly. The caller closes it.
+ * function (an ingest, an import) directly. The caller closes it. SQLite is in memory, or on files in
+ * `sqliteDataDir` for a suite that needs them.
  */
-export async function openTestStore(): Promise<GraphStore> {
+export async function openTestStore(options: { sqliteDataDir?: string } = {}): Promise<GraphStore> {
   if (STORE_UNDER_TEST === 'neo4j' && openNeo4jStores === 0) {
-    const uri = process.env.NEO4J_URI;
-    if (!uri) throw new Error('STANCEGRAPH_TEST_STORE=neo4j needs NEO4J_URI and NEO4J_PASSWORD');
-    const store = createNeo4jStore({
-      uri,
-      username: process.env.NEO4J_USERNAME ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      database: process.env.NEO4J_DATABASE ?? 'neo4j',
-    });
+    const store = createNeo4jStore(liveNeo4jConnection());
     await store.deleteEverything();
     openNeo4jStores++;
     unclosedNeo4jStores.add(store);
@@ -70,7 +77,7 @@ export async function openTestStore(): Promise<GraphStore> {
       'test-app: a second store open at once is in-memory SQLite (Neo4j Community has one database)',
     );
   }
-  return openSqliteStore({ dataDir: ':memory:' });
+  return openSqliteStore({ dataDir: options.sqliteDataDir ?? ':memory:' });
 }
 
 /** The real app on a fresh store (see STORE_UNDER_TEST), optionally with the seed article loaded. */

@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../src/config/config';
+import type { GraphStore } from '../../../src/store/graph-store';
+import { createNeo4jStore } from '../../../src/store/neo4j/neo4j-store';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
+import { liveNeo4jConnection, STORE_UNDER_TEST } from '../../support/test-app';
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -65,4 +69,24 @@ export function residentBytes(pid: number): number {
 
 export function tempDataDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `stancegraph-${name}-`));
+}
+
+/** Points a service process at the store under test: the SQLite files in `dataDir`, or the live Neo4j. */
+export function serviceStoreEnv(dataDir: string): Record<string, string> {
+  if (STORE_UNDER_TEST === 'sqlite') return { DATA_DIR: dataDir };
+  const connection = liveNeo4jConnection();
+  return {
+    STORE: 'neo4j',
+    NEO4J_URI: connection.uri,
+    NEO4J_USERNAME: connection.username,
+    NEO4J_PASSWORD: connection.password,
+    NEO4J_DATABASE: connection.database,
+  };
+}
+
+/** The store a service process wrote to (see serviceStoreEnv), opened as it is, to check what it left. */
+export function reopenServiceStore(dataDir: string): GraphStore {
+  return STORE_UNDER_TEST === 'sqlite'
+    ? openSqliteStore({ dataDir })
+    : createNeo4jStore(liveNeo4jConnection());
 }
