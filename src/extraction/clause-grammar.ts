@@ -37,8 +37,9 @@ export interface VerbClause {
   clauseAt?: number;
 }
 
-const nlp = winkNLP(model, ['pos']);
-const its = nlp.its;
+/** The tagger, loaded on first use: a service that reads no document does not pay for the model. */
+let tagger: ReturnType<typeof winkNLP> | undefined;
+const loadTagger = () => (tagger ??= winkNLP(model, ['pos']));
 
 /** Nominal tags: a run of these is one noun phrase ("the Colombian President Gustavo Petro's"). */
 const NOMINAL: ReadonlySet<PartOfSpeech> = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PRON']);
@@ -53,9 +54,10 @@ export function tagWords(sentence: Pick<Sentence, 'text' | 'start'>): TaggedWord
   const key = `${sentence.start}\u0000${sentence.text}`;
   const cached = taggedSentences.get(key);
   if (cached) return cached;
+  const nlp = loadTagger();
   const tokens = nlp.readDoc(sentence.text).tokens();
-  const values = tokens.out(its.value);
-  const tags = tokens.out(its.pos) as PartOfSpeech[];
+  const values = tokens.out(nlp.its.value);
+  const tags = tokens.out(nlp.its.pos) as PartOfSpeech[];
   const words: TaggedWord[] = [];
   let cursor = 0;
   values.forEach((value, i) => {
