@@ -33,7 +33,10 @@ const ACTOR_FIELDS = {
   affiliations: actorFieldsOf('affiliations'),
 };
 /** The fields an edge joins two actors by: both naming one actor would join it to itself. */
-const EDGE_ENDS = { relations: ['sourceId', 'targetId'], affiliations: ['memberId', 'organizationId'] } as const;
+const EDGE_ENDS = {
+  relations: ['sourceId', 'targetId'],
+  affiliations: ['memberId', 'organizationId'],
+} as const;
 const TOPIC_FIELDS = { statements: ['topicId'], relations: ['topicId'], topics: ['parentId'] } as const;
 
 /**

@@ -51,8 +51,17 @@ describe('merging and splitting', () => {
   it('merges an actor found under a second name into the first, moving its claims, and splits it off again', async () => {
     await ingestGlobalNews();
     const duplicate = await get('/actors/trump-administration');
-    const statements = await all('statements', 'actorId=trump-administration');
-    const relations = await all('relations', 'actorId=trump-administration');
+    // Its own claims, and the claims about it or relayed by it: all of them move.
+    const naming = async (kind: string, fields: string[]) =>
+      [
+        ...new Map(
+          (await Promise.all(fields.map((f) => all(kind, `${f}=trump-administration`))))
+            .flat()
+            .map((r: { id: string }) => [r.id, r]),
+        ).values(),
+      ] as { id: string }[];
+    const statements = await naming('statements', ['actorId', 'aboutId', 'reportedById']);
+    const relations = await naming('relations', ['actorId', 'reportedById']);
     expect(statements.length).toBeGreaterThan(0);
     expect(relations.length).toBeGreaterThan(0);
     const governmentBefore = await get('/actors/us-government');
@@ -72,12 +81,14 @@ describe('merging and splitting', () => {
     expect(lower).not.toContain('us government');
     expect(await get('/actors/us-government')).toEqual(actor);
     expect((await request(t.app).get('/api/actors/trump-administration')).status).toBe(404);
-    expect(merged.body.moved).toEqual({
-      statements: ids(statements),
-      relations: ids(relations),
-      affiliations: [],
-    });
-    expect(await all('statements', 'actorId=trump-administration')).toEqual([]);
+    const { moved } = merged.body as { moved: Record<string, string[]> };
+    expect({
+      statements: [...moved.statements!].sort(),
+      relations: [...moved.relations!].sort(),
+      affiliations: moved.affiliations,
+    }).toEqual({ statements: ids(statements), relations: ids(relations), affiliations: [] });
+    for (const field of ['actorId', 'aboutId', 'reportedById'])
+      expect(await all('statements', `${field}=trump-administration`)).toEqual([]);
     for (const statement of await all('statements', 'actorId=us-government'))
       expect(statement.actorId).toBe('us-government');
     const movedRelations = await Promise.all(relations.map((r: { id: string }) => get(`/relations/${r.id}`)));
@@ -120,8 +131,8 @@ describe('merging and splitting', () => {
       country: 'US',
     });
     expect(split.body.source.aliases).not.toContain('Trump administration');
-    expect(ids(await all('statements', 'actorId=trump-administration'))).toEqual(ids(statements));
-    expect(ids(await all('relations', 'actorId=trump-administration'))).toEqual(ids(relations));
+    expect(ids(await naming('statements', ['actorId', 'aboutId', 'reportedById']))).toEqual(ids(statements));
+    expect(ids(await naming('relations', ['actorId', 'reportedById']))).toEqual(ids(relations));
     const splitEvents = split.body.history as Event[];
     expect(splitEvents.map((e) => [e.action, e.kind, e.recordId])).toEqual([
       ['split', 'actors', 'us-government'],

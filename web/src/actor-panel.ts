@@ -13,6 +13,8 @@ export interface PanelContext {
   selectActor(id: string): void;
   /** Records were merged or split: redraw the map, showing `id`. */
   recordsChanged(kind: 'actors' | 'topics', id: string): void;
+  /** The name the desk reviews under, for the history of a merge or split. */
+  reviewer(): string;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function actorPanel(actorId: string, context: PanelContext): Promis
     actor.aliases?.length
       ? el('div', { className: 'aliases', text: `Also: ${actor.aliases.join(', ')}` })
       : null,
-    mergeControls('actors', actor, { changed: context.recordsChanged }),
+    mergeControls('actors', actor, { changed: context.recordsChanged, reviewer: context.reviewer }),
     historySection('actors', actor.id),
   ]);
 

@@ -74,6 +74,8 @@ function markedText<T extends { start: number; end: number }>(
 export class DeskPanel {
   readonly element: HTMLElement;
   private readonly body = el('div', { className: 'desk-body' });
+  /** The name reviews, merges and splits are recorded under. */
+  readonly reviewerName = (): string => this.reviewer.value.trim() || 'analyst';
   private readonly reviewer = el('input', {
     attrs: { id: 'desk-reviewer', placeholder: 'your name', 'aria-label': 'Reviewer', value: 'analyst' },
   });
@@ -108,7 +110,7 @@ export class DeskPanel {
   async showInbox(): Promise<void> {
     this.show(
       await reviewInbox({
-        reviewer: () => this.reviewer.value.trim() || 'analyst',
+        reviewer: this.reviewerName,
         openReader: (documentId, at) => void this.openReader(documentId, at),
         onGraphChanged: this.onGraphChanged,
       }),
@@ -380,7 +382,7 @@ export class DeskPanel {
     if (!claim || !this.documentId || claim.reviewStatus !== 'proposed') return;
     const card = this.body.querySelector('#claim-card');
     const reason = card?.querySelector<HTMLInputElement>('#claim-reason')?.value.trim();
-    const body: Record<string, unknown> = { action, reviewer: this.reviewer.value.trim() || 'analyst' };
+    const body: Record<string, unknown> = { action, reviewer: this.reviewerName() };
     if (reason) body.reason = reason;
     if (changes) body.changes = changes;
     try {

@@ -205,6 +205,7 @@ function panelContext(): PanelContext {
       setState({ actor: id, edge: undefined });
       view.focus(id);
     },
+    reviewer: () => desk.reviewerName(),
     recordsChanged: (kind, id) => {
       // A merge or split changed who is who: fetch the network and the names again.
       loadedQuery = undefined;

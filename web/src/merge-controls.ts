@@ -19,6 +19,8 @@ interface Found {
 export interface MergeContext {
   /** After a merge or a split: redraw, showing the record `id` of `kind`. */
   changed(kind: Kind, id: string): void;
+  /** Who is merging or splitting: the history records it, as it records a review. */
+  reviewer(): string;
 }
 
 const labelOf = (record: Found) => record.name ?? record.title ?? record.id;
@@ -119,6 +121,7 @@ export function mergeControls(kind: Kind, record: Found, context: MergeContext):
             async (reason) => {
               await send('POST', `/api/${kind}/${encodeURIComponent(into.id)}/merge`, {
                 from: record.id,
+                reviewer: context.reviewer(),
                 ...(reason ? { reason } : {}),
               });
               context.changed(kind, into.id);
@@ -155,6 +158,7 @@ export function mergeControls(kind: Kind, record: Found, context: MergeContext):
             `/api/actors/${encodeURIComponent(record.id)}/split`,
             {
               alias: alias.value,
+              reviewer: context.reviewer(),
               ...(newId.value.trim() ? { newId: newId.value.trim() } : {}),
               ...(reason ? { reason } : {}),
             },

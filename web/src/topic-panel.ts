@@ -22,7 +22,7 @@ export async function topicPanel(topicId: string, context: PanelContext): Promis
     el('div', { className: 'kicker', text: 'Topic' }),
     el('h2', { text: positions.topic.title }),
     positions.topic.description ? el('p', { text: positions.topic.description }) : null,
-    mergeControls('topics', positions.topic, { changed: context.recordsChanged }),
+    mergeControls('topics', positions.topic, { changed: context.recordsChanged, reviewer: context.reviewer }),
     historySection('topics', positions.topic.id),
   ]);
   const columns = el('div', { className: 'stance-groups' });
