@@ -108,7 +108,7 @@ describe('merging and splitting', () => {
     const removed = await get('/actors/trump-administration/history');
     expect(removed.items).toEqual([history[history.length - 1]]);
     expect(removed.items[0]).toMatchObject({ before: duplicate, after: null });
-    expect((await get(`/statements/${statements[0].id}/history`)).items[0]).toMatchObject({
+    expect((await get(`/statements/${statements[0]!.id}/history`)).items[0]).toMatchObject({
       before: { actorId: 'trump-administration' },
       after: { actorId: 'us-government' },
     });
