@@ -10,16 +10,16 @@ import type { RouteDefinition } from '../../src/http/route-definition';
 import { loadSeed, readSeed } from '../../src/seed/seed-loader';
 import { type GraphStore } from '../../src/store/graph-store';
 import { ENTITY_KINDS } from '../../src/model/entity-kinds';
-import { openTestStore, STORE_UNDER_TEST } from '../support/test-app';
+import { openTestStore } from '../support/test-app';
 import { danglingReferences } from './support/invariants';
 import { arbitraryFromZod, hostileJson, type ArbitraryContext } from './support/schema-arbitrary';
 
 /**
- * Per route: requests built from its schemas, and as many malformed ones. Thousands in all on SQLite; on
- * the live Neo4j a quarter of that (about a thousand), which still reaches every route's writes and keeps
- * the live run short: what the fuzzer finds in the HTTP layer it finds on either store.
+ * Per route: requests built from its schemas, and as many malformed ones: thousands in all, on either
+ * store. The live Neo4j gets the same number: at a quarter of it, a run could draw no accepted PATCH at
+ * all (about five in 4,960 requests are), and the check that the fuzzer reaches real writes failed.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? (STORE_UNDER_TEST === 'neo4j' ? 10 : 40));
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 /** Answers by method and status class, to show the fuzzer reaches past validation into real writes. */
 const tally = new Map<string, number>();
