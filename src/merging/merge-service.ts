@@ -234,29 +234,26 @@ async function mergePair<K extends 'actors' | 'topics'>(
 
 /** Every record naming the actor in any of its actor fields, once each. */
 async function actorReferrers(store: GraphStore, actorId: string) {
-  const naming = async <K extends keyof typeof ACTOR_FIELDS>(kind: K, filters: ListFilterMap[K][]) =>
-    uniqueById(
-      (
-        await Promise.all(
-          filters.map((filter) =>
-            listAll((offset) => store.list(kind, { ...filter, limit: 500, offset }) as never),
-          ),
-        )
-      ).flat() as EntityMap[K][],
-    );
+  const page = { limit: 500 };
+  const statements = (filter: Omit<ListFilterMap['statements'], 'limit' | 'offset'>) =>
+    listAll((offset) => store.list('statements', { ...filter, ...page, offset }));
+  const relations = (filter: Omit<ListFilterMap['relations'], 'limit' | 'offset'>) =>
+    listAll((offset) => store.list('relations', { ...filter, ...page, offset }));
+  const affiliations = (filter: Omit<ListFilterMap['affiliations'], 'limit' | 'offset'>) =>
+    listAll((offset) => store.list('affiliations', { ...filter, ...page, offset }));
   return {
-    statements: await naming('statements', [
-      { actorId } as ListFilterMap['statements'],
-      { aboutId: actorId } as ListFilterMap['statements'],
-      { reportedById: actorId } as ListFilterMap['statements'],
+    statements: uniqueById([
+      ...(await statements({ actorId })),
+      ...(await statements({ aboutId: actorId })),
+      ...(await statements({ reportedById: actorId })),
     ]),
-    relations: await naming('relations', [
-      { actorId } as ListFilterMap['relations'],
-      { reportedById: actorId } as ListFilterMap['relations'],
+    relations: uniqueById([
+      ...(await relations({ actorId })),
+      ...(await relations({ reportedById: actorId })),
     ]),
-    affiliations: await naming('affiliations', [
-      { memberId: actorId } as ListFilterMap['affiliations'],
-      { organizationId: actorId } as ListFilterMap['affiliations'],
+    affiliations: uniqueById([
+      ...(await affiliations({ memberId: actorId })),
+      ...(await affiliations({ organizationId: actorId })),
     ]),
   };
 }
