@@ -31,7 +31,10 @@ export const jobSchema = z
       /** 0 to 1, over the whole job. */
       fraction: z.number().min(0).max(1),
     }),
-    /** When the job succeeded: the stored document and what ingesting it wrote. */
+    /**
+     * When the job succeeded: the stored document, without its text (`GET /api/documents/{id}` has it),
+     * and what ingesting it wrote.
+     */
     result: ingestResultSchema.optional(),
     /** When it failed: why, with the offending fields for input the service refused. */
     error: z
@@ -81,9 +84,14 @@ export class IngestJobs {
     };
     this.jobs.set(job.id, job);
     const run = this.run(job, input);
-    // A failure is kept on the job; the promise is only for callers who wait.
-    run.catch(() => undefined);
     this.done.set(job.id, run);
+    // Callers waiting already get the whole result; once it is in, later ones get the job's copy, so
+    // finished jobs do not keep their documents' texts (a 5 MB text each) alive. A failure is kept on
+    // the job as well; the promise is only for callers who wait.
+    run.then(
+      () => this.done.set(job.id, Promise.resolve(job.result!)),
+      () => undefined,
+    );
     this.forgetOld();
     return { ...job };
   }
@@ -103,7 +111,7 @@ export class IngestJobs {
     };
   }
 
-  /** The job's result once it is done; its error, as thrown, when it failed. */
+  /** The job's result once it is done (with the text while it was running); its error, as thrown, when it failed. */
   wait(id: string): Promise<IngestResult> {
     const run = this.done.get(id);
     if (!run) throw new NotFoundError('job', id);
@@ -121,7 +129,8 @@ export class IngestJobs {
         },
       });
       job.status = 'succeeded';
-      job.result = result;
+      const { text: _text, ...withoutText } = result;
+      job.result = withoutText;
       job.progress = { phase: 'done', done: 1, total: 1, fraction: 1 };
       return result;
     } catch (error) {

@@ -37,6 +37,9 @@ describe('ingest jobs', () => {
     expect(job.status).toBe('succeeded');
     expect(job.progress).toMatchObject({ phase: 'done', fraction: 1 });
     expect(job.result.extraction.written.statements).toBeGreaterThan(0);
+    // The job keeps what the ingest wrote, not the text: the document has that.
+    expect(job.result.text).toBeUndefined();
+    expect(job.result.contentHash).toEqual(expect.any(String));
     const stored = await request(t.app).get(`/api/documents/${job.result.id}`).expect(200);
     expect(stored.body.text).toBe(GLOBALNEWS);
 
