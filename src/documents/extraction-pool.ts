@@ -7,7 +7,13 @@ import type { ExtractionResult } from '../extraction/extraction-schema';
 import type { ExtractorChoice } from '../extraction/extractor-factory';
 import { ValidationError } from '../shared/errors';
 import { plainText } from './document-text';
-import type { ExtractOutcome, RenderOutcome, TextFormat, WorkerFailure } from './extraction-worker';
+import type {
+  ExtractOutcome,
+  RenderOutcome,
+  TextFormat,
+  WorkerFailure,
+  WorkerMessage,
+} from './extraction-worker';
 
 /**
  * Each worker's heap is capped, so one document can never take the service's memory with it: a document
@@ -61,6 +67,8 @@ export class ExtractionPool {
     return outcome.draft;
   }
 
+  /** Runs `task` on a thread of its own; the outcome, with the claims that came in parts put back. */
+
   private async run(
     task: 'renderText' | 'extract',
     input: unknown,
@@ -76,11 +84,18 @@ export class ExtractionPool {
         });
         this.live.add(worker);
         let settled = false;
-        worker.on('message', (message: { progress?: { done: number; total: number }; outcome?: unknown }) => {
-          if (message.progress) onProgress?.(message.progress.done, message.progress.total);
+        const claims: Pick<ExtractionResult, 'statements' | 'relations'> = { statements: [], relations: [] };
+        worker.on('message', (message: WorkerMessage) => {
+          if ('progress' in message) onProgress?.(message.progress.done, message.progress.total);
+          if ('part' in message) {
+            (claims[message.part.list] as unknown[]).push(...message.part.claims);
+            // The next part comes once this thread has had a turn for everything else.
+            setImmediate(() => worker.postMessage('next'));
+          }
           if ('outcome' in message) {
             settled = true;
-            resolve(message.outcome);
+            const { outcome } = message;
+            resolve('draft' in outcome ? { ...outcome, draft: { ...outcome.draft, ...claims } } : outcome);
             void worker.terminate();
           }
         });

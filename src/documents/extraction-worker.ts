@@ -53,6 +53,23 @@ export interface ExtractTask {
 
 export type ExtractOutcome = { ok: true; draft: ExtractionResult } | { ok: false; failure: WorkerFailure };
 
+/**
+ * A draft's claims go to the service's thread in parts, each sent once the one before has been taken in
+ * (the thread answers `next`): a 5 MB document's 30,000 claims in one message held that thread for half
+ * a second as it was copied in, and parts sent all at once are taken in as one stretch too.
+ */
+export const CLAIMS_PER_PART = 1000;
+
+/** What the thread posts: progress, a part of the draft's claims, or the outcome (its claims left out). */
+export type WorkerMessage =
+  | { progress: { done: number; total: number } }
+  | { part: ClaimPart }
+  | { outcome: RenderOutcome | ExtractOutcome };
+
+export type ClaimPart =
+  | { list: 'statements'; claims: ExtractionResult['statements'] }
+  | { list: 'relations'; claims: ExtractionResult['relations'] };
+
 /** Runs the configured extractor over the text, a stretch at a time for the rules extractor. */
 export async function extract(task: ExtractTask): Promise<ExtractOutcome> {
   try {
@@ -145,13 +162,30 @@ if (!isMainThread && parentPort && (workerData as { stancegraphTask?: string } |
     input: never;
   };
   const port = parentPort;
+  const post = (message: WorkerMessage) => port.postMessage(message);
   const run =
     stancegraphTask === 'renderText'
       ? Promise.resolve(renderText(input))
       : extract({
           ...(input as ExtractTask),
           progress: undefined,
-          onProgress: (done, total) => port.postMessage({ progress: { done, total } }),
+          onProgress: (done, total) => post({ progress: { done, total } }),
         } as ExtractTask);
-  void run.then((outcome) => port.postMessage({ outcome }));
+  void run.then(async (outcome) => {
+    if ('draft' in outcome) {
+      const { statements, relations } = outcome.draft;
+      const taken = () => new Promise<void>((resolve) => port.once('message', () => resolve()));
+      for (let i = 0; i < statements.length; i += CLAIMS_PER_PART) {
+        post({ part: { list: 'statements', claims: statements.slice(i, i + CLAIMS_PER_PART) } });
+        await taken();
+      }
+      for (let i = 0; i < relations.length; i += CLAIMS_PER_PART) {
+        post({ part: { list: 'relations', claims: relations.slice(i, i + CLAIMS_PER_PART) } });
+        await taken();
+      }
+      post({ outcome: { ...outcome, draft: { ...outcome.draft, statements: [], relations: [] } } });
+    } else {
+      post({ outcome });
+    }
+  });
 }
