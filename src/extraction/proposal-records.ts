@@ -1,8 +1,8 @@
-import { setImmediate as handBack } from 'node:timers/promises';
 import { actorSchema, type Actor } from '../model/actor-schema';
 import type { Affiliation } from '../model/affiliation-schema';
 import type { StoredDocument } from '../model/document-schema';
 import { relationSchema, type Relation } from '../model/relation-schema';
+import { EVENT_LOOP_SLICE_MS, eventLoopPacer } from '../shared/event-loop';
 import { idFromParts, slugFromName } from '../shared/ids';
 import { statementSchema, type Statement } from '../model/statement-schema';
 import type { GraphStore } from '../store/graph-store';
@@ -19,27 +19,26 @@ export interface ProposalSet {
 }
 
 /**
+ * Maps every item, handing the event loop back as it goes: a 5 MB document drafts tens of thousands of
+ * claims, and checking them all at once held the service's thread for seconds.
+ */
+async function mapPaced<T, U>(items: readonly T[], map: (item: T) => U[]): Promise<U[]> {
+  const handBack = eventLoopPacer(EVENT_LOOP_SLICE_MS);
+  const out: U[] = [];
+  for (const item of items) {
+    out.push(...map(item));
+    await handBack();
+  }
+  return out;
+}
+
+/**
  * Turns an extractor's draft into graph records with `reviewStatus: 'proposed'`: actors, topics and
  * affiliations the graph lacks, and the statements and relations themselves. Ids are derived from the
  * document and the facts, so the same document always yields the same records and writing them again
  * duplicates nothing. Records the graph already has (actors, topics) are reused, never rewritten; what a
  * reviewer rejected (a topic, an actor) is not proposed again.
  */
-/**
- * Claims checked between two turns of the event loop: a 5 MB document drafts tens of thousands, and
- * checking them all at once held the service's thread for seconds.
- */
-const SLICE = 250;
-
-async function inSlices<T, U>(items: readonly T[], map: (item: T) => U[]): Promise<U[]> {
-  const out: U[] = [];
-  for (let start = 0; start < items.length; start += SLICE) {
-    if (start > 0) await handBack();
-    for (const item of items.slice(start, start + SLICE)) out.push(...map(item));
-  }
-  return out;
-}
-
 export async function proposalRecords(
   store: GraphStore,
   document: StoredDocument,
@@ -80,8 +79,9 @@ export async function proposalRecords(
   const topicIds = new Map<string, string>();
   const rejectedTopics = new Set<string>();
   const newTopics = new Map<string, Topic>();
-  for (const [index, { topic }] of draft.statements.entries()) {
-    if (index % SLICE === SLICE - 1) await handBack();
+  const handBack = eventLoopPacer(EVENT_LOOP_SLICE_MS);
+  for (const { topic } of draft.statements) {
+    await handBack();
     const known = topic.id ? await store.get('topics', topic.id) : undefined;
     if (known?.reviewStatus === 'rejected') rejectedTopics.add(known.id);
     if (known) continue;
@@ -122,7 +122,7 @@ export async function proposalRecords(
     return id && !own.includes(id) ? id : undefined;
   };
 
-  const statements = await inSlices(draft.statements, (s): Statement[] => {
+  const statements = await mapPaced(draft.statements, (s): Statement[] => {
     const actorId = actorIds.get(s.actorKey);
     const topicId = s.topic.id && !topicIds.has(s.topic.title) ? s.topic.id : topicIds.get(s.topic.title);
     if (!actorId || !topicId || rejectedTopics.has(topicId)) return [];
@@ -150,7 +150,7 @@ export async function proposalRecords(
     ];
   });
 
-  const relations = await inSlices(draft.relations, (r): Relation[] => {
+  const relations = await mapPaced(draft.relations, (r): Relation[] => {
     const sourceId = actorIds.get(r.sourceKey);
     const targetId = actorIds.get(r.targetKey);
     if (!sourceId || !targetId || sourceId === targetId) return [];
