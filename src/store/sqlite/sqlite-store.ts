@@ -55,6 +55,7 @@ import {
   SCHEMA_VERSION,
 } from './sqlite-schema';
 import { fts5Query, searchSnippet, type SearchField, type SearchKind } from '../text-search';
+import { OFF_THREAD_RECORDS, WritingThread } from './writing-thread';
 
 type Row = Record<string, unknown>;
 
@@ -65,12 +66,18 @@ interface SqliteStoreOptions {
 
 /**
  * The embedded default store: one SQLite file in WAL mode with `synchronous = FULL`, so a write is on
- * disk before the call returns and survives `kill -9`. better-sqlite3 is synchronous, so each method runs
- * to completion without interleaving, and each write is one transaction.
+ * disk before the call returns and survives `kill -9`. Each write is one transaction, and writes take
+ * turns. On disk, large change sets are written by a thread of its own (see writing-thread.ts).
  */
 export function openSqliteStore(options: SqliteStoreOptions): GraphStore {
   const db = openDatabase(options.dataDir);
-  return new SqliteStore(db);
+  return new SqliteStore(db, options.dataDir === ':memory:' ? undefined : new WritingThread(options.dataDir));
+}
+
+/** The writing thread's connection to the file: it commits change sets as this thread's store would. */
+export function openCommitter(dataDir: string): { commit(change: GraphChange): void } {
+  const store = new SqliteStore(openDatabase(dataDir), undefined);
+  return { commit: (change) => store.commitHere(change) };
 }
 
 /** How long a write waits for another process's write to finish before it gives up (503). */
@@ -136,7 +143,17 @@ class SqliteStore implements GraphStore {
   /** What the write rules of store-integrity.ts ask, answered inside the running transaction. */
   private readonly primitives: StorePrimitives;
 
-  constructor(private readonly db: Database.Database) {
+  /** The write running or last queued: each write starts when the one before it has ended. */
+  private lastWrite: Promise<unknown> = Promise.resolve();
+
+  /**
+   * @param writingThread where large change sets are committed, on a connection of its own; none for a
+   * store in memory, which no other connection can open
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly writingThread: WritingThread | undefined,
+  ) {
     this.primitives = sqlitePrimitives((sql) => this.prepare(sql));
   }
 
@@ -150,10 +167,12 @@ class SqliteStore implements GraphStore {
   }
 
   async create<K extends EntityKind>(kind: K, entity: EntityMap[K]): Promise<EntityMap[K]> {
-    this.writeTransaction(() => {
-      this.check(checkCreate(kind, entity));
-      this.write(kind, entity);
-    });
+    await this.inTurn(() =>
+      this.writeTransaction(() => {
+        this.check(checkCreate(kind, entity));
+        this.write(kind, entity);
+      }),
+    );
     return entity;
   }
 
@@ -175,19 +194,21 @@ class SqliteStore implements GraphStore {
     id: string,
     change: (current: EntityMap[K]) => EntityMap[K],
   ): Promise<EntityMap[K]> {
-    return this.writeTransaction(() => {
-      const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
-        Row | undefined;
-      if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
-      const next = change(parseDoc<EntityMap[K]>(row));
-      this.check(checkUpdate(kind, id, next));
-      this.write(kind, next);
-      return next;
-    });
+    return this.inTurn(() =>
+      this.writeTransaction(() => {
+        const row = this.prepare(`SELECT doc FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as
+          Row | undefined;
+        if (!row) throw new NotFoundError(ENTITY_NAMES[kind], id);
+        const next = change(parseDoc<EntityMap[K]>(row));
+        this.check(checkUpdate(kind, id, next));
+        this.write(kind, next);
+        return next;
+      }),
+    );
   }
 
   async delete(kind: EntityKind, id: string, options: { cascade?: boolean } = {}): Promise<void> {
-    this.writeTransaction(() => this.check(deleteWithPlan(kind, id, options)));
+    await this.inTurn(() => this.writeTransaction(() => this.check(deleteWithPlan(kind, id, options))));
   }
 
   async list<K extends EntityKind>(kind: K, filter: ListFilterMap[K]): Promise<Page<EntityMap[K]>> {
@@ -428,6 +449,13 @@ class SqliteStore implements GraphStore {
   }
 
   async commit(change: GraphChange): Promise<void> {
+    const records = ENTITY_KINDS.reduce((n, kind) => n + (change.upsert?.[kind]?.length ?? 0), 0);
+    const thread = records >= OFF_THREAD_RECORDS ? this.writingThread : undefined;
+    await this.inTurn(() => (thread ? thread.commit(change) : this.commitHere(change)));
+  }
+
+  /** The change set in one transaction, on this connection. */
+  commitHere(change: GraphChange): void {
     const snapshot = change.upsert ?? {};
     this.writeTransaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
@@ -486,7 +514,17 @@ class SqliteStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    // A write still running ends (committed or not) before its connection goes.
+    await this.lastWrite;
+    await this.writingThread?.close();
     if (this.db.open) this.db.close();
+  }
+
+  /** Runs a write once every write queued before it has ended: the writing thread's included. */
+  private inTurn<T>(write: () => T | Promise<T>): Promise<T> {
+    const turn = this.lastWrite.then(write);
+    this.lastWrite = turn.catch(() => undefined);
+    return turn;
   }
 
   /**
