@@ -100,11 +100,15 @@ async function main(): Promise<void> {
     const before = memoryOf(child.pid!);
 
     const health: number[] = [];
+    /** The slowest answers, with the job's phase when each was asked: where a stall comes from. */
+    const slowest: { ms: number; phase: string }[] = [];
+    let phase = 'posting';
     let resets = 0;
     let finished = false;
     const probing = (async () => {
       while (!finished) {
         const t0 = performance.now();
+        const askedIn = phase;
         try {
           // A fresh connection each time: a reused one the server has let go of would read as a reset.
           const res = await fetch(`${base}/health`, { headers: { connection: 'close' } });
@@ -112,7 +116,10 @@ async function main(): Promise<void> {
         } catch {
           resets += 1;
         }
-        health.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        health.push(ms);
+        slowest.push({ ms, phase: askedIn });
+        slowest.sort((a, b) => b.ms - a.ms).splice(5);
         await sleep(50);
       }
     })();
@@ -127,6 +134,8 @@ async function main(): Promise<void> {
       const res = await fetch(`${base}/api/jobs?limit=1`);
       const [listed] = ((await res.json()) as { items: Record<string, unknown>[] }).items;
       last = listed ?? {};
+      const progress = last.progress as { phase?: string; done?: number; total?: number } | undefined;
+      if (progress?.phase) phase = `${progress.phase} ${progress.done ?? 0}/${progress.total ?? 0}`;
       if (last.id === job.id && last.status !== 'running' && last.status !== 'queued') break;
       await sleep(500);
     }
@@ -143,6 +152,9 @@ async function main(): Promise<void> {
     console.log(`POST /api/documents answered ${posted.status} in ${postMs.toFixed(0)} ms`);
     console.log(
       `job ${String(last.status)} in ${(jobMs / 1000).toFixed(1)} s; wrote ${JSON.stringify(done.result?.extraction?.written ?? done.error)}`,
+    );
+    console.log(
+      `slowest /health answers, by the job's phase when asked: ${slowest.map((s) => `${s.ms.toFixed(0)} ms (${s.phase})`).join(', ')}`,
     );
     if (resets > 0) console.log(`/health requests that failed: ${resets}`);
     console.log(
