@@ -1,10 +1,11 @@
 import { api, type SourceDocument } from './api-client';
 import { el, safeLink } from './dom';
+import { POLARITY_COLORS } from './graph-style';
 
 const documents = new Map<string, Promise<SourceDocument | undefined>>();
 
 /** A document's title, outlet and link, fetched once per page. */
-function documentOf(id: string): Promise<SourceDocument | undefined> {
+export function documentOf(id: string): Promise<SourceDocument | undefined> {
   if (!documents.has(id))
     documents.set(
       id,
@@ -28,7 +29,7 @@ export interface EvidenceLike {
 const actorNames = new Map<string, Promise<string>>();
 
 /** An actor's name, fetched once per page; its id when the actor cannot be read. */
-function actorName(id: string): Promise<string> {
+export function actorName(id: string): Promise<string> {
   if (!actorNames.has(id))
     actorNames.set(
       id,
@@ -102,4 +103,10 @@ export function evidenceBlock(item: EvidenceLike, lead?: string): HTMLElement {
     });
   }
   return block;
+}
+
+export function polarityBadge(polarity: string): HTMLElement {
+  const badge = el('span', { className: `badge polarity-${polarity}`, text: polarity });
+  badge.style.backgroundColor = POLARITY_COLORS[polarity] ?? '#999';
+  return badge;
 }
