@@ -13,7 +13,7 @@ import {
   type Statement,
 } from './api-client';
 import { el } from './dom';
-import { actorName, documentOf, polarityBadge } from './evidence-view';
+import { actorName, documentOf, polarityBadge, topicTitle } from './evidence-view';
 import { humanize } from './graph-style';
 
 type Group = keyof ActorRecords;
@@ -37,21 +37,6 @@ export function mentions(text: string | undefined, alias: string): boolean {
   if (!text || words.length === 0) return false;
   const body = words.map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu').test(text);
-}
-
-const topics = new Map<string, Promise<string>>();
-
-/** A topic's title, fetched once per page; its id when the topic cannot be read. */
-function topicTitle(id: string): Promise<string> {
-  if (!topics.has(id))
-    topics.set(
-      id,
-      api.topic(id).then(
-        (topic) => topic.title,
-        () => id,
-      ),
-    );
-  return topics.get(id)!;
 }
 
 /** A span showing `fallback` until `text` arrives: names and titles fill in as they are read. */
@@ -248,23 +233,18 @@ export function splitRecordPicker(actor: { id: string; name: string }): SplitRec
 
   const loaded = api.actorRecords(actor.id).then(
     (records) => {
+      const claims = <T extends Statement | Relation>(
+        list: T[],
+        label: (record: T, actorId: string) => HTMLElement[],
+      ) =>
+        list.map((record) => ({
+          id: record.id,
+          texts: [record.quote, record.evidence?.sentence],
+          label: label(record, actor.id),
+        }));
       groups = {
-        statements: groupList(
-          'statements',
-          records.statements.map((s) => ({
-            id: s.id,
-            texts: [s.quote, s.evidence?.sentence],
-            label: statementLabel(s, actor.id),
-          })),
-        ),
-        relations: groupList(
-          'relations',
-          records.relations.map((r) => ({
-            id: r.id,
-            texts: [r.quote, r.evidence?.sentence],
-            label: relationLabel(r, actor.id),
-          })),
-        ),
+        statements: groupList('statements', claims(records.statements, statementLabel)),
+        relations: groupList('relations', claims(records.relations, relationLabel)),
         // Affiliations carry no quote to find the alias in: they start unticked.
         affiliations: groupList(
           'affiliations',
