@@ -32,7 +32,7 @@ export interface SplitRecordPicker {
  * Whether `text` mentions `alias` as words of its own, ignoring case and how the words are spaced:
  * "US" is in "the US military" but not in "focus".
  */
-export function mentions(text: string | undefined, alias: string): boolean {
+function mentions(text: string | undefined, alias: string): boolean {
   const words = alias.trim().split(/\s+/).filter(Boolean);
   if (!text || words.length === 0) return false;
   const body = words.map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
@@ -167,7 +167,7 @@ function groupList(
   items.forEach((item, index) => {
     const boxId = `split-${group}-${index}`;
     const box = el('input', {
-      attrs: { type: 'checkbox', id: boxId, value: item.id, 'data-id': item.id },
+      attrs: { type: 'checkbox', id: boxId, value: item.id },
     });
     rows.push({ id: item.id, box, texts: item.texts });
     list.append(
