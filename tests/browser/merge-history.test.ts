@@ -167,6 +167,9 @@ describeWithRoutes('review history, merging and splitting in a browser', () => {
     await page.locator('#merge-reason').fill('the same person, initial only');
     await page.locator('#merge-confirm').click();
     await page.locator('.actor-panel[data-actor=claudia-sheinbaum]').waitFor();
+    expect(await page.locator('#records-outcome').textContent()).toBe(
+      'Merged “C. Sheinbaum” into “Claudia Sheinbaum”: 1 statement, 0 relations and 0 affiliations moved.',
+    );
     expect(page.url()).toContain('actor=claudia-sheinbaum');
     await page.waitForFunction(
       () => !(window.__stancegraph as Handle).nodes().some((n) => n.key === 'c-sheinbaum'),
@@ -179,7 +182,7 @@ describeWithRoutes('review history, merging and splitting in a browser', () => {
     expect(await merged.first().textContent()).toContain('the same person, initial only');
   });
 
-  it('splits an alias off an actor into an actor of its own', async () => {
+  it('splits an alias off with the records the analyst ticks, and only those move', async () => {
     await api('actors', {
       method: 'POST',
       body: {
@@ -189,6 +192,52 @@ describeWithRoutes('review history, merging and splitting in a browser', () => {
         kind: 'criminal_group',
       },
     });
+    const statement = (body: object) => api<{ id: string }>('statements', { method: 'POST', body });
+    // Names the alias: ticked to begin with, and moves.
+    const answersOffensive = await statement({
+      actorId: 'clan-del-golfo',
+      topicId: 'military-approach-to-cartels',
+      polarity: 'oppose',
+      statedAt: '2025-09-03',
+      quote:
+        'The Gulf Clan said it would answer any military offensive with an armed strike along the Caribbean coast.',
+    });
+    // Does not name it: unticked to begin with; the analyst ticks it.
+    const refusesDisarming = await statement({
+      actorId: 'clan-del-golfo',
+      topicId: 'us-strikes-on-cartels-in-mexico',
+      polarity: 'oppose',
+      statedAt: '2025-09-10',
+      quote: "Its commanders rejected the government's demand to hand over their weapons before any talks.",
+    });
+    // Neither names it nor is ticked: stays, and its quote is shown as text.
+    const staysHostile = await statement({
+      actorId: 'clan-del-golfo',
+      topicId: 'military-approach-to-cartels',
+      polarity: 'neutral',
+      statedAt: '2025-09-12',
+      quote: `Our fighters will not talk while the bombs fall ${XSS_IMG}`,
+    });
+    // About the actor and naming the alias: ticked to begin with; the analyst unticks it from the keyboard.
+    const vigilOnClan = await statement({
+      actorId: 'mike-vigil',
+      aboutId: 'clan-del-golfo',
+      topicId: 'military-approach-to-cartels',
+      polarity: 'oppose',
+      statedAt: '2025-09-15',
+      quote: 'Bombing the Gulf Clan only scatters it into smaller cells that are harder to follow.',
+    });
+    const strike = await api<{ id: string }>('relations', {
+      method: 'POST',
+      body: {
+        sourceId: 'us-military',
+        targetId: 'clan-del-golfo',
+        type: 'targets',
+        date: '2025-09-20',
+        quote: 'US forces struck two boats linked to the Gulf Clan off the Caribbean coast.',
+      },
+    });
+
     await open('?kind=relations&actor=clan-del-golfo');
     await page.locator('.actor-panel[data-actor=clan-del-golfo]').waitFor();
     expect(await page.locator('.actor-panel .aliases').textContent()).toContain(`Los Urabeños ${XSS_IMG}`);
@@ -198,15 +247,108 @@ describeWithRoutes('review history, merging and splitting in a browser', () => {
       'Gulf Clan',
       `Los Urabeños ${XSS_IMG}`,
     ]);
+    const box = (id: string) => page.locator(`#split-records input[type=checkbox][value="${id}"]`);
+    await box(strike.id).waitFor();
+    // Every record naming the actor is listed; the first alias ticks those that mention it.
+    const ticked = async () =>
+      page
+        .locator('#split-records input[type=checkbox]')
+        .evaluateAll((boxes) => (boxes as HTMLInputElement[]).filter((b) => b.checked).map((b) => b.value));
+    expect((await ticked()).sort()).toEqual([answersOffensive.id, vigilOnClan.id, strike.id].sort());
+    expect(await page.locator('#split-records input[type=checkbox]').count()).toBe(5);
+    // The other alias ticks afresh: no quote mentions it.
+    await page.locator('#split-alias').selectOption(`Los Urabeños ${XSS_IMG}`);
+    expect(await ticked()).toEqual([]);
     await page.locator('#split-alias').selectOption('Gulf Clan');
+    expect(await page.locator('#split-hint').textContent()).toContain('mentions “Gulf Clan”');
+    // Quotes from the data are text, and each box is named by its record.
+    expect(await page.locator('#split-records').textContent()).toContain(
+      `Our fighters will not talk while the bombs fall ${XSS_IMG}`,
+    );
+    const named = page.getByRole('checkbox', { name: /Bombing the Gulf Clan only scatters it/ });
+    expect(await named.getAttribute('value')).toBe(vigilOnClan.id);
+    expect(await page.locator('[data-group=statements] legend').textContent()).toBe('Statements 2 of 4 move');
+
+    // The analyst's choice: by keyboard and by mouse, and "None" for the relations.
+    await named.focus();
+    await page.keyboard.press('Space');
+    await box(refusesDisarming.id).click();
+    await page.getByRole('button', { name: 'None of the relations' }).click();
+    await page.getByRole('button', { name: 'All statements' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-group=statements] legend').textContent()).toBe('Statements 4 of 4 move');
+    await box(vigilOnClan.id).press('Space');
+    await box(staysHostile.id).press('Space');
+    expect((await ticked()).sort()).toEqual([answersOffensive.id, refusesDisarming.id].sort());
+    expect(await page.locator('[data-group=statements] legend').textContent()).toBe('Statements 2 of 4 move');
+    expect(await page.locator('[data-group=relations] legend').textContent()).toBe('Relations 0 of 1 move');
+    expect(await page.locator('[data-group=affiliations]').textContent()).toBe(
+      'Affiliations No affiliations name this actor.',
+    );
     await page.locator('#split-new-id').fill('gulf-clan');
     await page.locator('#merge-reason').fill('a rival faction, not the same group');
+    // Tall enough for the whole dialog to be read in the screenshot.
+    await page.setViewportSize({ width: 1400, height: 1800 });
+    await page.locator('.merge-area').screenshot({ path: path.join(RESULTS_DIR, 'split-picker.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.locator('#merge-confirm').click();
+
     await page.locator('.actor-panel[data-actor=gulf-clan]').waitFor();
+    expect(await page.locator('#records-outcome').textContent()).toBe(
+      'Split “Gulf Clan” off “Clan del Golfo”: 2 statements, 0 relations and 0 affiliations moved to it.',
+    );
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'split-outcome.png') });
     expect((await api<{ name: string }>('actors/gulf-clan')).name).toBe('Gulf Clan');
     expect((await api<{ aliases: string[] }>('actors/clan-del-golfo')).aliases).toEqual([
       `Los Urabeños ${XSS_IMG}`,
     ]);
+    // Exactly the ticked statements moved; the others, the one about it and the relation stayed.
+    const idsOf = async (route: string) =>
+      (await api<{ items: { id: string }[] }>(route)).items.map((r) => r.id).sort();
+    expect(await idsOf('statements?actorId=gulf-clan')).toEqual(
+      [answersOffensive.id, refusesDisarming.id].sort(),
+    );
+    expect(await idsOf('statements?actorId=clan-del-golfo')).toEqual([staysHostile.id]);
+    expect(await idsOf('statements?aboutId=clan-del-golfo')).toEqual([vigilOnClan.id]);
+    expect(await idsOf('relations?actorId=clan-del-golfo')).toEqual([strike.id]);
+    expect(await idsOf('relations?actorId=gulf-clan')).toEqual([]);
+  });
+
+  it("ticks an actor's claims whose evidence sentence names the alias, with their sources, and cancels", async () => {
+    await open('?kind=relations&actor=pete-hegseth');
+    await page.locator('.actor-panel[data-actor=pete-hegseth]').waitFor();
+    await page.locator('#split-alias-open').click();
+    await page.locator('#split-alias').selectOption('Defense Secretary Pete Hegseth');
+    const box = (id: string) => page.locator(`#split-records input[type=checkbox][value="${id}"]`);
+    await box('aff-hegseth-us-government').waitFor();
+    // The seed's claims carry no quote, only the sentence they were read from: it names him in full.
+    expect(await box('st-hegseth-warns-of-military-operation').isChecked()).toBe(true);
+    expect(await box('rel-hegseth-warns-mexico').isChecked()).toBe(true);
+    expect(await box('rel-wsj-reports-on-hegseth').isChecked()).toBe(true);
+    expect(await box('aff-hegseth-us-government').isChecked()).toBe(false);
+    const relations = page.locator('[data-group=relations]');
+    await relations.getByText('← The Wall Street Journal reports on this actor').waitFor();
+    await relations.getByText('→ warns Mexico').waitFor();
+    await page
+      .locator('[data-group=statements] .split-document', {
+        hasText: "The White House is considering a drone attack on Mexico's cartels",
+      })
+      .waitFor();
+    expect(
+      await page
+        .getByRole('checkbox', { name: /Secretary of Defense of US government/ })
+        .getAttribute('value'),
+    ).toBe('aff-hegseth-us-government');
+    await page.setViewportSize({ width: 1400, height: 1600 });
+    await page.locator('.merge-area').screenshot({ path: path.join(RESULTS_DIR, 'split-picker-seed.png') });
+    await page.locator('#merge-cancel').click();
+    expect(await page.locator('#split-records').count()).toBe(0);
+    expect((await api<{ aliases: string[] }>('actors/pete-hegseth')).aliases).toContain(
+      'Defense Secretary Pete Hegseth',
+    );
+    expect(
+      (await api<{ actorId: string }>('statements/st-hegseth-warns-of-military-operation')).actorId,
+    ).toBe('pete-hegseth');
   });
 
   it('merges a duplicate topic into another picked by title', async () => {

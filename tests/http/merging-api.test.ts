@@ -225,6 +225,44 @@ describe('merging and splitting', () => {
     expect(JSON.stringify(positions)).toContain('pete-hegseth');
   });
 
+  it('splits an alias off with the records chosen, whichever field names the actor, and leaves the rest', async () => {
+    const { aliases } = await get('/actors/pete-hegseth');
+    const split = await post('/actors/pete-hegseth/split', {
+      alias: 'Defense Secretary Pete Hegseth',
+      newId: 'defense-secretary',
+      // His own statement, listed twice, and a relation he is the target of; not the relation he is the
+      // source of, nor his affiliation.
+      statements: ['st-hegseth-warns-of-military-operation', 'st-hegseth-warns-of-military-operation'],
+      relations: ['rel-wsj-reports-on-hegseth'],
+      reason: 'the office, not the person',
+    });
+    expect(split.status).toBe(201);
+    expect(split.body.moved).toEqual({
+      statements: ['st-hegseth-warns-of-military-operation'],
+      relations: ['rel-wsj-reports-on-hegseth'],
+      affiliations: [],
+    });
+    expect((split.body.history as Event[]).map((e) => [e.kind, e.recordId])).toEqual([
+      ['actors', 'pete-hegseth'],
+      ['actors', 'defense-secretary'],
+      ['statements', 'st-hegseth-warns-of-military-operation'],
+      ['relations', 'rel-wsj-reports-on-hegseth'],
+    ]);
+    expect(ids(await all('statements', 'actorId=defense-secretary'))).toEqual([
+      'st-hegseth-warns-of-military-operation',
+    ]);
+    expect(await get('/relations/rel-wsj-reports-on-hegseth')).toMatchObject({
+      sourceId: 'wall-street-journal',
+      targetId: 'defense-secretary',
+    });
+    expect(ids(await all('relations', 'actorId=pete-hegseth'))).toEqual(['rel-hegseth-warns-mexico']);
+    expect(ids(await all('affiliations', 'memberId=pete-hegseth'))).toEqual(['aff-hegseth-us-government']);
+    expect(await all('affiliations', 'memberId=defense-secretary')).toEqual([]);
+    expect((await get('/actors/pete-hegseth')).aliases).toEqual(
+      aliases.filter((a: string) => a !== 'Defense Secretary Pete Hegseth'),
+    );
+  });
+
   it('splits only an alias of the actor, and moves only its own records', async () => {
     const notAlias = await post('/actors/pete-hegseth/split', { alias: 'Esper' });
     expect(notAlias.status).toBe(422);

@@ -1,7 +1,7 @@
 import { api, type Counterpart, type Page, type Window } from './api-client';
 import { el } from './dom';
-import { evidenceBlock } from './evidence-view';
-import { humanize, KIND_LABELS, POLARITY_COLORS } from './graph-style';
+import { evidenceBlock, polarityBadge } from './evidence-view';
+import { humanize, KIND_LABELS } from './graph-style';
 import { mergeControls } from './merge-controls';
 import { fillHistory } from './review-history';
 
@@ -11,8 +11,8 @@ export interface PanelContext {
   /** An actor's name, from the drawn graph or the API. */
   nameOf(id: string): Promise<string>;
   selectActor(id: string): void;
-  /** Records were merged or split: redraw the map, showing `id`. */
-  recordsChanged(kind: 'actors' | 'topics', id: string): void;
+  /** Records were merged or split: redraw the map, showing `id`, and say what moved (`outcome`). */
+  recordsChanged(kind: 'actors' | 'topics', id: string, outcome: string): void;
   /** The name the desk reviews under, for the history of a merge or split. */
   reviewer(): string;
 }
@@ -182,12 +182,6 @@ export function historySection(kind: 'actors' | 'topics', id: string): HTMLEleme
     if (details.open && slot.childElementCount === 0) void fillHistory(slot, kind, id);
   });
   return details;
-}
-
-export function polarityBadge(polarity: string): HTMLElement {
-  const badge = el('span', { className: `badge polarity-${polarity}`, text: polarity });
-  badge.style.backgroundColor = POLARITY_COLORS[polarity] ?? '#999';
-  return badge;
 }
 
 function period(from?: string, to?: string): string {

@@ -14,6 +14,7 @@ export interface Statement {
   documentId?: string;
   aboutId?: string;
   reportedById?: string;
+  reviewStatus?: string;
 }
 
 export interface Relation {
@@ -21,11 +22,13 @@ export interface Relation {
   sourceId: string;
   targetId: string;
   type: string;
+  topicId?: string;
   date?: string;
   quote?: string;
   evidence?: { sentence: string; start?: number };
   documentId?: string;
   reportedById?: string;
+  reviewStatus?: string;
 }
 
 export interface Actor {
@@ -58,7 +61,18 @@ export interface Affiliation {
   role?: string;
   from?: string;
   to?: string;
+  reviewStatus?: string;
 }
+
+/** Every statement, relation and affiliation that names one actor in any of its actor fields. */
+export interface ActorRecords {
+  statements: Statement[];
+  relations: Relation[];
+  affiliations: Affiliation[];
+}
+
+/** The ids of the records a merge or a split moved, per kind. */
+export type MovedRecords = Record<keyof ActorRecords, string[]>;
 
 export interface ActorRef {
   id: string;
@@ -177,6 +191,10 @@ async function getAll<T>(path: string, params: Record<string, string | undefined
   }
 }
 
+const uniqueById = <T extends { id: string }>(lists: T[][]): T[] => [
+  ...new Map(lists.flat().map((record) => [record.id, record])).values(),
+];
+
 export interface Window {
   from?: string;
   to?: string;
@@ -190,6 +208,35 @@ export const api = {
   statement: (statementId: string) => getJson<Statement>(`/api/statements/${id(statementId)}`),
   relation: (relationId: string) => getJson<Relation>(`/api/relations/${id(relationId)}`),
   actor: (actorId: string) => getJson<Actor>(`/api/actors/${id(actorId)}`),
+  topic: (topicId: string) => getJson<Topic>(`/api/topics/${id(topicId)}`),
+  /**
+   * What splitting an alias off the actor may move: its own statements and relations, those about it or
+   * relayed by it, and its affiliations either way, whatever their review status.
+   */
+  actorRecords: async (actorId: string): Promise<ActorRecords> => {
+    const [statements, relations, affiliations] = await Promise.all([
+      Promise.all(
+        (['actorId', 'aboutId', 'reportedById'] as const).map((field) =>
+          getAll<Statement>('/api/statements', { [field]: actorId }),
+        ),
+      ),
+      Promise.all(
+        (['actorId', 'reportedById'] as const).map((field) =>
+          getAll<Relation>('/api/relations', { [field]: actorId }),
+        ),
+      ),
+      Promise.all(
+        (['memberId', 'organizationId'] as const).map((field) =>
+          getAll<Affiliation>('/api/affiliations', { [field]: actorId }),
+        ),
+      ),
+    ]);
+    return {
+      statements: uniqueById(statements),
+      relations: uniqueById(relations),
+      affiliations: uniqueById(affiliations),
+    };
+  },
   /** Actors whose name or alias contains the words, the accepted ones (rejected and proposed left out). */
   findActors: (q: string) =>
     getJson<Page<Actor & { reviewStatus?: string }>>(

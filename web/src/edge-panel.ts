@@ -1,8 +1,8 @@
-import { actorLink, polarityBadge, type PanelContext } from './actor-panel';
+import { actorLink, type PanelContext } from './actor-panel';
 import { api } from './api-client';
 import type { EdgeAttributes } from './display-graph';
 import { el } from './dom';
-import { evidenceBlock } from './evidence-view';
+import { evidenceBlock, polarityBadge } from './evidence-view';
 import { humanize } from './graph-style';
 
 /** Why two actors are linked: every relation, shared stance or membership behind the drawn edge. */

@@ -1,17 +1,36 @@
 import { api, type SourceDocument } from './api-client';
 import { el, safeLink } from './dom';
+import { POLARITY_COLORS } from './graph-style';
 
-const documents = new Map<string, Promise<SourceDocument | undefined>>();
-
-/** A document's title, outlet and link, fetched once per page. */
-function documentOf(id: string): Promise<SourceDocument | undefined> {
-  if (!documents.has(id))
-    documents.set(
-      id,
-      api.document(id).catch(() => undefined),
-    );
-  return documents.get(id)!;
+/** `read` once per id for the life of the page, its answer shared by every caller. */
+function onceEach<T>(read: (id: string) => Promise<T>): (id: string) => Promise<T> {
+  const answers = new Map<string, Promise<T>>();
+  return (id) => {
+    if (!answers.has(id)) answers.set(id, read(id));
+    return answers.get(id)!;
+  };
 }
+
+/** A document's title, outlet and link. */
+export const documentOf = onceEach((id): Promise<SourceDocument | undefined> =>
+  api.document(id).catch(() => undefined),
+);
+
+/** An actor's name; its id when the actor cannot be read. */
+export const actorName = onceEach((id) =>
+  api.actor(id).then(
+    (actor) => actor.name,
+    () => id,
+  ),
+);
+
+/** A topic's title; its id when the topic cannot be read. */
+export const topicTitle = onceEach((id) =>
+  api.topic(id).then(
+    (topic) => topic.title,
+    () => id,
+  ),
+);
 
 export interface EvidenceLike {
   quote?: string;
@@ -23,21 +42,6 @@ export interface EvidenceLike {
   /** The outlet that relayed the claim ("reported by Reuters") and the actor it is about. */
   reportedById?: string;
   aboutId?: string;
-}
-
-const actorNames = new Map<string, Promise<string>>();
-
-/** An actor's name, fetched once per page; its id when the actor cannot be read. */
-function actorName(id: string): Promise<string> {
-  if (!actorNames.has(id))
-    actorNames.set(
-      id,
-      api.actor(id).then(
-        (actor) => actor.name,
-        () => id,
-      ),
-    );
-  return actorNames.get(id)!;
 }
 
 /** "reported by Reuters · about Gustavo Petro": who relayed a claim and whom it targets, when known. */
@@ -102,4 +106,10 @@ export function evidenceBlock(item: EvidenceLike, lead?: string): HTMLElement {
     });
   }
   return block;
+}
+
+export function polarityBadge(polarity: string): HTMLElement {
+  const badge = el('span', { className: `badge polarity-${polarity}`, text: polarity });
+  badge.style.backgroundColor = POLARITY_COLORS[polarity] ?? '#999';
+  return badge;
 }

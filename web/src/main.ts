@@ -34,6 +34,8 @@ let data: SerializedGraph | undefined;
 let loadedQuery: string | undefined;
 let graph: DisplayGraph | undefined;
 let panelToken = 0;
+/** What the last merge or split moved, said at the top of the panel it redraws, once. */
+let pendingOutcome: string | undefined;
 let networkToken = 0;
 const metrics: Metrics = {};
 const layout = new LayoutRunner();
@@ -206,8 +208,9 @@ function panelContext(): PanelContext {
       view.focus(id);
     },
     reviewer: () => desk.reviewerName(),
-    recordsChanged: (kind, id) => {
+    recordsChanged: (kind, id, outcome) => {
       // A merge or split changed who is who: fetch the network and the names again.
+      pendingOutcome = outcome;
       loadedQuery = undefined;
       names.clear();
       if (kind === 'topics') {
@@ -255,6 +258,10 @@ async function renderPanel(): Promise<void> {
   back.addEventListener('click', () => setState({ actor: undefined, edge: undefined, topicView: undefined }));
   clear(panel);
   if (chosen) panel.append(back);
+  if (pendingOutcome !== undefined) {
+    panel.append(el('p', { className: 'outcome', text: pendingOutcome, attrs: { id: 'records-outcome' } }));
+    pendingOutcome = undefined;
+  }
   panel.append(content);
   panel.scrollTop = 0;
 }

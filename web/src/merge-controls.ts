@@ -1,11 +1,13 @@
 /**
  * Merging duplicates and splitting an alias off, from an actor's or a topic's panel:
  * `POST /api/{actors|topics}/{into}/merge {from, reason}` moves the record's claims onto the chosen one,
- * `POST /api/actors/{id}/split {alias, newId, reason}` makes an alias an actor of its own. Each asks to
- * confirm first, then the caller redraws the map on the record that remains.
+ * `POST /api/actors/{id}/split {alias, newId, statements, relations, affiliations, reason}` makes an alias
+ * an actor of its own and moves the records ticked in the split picker to it. Each asks to confirm first,
+ * then the caller redraws the map on the record that remains and says how many records moved.
  */
 import { query, send } from './api-client';
 import { el } from './dom';
+import { splitRecordPicker } from './split-picker';
 
 type Kind = 'actors' | 'topics';
 
@@ -17,13 +19,34 @@ interface Found {
 }
 
 export interface MergeContext {
-  /** After a merge or a split: redraw, showing the record `id` of `kind`. */
-  changed(kind: Kind, id: string): void;
+  /** After a merge or a split: redraw, showing the record `id` of `kind` and the `outcome` in words. */
+  changed(kind: Kind, id: string, outcome: string): void;
   /** Who is merging or splitting: the history records it, as it records a review. */
   reviewer(): string;
 }
 
 const labelOf = (record: Found) => record.name ?? record.title ?? record.id;
+
+/** What a merge or split answers: the ids it moved, per kind. */
+interface Moved {
+  moved: Record<string, string[]>;
+}
+
+const NOUNS: Record<string, [one: string, many: string]> = {
+  statements: ['statement', 'statements'],
+  relations: ['relation', 'relations'],
+  affiliations: ['affiliation', 'affiliations'],
+  topics: ['sub-topic', 'sub-topics'],
+};
+
+/** "2 statements, 1 relation and 0 affiliations". */
+function movedSummary(moved: Record<string, string[]>): string {
+  const parts = Object.entries(moved).map(([kind, ids]) => {
+    const [one, many] = NOUNS[kind] ?? [kind, kind];
+    return `${ids.length} ${ids.length === 1 ? one : many}`;
+  });
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
 
 function button(text: string, id: string, run: () => void): HTMLButtonElement {
   const b = el('button', { text, attrs: { type: 'button', id } });
@@ -119,12 +142,16 @@ export function mergeControls(kind: Kind, record: Found, context: MergeContext):
           confirmation(
             `Merge “${name}” into “${labelOf(into)}”? Its statements${kind === 'actors' ? ', relations and affiliations' : ''} move to “${labelOf(into)}”, and “${name}” is gone.`,
             async (reason) => {
-              await send('POST', `/api/${kind}/${encodeURIComponent(into.id)}/merge`, {
+              const merged = await send<Moved>('POST', `/api/${kind}/${encodeURIComponent(into.id)}/merge`, {
                 from: record.id,
                 reviewer: context.reviewer(),
                 ...(reason ? { reason } : {}),
               });
-              context.changed(kind, into.id);
+              context.changed(
+                kind,
+                into.id,
+                `Merged “${name}” into “${labelOf(into)}”: ${movedSummary(merged.moved)} moved.`,
+              );
             },
             close,
           ),
@@ -148,22 +175,32 @@ export function mergeControls(kind: Kind, record: Found, context: MergeContext):
       el('label', {}, ['Alias to make an actor of its own ', alias]),
       el('label', {}, ['Its id (optional) ', newId]),
     ]);
+    const picker = splitRecordPicker({ id: record.id, name });
+    picker.preselect(alias.value);
+    alias.addEventListener('change', () => picker.preselect(alias.value));
     area.replaceChildren(
       form,
+      picker.element,
       confirmation(
-        `Split the alias off “${name}” into an actor of its own?`,
+        `Split the alias off “${name}” into an actor of its own, with the ticked records?`,
         async (reason) => {
-          const split = await send<{ actor: { id: string } }>(
+          const moving = await picker.chosen();
+          const split = await send<Moved & { actor: { id: string; name: string } }>(
             'POST',
             `/api/actors/${encodeURIComponent(record.id)}/split`,
             {
               alias: alias.value,
               reviewer: context.reviewer(),
               ...(newId.value.trim() ? { newId: newId.value.trim() } : {}),
+              ...moving,
               ...(reason ? { reason } : {}),
             },
           );
-          context.changed('actors', split.actor.id);
+          context.changed(
+            'actors',
+            split.actor.id,
+            `Split “${split.actor.name}” off “${name}”: ${movedSummary(split.moved)} moved to it.`,
+          );
         },
         close,
       ),
