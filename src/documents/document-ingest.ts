@@ -10,6 +10,7 @@ import { createExtractor, type ExtractorChoice } from '../extraction/extractor-f
 import { proposalRecords, type ProposalSet } from '../extraction/proposal-records';
 import { extractorInfoSchema } from '../model/provenance-schema';
 import { NotFoundError } from '../shared/errors';
+import { EVENT_LOOP_SLICE_MS, eventLoopPacer } from '../shared/event-loop';
 import { shortHash } from '../shared/ids';
 import type { GraphStore } from '../store/graph-store';
 import { createDocumentSchema, documentSchema, type StoredDocument } from '../model/document-schema';
@@ -299,18 +300,20 @@ async function extractInto(
   return isNew ? writeOnce(store, document, extractor.info, write) : write(document);
 }
 
+/** Ids looked up at once: a 5 MB document's 22,000 claims read in one call held the service's thread. */
+const LOOKUP_BATCH = 1000;
+
 /** Never overwrite: a record already stored may have been reviewed since. */
 async function onlyNew(store: GraphStore, proposals: ProposalSet): Promise<ProposalSet> {
+  const handBack = eventLoopPacer(EVENT_LOOP_SLICE_MS);
   const fresh = async <K extends keyof ProposalSet>(kind: K): Promise<ProposalSet[K]> => {
     const records = proposals[kind] as { id: string }[];
-    const existing = new Set(
-      (
-        await store.getMany(
-          kind,
-          records.map((r) => r.id),
-        )
-      ).map((r) => r.id),
-    );
+    const existing = new Set<string>();
+    for (let start = 0; start < records.length; start += LOOKUP_BATCH) {
+      const ids = records.slice(start, start + LOOKUP_BATCH).map((r) => r.id);
+      for (const stored of await store.getMany(kind, ids)) existing.add(stored.id);
+      await handBack();
+    }
     return records.filter((r) => !existing.has(r.id)) as ProposalSet[K];
   };
   const statements = await fresh('statements');
