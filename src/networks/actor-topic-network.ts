@@ -17,13 +17,18 @@ export function actorTopicNetwork(projection: Projection, topicTitles: Map<strin
     });
   }
   const sorted = projection.positions.flatMap((p) => p.statements.map((s) => ({ p, s })));
-  sorted.sort((x, y) => (x.s.id < y.s.id ? -1 : 1));
+  sorted.sort((x, y) => (x.s.id < y.s.id ? -1 : x.s.id > y.s.id ? 1 : x.p.topicId < y.p.topicId ? -1 : 1));
+  // Rolled up, one statement bears on its own topic and, carried through the tree, on broader or narrower
+  // ones: an edge to each, keyed by statement and topic. Otherwise an edge is keyed by its statement.
+  const uses = new Map<string, number>();
+  for (const { s } of sorted) uses.set(s.id, (uses.get(s.id) ?? 0) + 1);
   for (const { p, s } of sorted) {
     graph.addDirectedEdgeWithKey(
-      s.id,
+      uses.get(s.id)! > 1 ? `${s.id}@${p.topicId}` : s.id,
       p.actorId,
       `topic:${p.topicId}`,
       withoutUndefined({
+        statementId: s.id,
         type: s.polarity,
         tone: s.polarity === 'support' ? 'friendly' : s.polarity === 'oppose' ? 'hostile' : 'neutral',
         derived: false,

@@ -243,6 +243,31 @@ describe('networks and coalitions through the topic tree', () => {
     expect(await edgeKeys({ kind: 'conflict' })).not.toContain('donald-trump mike-vigil');
   });
 
+  it('with rollup=true draws a stance carried through the tree as an edge to each topic it bears on', async () => {
+    const { body } = await request(t.app)
+      .get('/api/network')
+      .query({ kind: 'actor-topic', rollup: 'true' })
+      .expect(200);
+    const edges = (
+      body as {
+        edges: { key: string; source: string; target: string; attributes: { statementId: string } }[];
+      }
+    ).edges;
+    const trump = edges.filter((e) => e.source === 'donald-trump');
+    // His support of strikes on cartels counts on that topic and, carried up, on the military approach.
+    expect(trump.map((e) => e.target)).toEqual(
+      expect.arrayContaining(['topic:us-strikes-on-cartels-in-mexico', 'topic:military-approach-to-cartels']),
+    );
+    const carried = trump.filter((e) => e.target === 'topic:military-approach-to-cartels');
+    const own = trump.find(
+      (e) =>
+        e.target === 'topic:us-strikes-on-cartels-in-mexico' &&
+        e.attributes.statementId === carried[0]?.attributes.statementId,
+    );
+    expect(own).toBeDefined();
+    expect(new Set(edges.map((e) => e.key)).size).toBe(edges.length);
+  });
+
   it('runs coalitions on the signed net network by default, so actors tied only by relations take part', async () => {
     const net = (await request(t.app).get('/api/analytics/coalitions').expect(200)).body as {
       network: string;
