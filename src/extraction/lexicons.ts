@@ -228,13 +228,58 @@ const IMPOSITIONS: ReadonlySet<string> = new Set([
   'aggression',
 ]);
 
+/** Verbs by which an actor rebuts what others say: rejecting, dismissing, denying. */
+const REBUTTING = String.raw`(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|push(?:es|ed|ing)? back (?:on|against)|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|deflect(?:s|ed|ing)?)`;
+/** What a rebuttal rebuts, after its determiners ("the", "all", "such", "growing"). */
+const REBUTTED_DETERMINERS = String.raw`(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|these\s+|growing\s+|international\s+|widespread\s+)*`;
+/** Nouns that find fault: whatever they are about, rebutting them defends it. */
+const CRITICAL_NOUNS = String.raw`criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|concerns?|objections?`;
+/** Who voiced what is rebutted: "criticism from Colombian President Gustavo Petro". */
+const VOICED_BY = String.raw`(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?`;
+
 /**
  * Rebutting a criticism of something defends it: "rejected the criticism of the strikes", "dismissed
- * criticism from Petro over the boat strikes", "brushed aside accusations that the strikes were illegal".
- * The criticism's own words are the critic's, not the actor's; the whole phrase reads as "defended".
+ * criticism from Petro over the boat strikes". The criticism's own words are the critic's, not the actor's;
+ * the whole phrase reads as "defended".
  */
-const REBUTTED_CRITICISM =
-  /\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|push(?:es|ed|ing)? back (?:on|against)|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|deflect(?:s|ed|ing)?)\s+(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|growing\s+|international\s+|widespread\s+)*(?:criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|claims?|concerns?|objections?)(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?\s+(?:of|over|about|surrounding|against|that)\b[^.;]*/g;
+const REBUTTED_CRITICISM = new RegExp(
+  String.raw`\b${REBUTTING}\s+${REBUTTED_DETERMINERS}(?:${CRITICAL_NOUNS}|claims?)${VOICED_BY}\s+(?:of|over|about|surrounding|against)\b[^.;]*`,
+  'g',
+);
+
+/**
+ * Rebutting a claim that P takes the side against P: "rejected the claim that the strikes were illegal"
+ * stands for the strikes, "denied allegations that the government backed the coup" against backing it.
+ * The claim's words are someone else's, so what they say is scored and turned around; a fault-finding
+ * claim whose words take no side ("dismissed accusations that the boats carried fishermen") is still
+ * rebutted in the actor's favour, a plain claim with no side of its own says nothing.
+ */
+const REBUTTED_CLAIM = new RegExp(
+  String.raw`\b${REBUTTING}\s+${REBUTTED_DETERMINERS}(${CRITICAL_NOUNS}|claims?|assertions?|suggestions?|reports?|notion|idea|contention|narrative)${VOICED_BY}\s+that\b([^.;]*)`,
+  'gi',
+);
+
+/**
+ * Where a sentence's rebutted claims lie, as offsets into it: "rejected the claim that <Venezuela supports
+ * drug trafficking>". Their words are the claim's, so no verb in them is a position or an act of the actor
+ * they name.
+ */
+export function rebuttedClaims(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(REBUTTED_CLAIM)].map((match) => ({
+    start: match.index + match[0].length - match[2]!.length,
+    end: match.index + match[0].length,
+  }));
+}
+
+/**
+ * Accusing someone of an act condemns the act, whatever the act's own words say: "accused Petro of
+ * supporting drug traffickers" is against supporting them, not for it (the accuser opposes what they
+ * attribute to the accused; the accuses relation records whom). A denied or negated accusation ("denied
+ * accusing", "did not accuse") condemns nothing. The act runs to the end of its clause.
+ */
+const ACCUSED_OF =
+  /\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?:[^\s.;,]+\s+){1,8}?(?:of|for)\s+[^.;,]*?(?=[.;,]|\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would|said|says)\b|$)/g;
+const DENIED_BEFORE = /\b(?:not|never|\w+n['’]t|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/;
 
 /**
  * An act said to threaten or endanger something is opposed by whoever says so: "warned that the
@@ -330,9 +375,12 @@ export const PROPOSITION_CLASSES: { name: string; pattern: RegExp }[] = [
   },
 ];
 
-/** Signals that an actor declines to commit either way. */
+/**
+ * Signals that an actor declines to commit either way: an option left "on the table", a possibility not
+ * ruled out ("has not dismissed the possibility of deploying troops" keeps it open, decides nothing).
+ */
 export const NEUTRAL_CUE =
-  /\b(?:(?:all )?options? (?:are |is |will be |remain )?on the table|no decision (?:has|had) been made|declined to comment|remains to be seen|(?:did|does|do) not (?:say|comment))\b/i;
+  /\b(?:(?:all )?options? (?:are |is |will be |remain )?on the table|(?:(?:has|have|had|did|does|do) not|(?:has|have|had|did|does|do)n['’]t) (?:dismissed|dismiss|ruled out|rule out|excluded|exclude) the (?:possibility|option|prospect)|no decision (?:has|had) been made|declined to comment|remains to be seen|(?:did|does|do) not (?:say|comment))\b/i;
 
 /** Words that turn the cue after them around. */
 const NEGATORS = new Set([
@@ -431,7 +479,16 @@ export function scorePolarity(text: string): PolarityScore {
     // "a resolution seeking to halt the strikes", "an amendment that says the people reject ...": what a
     // measure would do is its content; the actor's stance is what they do with the measure.
     .replace(MEASURE_CONTENT, '$1')
-    .replace(REBUTTED_CRITICISM, ' defended ');
+    .replace(REBUTTED_CLAIM, (_whole, noun: string, claim: string) => {
+      const said = scorePolarity(claim);
+      if (said.support > said.oppose) return ' rejected ';
+      if (said.oppose > said.support || new RegExp(`^(?:${CRITICAL_NOUNS})$`).test(noun)) return ' defended ';
+      return ' ';
+    })
+    .replace(REBUTTED_CRITICISM, ' defended ')
+    .replace(ACCUSED_OF, (_act: string, at: number, whole: string) =>
+      DENIED_BEFORE.test(whole.slice(0, at)) ? ' ' : ' condemned ',
+    );
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;

@@ -6,6 +6,7 @@ import {
   RELATION_NOUNS,
   RELATION_VERBS,
   SPEECH_VERB,
+  rebuttedClaims,
 } from './lexicons';
 import type { Sentence } from './text-segments';
 import type { RelationType } from '../model/relation-vocabulary';
@@ -141,11 +142,14 @@ export function findRelations(
     if (!sourceKey || !targetKey || sourceKey === targetKey) return;
     found.push({ sourceKey, targetKey, type, confidence });
   };
+  const rebutted = rebuttedClaims(sentence.text);
   for (const [pattern, type] of RELATION_VERBS) {
     for (const match of sentence.text.matchAll(pattern)) {
       const at = sentence.start + match.index;
       const end = at + match[0].length;
       if (insideQuote(sentence, { start: at, end })) continue;
+      // "rejected the claim that Venezuela supports the cartel": a rebutted claim reports no act.
+      if (rebutted.some((claim) => claim.start <= match.index && match.index < claim.end)) continue;
       const textBefore = textUpTo(sentence, at);
       // "would stop giving financial support to Colombia" withdraws support: that is pressure, and a
       // denied or refused act ("did not attack") is no relation at all.
@@ -315,6 +319,10 @@ export function findRelations(
 
 export const SPEECH_WORD = new RegExp(`^${SPEECH_VERB.source}$`, 'i');
 
+/** Nouns whose "that" clause says what they hold: "the claim that", "fears that", "the fact that". */
+const CONTENT_NOUN =
+  /^(?:claims?|assertions?|accusations?|allegations?|charges?|suggestions?|reports?|fears?|concerns?|warnings?|belief|view|notion|idea|fact|hope|news|rumou?rs?|evidence|proof|signs?)$/i;
+
 /** The actor a relative clause starting right before `subject` ("..., a gang that <subject> ...") is about. */
 export function relativeAntecedent(
   sentence: Sentence,
@@ -323,8 +331,15 @@ export function relativeAntecedent(
 ): Mention | undefined {
   const before = textUpTo(sentence, subject.start);
   const relative = /(\p{L}+)\s+(?:that|which|whom)\s+$/u.exec(before);
-  // After a verb ("announced that the US military ..."), "that" opens what was said, not a relative clause.
-  if (!relative || /ed$/.test(relative[1]!) || SPEECH_WORD.test(relative[1]!)) return undefined;
+  // After a verb ("announced that the US military ..."), or a noun of saying ("the claim that Venezuela
+  // ..."), "that" opens what was said, not a relative clause.
+  if (
+    !relative ||
+    /ed$/.test(relative[1]!) ||
+    SPEECH_WORD.test(relative[1]!) ||
+    CONTENT_NOUN.test(relative[1]!)
+  )
+    return undefined;
   const at = sentence.start + relative.index + relative[1]!.length;
   const antecedent = [...named].reverse().find((m) => m.end <= at && !m.possessive);
   if (!antecedent) return undefined;

@@ -42,9 +42,69 @@ describe('stance toward the proposition', () => {
     ],
     // Not rejecting the criticism is no defence.
     ['Senator Rand Paul did not reject the criticism of the strikes.', 'Paul', 'oppose'],
+    ['Secretary of State Marco Rubio did not dismiss the criticism of the strikes.', 'Rubio', 'oppose'],
+    [
+      'Defense Secretary Pete Hegseth rebuffed concerns about the legality of the strikes.',
+      'Hegseth',
+      'support',
+    ],
+    // Rejecting a claim that P takes the side against P: against a claim that condemns, for what it condemns.
+    ['Secretary of State Marco Rubio rejected the claim that the strikes were illegal.', 'Rubio', 'support'],
+    [
+      'Secretary of State Marco Rubio rejected claims that the strikes violated international law.',
+      'Rubio',
+      'support',
+    ],
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected the claim that Venezuela supports drug trafficking.',
+      'Gil',
+      'oppose',
+    ],
+    [
+      'Defense Secretary Pete Hegseth denied allegations that the military had targeted fishermen.',
+      'Hegseth',
+      'support',
+    ],
+    // An accusation condemns the act it attributes, whatever the act's own words.
+    [
+      'Senator Lindsey Graham accused Colombian President Gustavo Petro of supporting drug traffickers.',
+      'Graham',
+      'oppose',
+    ],
+    [
+      'Venezuelan President Nicolás Maduro accused the United States of backing a coup against his government.',
+      'Maduro',
+      'oppose',
+    ],
   ])('%s -> %s %s', async (sentence, actor, polarity) => {
     const reading = await read(sentence);
     expect(stanceOf(reading, actor)).toContain(polarity);
     expect(stanceOf(reading, actor)).not.toContain(polarity === 'support' ? 'oppose' : 'support');
+  });
+});
+
+describe('no position', () => {
+  it.each([
+    // A denied or negated accusation condemns nothing.
+    ['Colombian President Gustavo Petro denied accusing the United States of murder.', 'Petro'],
+    [
+      'Secretary of State Marco Rubio did not accuse Colombian President Gustavo Petro of supporting drug traffickers.',
+      'Rubio',
+    ],
+    // The subject of a rebutted claim holds no position by it.
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected the claim that Venezuela supports drug trafficking.',
+      'Venezuela',
+    ],
+  ])('%s -> %s takes no side', async (sentence, actor) => {
+    const reading = await read(sentence);
+    expect(stanceOf(reading, actor).filter((p) => p === 'support' || p === 'oppose')).toEqual([]);
+  });
+
+  it('a possibility not ruled out is left open, not taken up', async () => {
+    const reading = await read(
+      'The Trump administration has not dismissed the possibility of deploying US troops to Venezuela.',
+    );
+    expect(stanceOf(reading, 'Trump administration')).toEqual(['neutral']);
   });
 });
