@@ -482,9 +482,11 @@ export class ActorMentionFinder {
       // "Venezuelan", "American": an adjective of nationality, not an actor.
       return;
     } else if (orgKind || tags.has('Organization') || (tags.has('Acronym') && words.length === 1)) {
-      // An organisation keeps its nationality: "US Forces", not "Forces".
+      // An organisation keeps its nationality: "US Forces", not "Forces"; and it belongs to that country
+      // ("Mexico's Foreign Ministry" speaks for Mexico, it is never Mexico's opponent).
       const full = nationality ? stripPossessive(this.text.slice(spanStart, end)) : name;
-      this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization'), false);
+      const homeCountry = nationality ? COUNTRY_CODES[nationality] : undefined;
+      this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization', homeCountry), false);
     } else if (words.length === 1) {
       unresolved.push({ start: spanStart, end, name });
     } else if (

@@ -103,10 +103,14 @@ export function opposedAgents(
       )
     )
       continue;
+    // "violated Mexico's sovereignty": the one whose sovereignty, territory or people suffer the act is
+    // its victim, never the party opposed.
+    if (mention.possessive && VICTIM_POSSESSION.test(after)) continue;
     // Named as the actor of what is opposed, not as a place or a bystander.
     if (
       /\b(?:from|by)\s+(?:\S+\s+){0,3}$/.test(before) ||
       /^['’]s\b|^\s+(?:to|would|will|is|are|was|were|has|have|had)\b/.test(after) ||
+      HARMS_NEXT.test(after) ||
       mention.possessive
     ) {
       agents.add(entry.key);
@@ -114,6 +118,14 @@ export function opposedAgents(
   }
   return [...agents];
 }
+
+/** What belongs to a state and suffers what another does: "Mexico's sovereignty", "Colombia's waters". */
+const VICTIM_POSSESSION =
+  /^['’]s?\s+(?:own\s+|national\s+|territorial\s+)?(?:sovereignty|territory|territorial|waters|airspace|integrity|independence|borders?|soil|coasts?|people|citizens|nationals|fishermen|elections?|politics|affairs)\b/i;
+
+/** A name followed by an act against another: "the United States violated ...", "Washington invaded ...". */
+const HARMS_NEXT =
+  /^\s+(?:(?:has|have|had)\s+)?(?:violat(?:es|ed)|invad(?:es|ed)|attack(?:s|ed)|struck|bomb(?:s|ed)|kill(?:s|ed)|murder(?:s|ed)|interfer(?:es|ed)|meddl(?:es|ed)|breach(?:es|ed)|threaten(?:s|ed))\b/i;
 
 export function governmentLedBy(
   person: ActorEntry,
@@ -160,15 +172,16 @@ export function findRelations(
       const before = [...named].reverse().find((m) => m.end <= at);
       // The verb's object as the tags show it ("rejected Rubio's criticism" is aimed at Rubio); a name set
       // off by a comma after an object of another kind, as the subject of a verb of its own ("supporting
-      // drug traffickers, Reuters reported"), belongs to another clause.
+      // drug traffickers, Reuters reported") or inside a participle's clause ("condemned the strike, saying
+      // it violated Colombia's sovereignty"), belongs to another clause.
       const objectPhrase = clause?.object;
       const nearest = named.find((m) => m.start >= end && m.start - end <= 40);
+      const pastObject = objectPhrase && nearest && textBetween(sentence, objectPhrase.end, nearest.start);
       const after =
         (objectPhrase && named.find((m) => within(objectPhrase, m))) ??
-        (objectPhrase &&
-        nearest &&
-        /,/.test(textBetween(sentence, objectPhrase.end, nearest.start)) &&
-        subjectOfOwnVerb(sentence, nearest)
+        (pastObject &&
+        /,/.test(pastObject) &&
+        (subjectOfOwnVerb(sentence, nearest) || /^\s*,\s*\p{Ll}+ing\b/u.test(pastObject))
           ? undefined
           : nearest);
       const passive =

@@ -29,6 +29,16 @@ describe('relations', () => {
       'Senator Lindsey Graham accused Colombian President Gustavo Petro of shielding drug traffickers, Reuters reported.',
       ['Lindsey Graham accuses Gustavo Petro'],
     ],
+    // An accusation pits the accuser against the accused, whatever the act it names.
+    [
+      'Venezuelan President Nicolás Maduro accused the United States of backing a coup against his government.',
+      ['Nicolás Maduro accuses United States'],
+    ],
+    // Whoever violates a state's sovereignty is the one its ministry opposes.
+    [
+      "Mexico's Foreign Ministry said the United States violated Mexico's sovereignty.",
+      ["Mexico's Foreign Ministry opposes United States"],
+    ],
   ])('%s', async (sentence, expected) => {
     expect((await read(sentence)).relations).toEqual(expect.arrayContaining(expected));
   });
@@ -46,6 +56,20 @@ describe('relations', () => {
     [
       'US Defense Secretary Pete Hegseth threatened the cartels, the Associated Press reported.',
       'threatens Associated',
+    ],
+    // A state's own organ speaks for it: the state whose sovereignty was violated is the victim, not
+    // the one opposed, and a name inside a participle's clause is no object of the verb before it.
+    ["Mexico's Foreign Ministry said the strike violated Mexico's sovereignty.", 'opposes'],
+    [
+      "Colombia's Foreign Ministry condemned the strike, saying it violated Colombia's sovereignty.",
+      'criticizes',
+    ],
+    ['Human Rights Watch said the strike violated Venezuela’s sovereignty.', 'opposes'],
+    // A denied accusation, and an act inside a rebutted claim, relate no one.
+    ['Colombian President Gustavo Petro denied accusing the United States of murder.', 'accuses'],
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected the claim that Venezuela supports the Cartel of the Suns.',
+      'supports',
     ],
     // "told Reuters that ...": the one told is no antecedent of a relative clause.
     [
