@@ -230,8 +230,11 @@ const IMPOSITIONS: ReadonlySet<string> = new Set([
 
 /** Verbs by which an actor rebuts what others say: rejecting, dismissing, denying. */
 const REBUTTING = String.raw`(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|push(?:es|ed|ing)? back (?:on|against)|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|deflect(?:s|ed|ing)?)`;
-/** What a rebuttal rebuts, after its determiners ("the", "all", "such", "growing"). */
-const REBUTTED_DETERMINERS = String.raw`(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|these\s+|growing\s+|international\s+|widespread\s+)*`;
+/**
+ * What a rebuttal rebuts, after its determiners ("the", "all", "such", "growing") and whose it is
+ * ("Secretary of State Marco Rubio's criticism", "Democrats' concerns").
+ */
+const REBUTTED_DETERMINERS = String.raw`(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|these\s+|growing\s+|international\s+|widespread\s+)*(?:(?:[^\s;,'’]+\s+){0,4}?[^\s;,'’]+(?:['’]s|s['’])\s+)?`;
 /** Nouns that find fault: whatever they are about, rebutting them defends it. */
 const CRITICAL_NOUNS = String.raw`criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|concerns?|objections?`;
 /** Who voiced what is rebutted: "criticism from Colombian President Gustavo Petro". */

@@ -48,6 +48,17 @@ describe('stance toward the proposition', () => {
       'Hegseth',
       'support',
     ],
+    // Whose criticism it is does not change what it is about.
+    [
+      "Colombian President Gustavo Petro rejected Secretary of State Marco Rubio's criticism of the peace talks.",
+      'Petro',
+      'support',
+    ],
+    [
+      "Defense Secretary Pete Hegseth brushed aside Democrats' concerns about the legality of the strikes.",
+      'Hegseth',
+      'support',
+    ],
     // Rejecting a claim that P takes the side against P: against a claim that condemns, for what it condemns.
     ['Secretary of State Marco Rubio rejected the claim that the strikes were illegal.', 'Rubio', 'support'],
     [
