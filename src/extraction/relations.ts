@@ -9,7 +9,7 @@ import {
   rebuttedClaims,
 } from './lexicons';
 import type { Sentence } from './text-segments';
-import type { RelationType } from '../model/relation-vocabulary';
+import { HOSTILE_RELATION_TYPES, type RelationType } from '../model/relation-vocabulary';
 import type { DraftRelation } from './extraction-schema';
 import { insideQuote, textBefore, reportedClause, textBetween, textUpTo, textFrom } from './sentence-view';
 import { subjectBefore, conjuncts, ownsVerb, grammaticalSubject } from './attribution';
@@ -152,6 +152,14 @@ export function findRelations(
     confidence: number,
   ) => {
     if (!sourceKey || !targetKey || sourceKey === targetKey) return;
+    // An actor speaks for the state it belongs to; it is never hostile to it.
+    const target = entries.get(targetKey);
+    if (
+      HOSTILE_RELATION_TYPES.includes(type) &&
+      target?.kind === 'state' &&
+      countryOf(entries.get(sourceKey)) === target.country
+    )
+      return;
     found.push({ sourceKey, targetKey, type, confidence });
   };
   const rebutted = rebuttedClaims(sentence.text);
