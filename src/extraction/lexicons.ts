@@ -278,10 +278,11 @@ export function rebuttedClaims(text: string): { start: number; end: number }[] {
  * Accusing someone of an act condemns the act, whatever the act's own words say: "accused Petro of
  * supporting drug traffickers" is against supporting them, not for it (the accuser opposes what they
  * attribute to the accused; the accuses relation records whom). A denied or negated accusation ("denied
- * accusing", "did not accuse") condemns nothing. The act runs to the end of its clause.
+ * accusing", "did not accuse") condemns nothing, and neither does one whose accused is gapped ("boats
+ * accused of carrying drugs": the sentence's speaker is no accuser). The act runs to the end of its clause.
  */
 const ACCUSED_OF =
-  /\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?:[^\s.;,]+\s+){1,8}?(?:of|for)\s+[^.;,]*?(?=[.;,]|\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would|said|says)\b|$)/g;
+  /\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?!(?:of|for)\b)(?:[^\s.;,]+\s+){1,8}?(?:of|for)\s+[^.;,]*?(?=[.;,]|\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would|said|says)\b|$)/g;
 const DENIED_BEFORE = /\b(?:not|never|\w+n['’]t|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/;
 
 /**

@@ -102,6 +102,11 @@ describe('no position', () => {
       'Secretary of State Marco Rubio did not accuse Colombian President Gustavo Petro of supporting drug traffickers.',
       'Rubio',
     ],
+    // "a vessel accused of smuggling drugs": the vessel is the accused, the speaker accuses no one.
+    [
+      'Defense Secretary Pete Hegseth said the US military struck a vessel accused of smuggling drugs for Tren de Aragua.',
+      'Hegseth',
+    ],
     // The subject of a rebutted claim holds no position by it.
     [
       'Venezuelan Foreign Minister Yván Gil rejected the claim that Venezuela supports drug trafficking.',
