@@ -236,7 +236,7 @@ const REBUTTING = String.raw`(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff
  */
 const REBUTTED_DETERMINERS = String.raw`(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|these\s+|growing\s+|international\s+|widespread\s+)*(?:(?:[^\s;,'’]+\s+){0,4}?[^\s;,'’]+(?:['’]s|s['’])\s+)?`;
 /** Nouns that find fault: whatever they are about, rebutting them defends it. */
-const CRITICAL_NOUNS = String.raw`criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|concerns?|objections?`;
+export const CRITICAL_NOUNS = String.raw`criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|concerns?|objections?`;
 /** Who voiced what is rebutted: "criticism from Colombian President Gustavo Petro". */
 const VOICED_BY = String.raw`(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?`;
 
@@ -538,7 +538,11 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
     /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|plan(?:s|ned|ning)?|float(?:s|ed|ing)? (?:the |an? )?(?:idea|possibility|prospect|option) of|vow(?:s|ed)? to|propos(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing)|order(?:s|ed|ing)?)\b(?=\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|bomb|air ?strikes?|military action|invasion|invading|striking|attacking|hitting)\b)/gi,
     'threatens',
   ],
-  [/\breject(?:s|ed|ing)?\b/gi, 'rejects'],
+  // Dismissing what someone said of one rejects them: "dismissed criticism from Rubio", "rebuffed Petro's claims".
+  [
+    /\breject(?:s|ed|ing)?\b|\b(?:dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off))\b(?=\s+(?:\S+\s+){0,4}?(?:criticism|claims?|accusations?|allegations?|charges?|complaints?|concerns?|objections?|condemnation)\b)/gi,
+    'rejects',
+  ],
   [/\baccus(?:e|es|ed|ing)\b/gi, 'accuses'],
   [
     /\b(?:criticiz|criticis)(?:e|es|ed|ing)\b|\bslam(?:s|med)?\b|\bcondemn(?:s|ed)?\b|\bblast(?:s|ed)\b|\bdenounc(?:e|es|ed)\b|\brebuk(?:e|ed|es)\b|\bfault(?:s|ed)\b|\bblam(?:e|es|ed)\b|\bcensur(?:e|es|ed)\b/gi,

@@ -6,6 +6,7 @@ import {
   RELATION_NOUNS,
   RELATION_VERBS,
   SPEECH_VERB,
+  CRITICAL_NOUNS,
   rebuttedClaims,
 } from './lexicons';
 import type { Sentence } from './text-segments';
@@ -248,12 +249,14 @@ export function findRelations(
       // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
       // the complement of its object ("condemned the capture of Maduro") or a relative clause on it
       // ("a strike against a boat that had departed Venezuela").
+      // ... or the one who voiced what the verb rebuts: "rejected claims by Washington that ...".
       const object =
         after &&
         !/[.;:]/.test(gap) &&
-        !/\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
+        (!/\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
           gap,
-        );
+        ) ||
+          (relationType === 'rejects' && VOICED_CLAIM.test(gap)));
       if (source && !object && CONDEMNING.has(relationType)) {
         // "denounced ... the threat to peace posed by the military deployment of the United States":
         // condemning what an actor does condemns the actor.
@@ -339,6 +342,12 @@ export function findRelations(
 }
 
 export const SPEECH_WORD = new RegExp(`^${SPEECH_VERB.source}$`, 'i');
+
+/** A rebutted claim and who voiced it, up to the voice's name: " the claims by ", " criticism from the ". */
+const VOICED_CLAIM = new RegExp(
+  String.raw`^\s+(?:the\s+|all\s+|such\s+|these\s+|those\s+)*(?:${CRITICAL_NOUNS}|claims?)\s+(?:from|by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,4}$`,
+  'u',
+);
 
 /** Nouns whose "that" clause says what they hold: "the claim that", "fears that", "the fact that". */
 const CONTENT_NOUN =

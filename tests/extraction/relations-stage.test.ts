@@ -29,6 +29,15 @@ describe('relations', () => {
       'Senator Lindsey Graham accused Colombian President Gustavo Petro of shielding drug traffickers, Reuters reported.',
       ['Lindsey Graham accuses Gustavo Petro'],
     ],
+    // Rebutting what someone said rejects the one who said it.
+    [
+      'Colombian President Gustavo Petro dismissed criticism from Secretary of State Marco Rubio over the peace talks.',
+      ['Gustavo Petro rejects Marco Rubio'],
+    ],
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected claims by Washington that the government protects drug traffickers.',
+      ['Yván Gil rejects United States'],
+    ],
     // An accusation pits the accuser against the accused, whatever the act it names.
     [
       'Venezuelan President Nicolás Maduro accused the United States of backing a coup against his government.',
