@@ -251,6 +251,18 @@ const REBUTTED_CRITICISM = new RegExp(
 );
 
 /**
+ * What a rebutted criticism is about, in place of the criticism: "rejected Rubio's criticism of the peace
+ * talks" reads "rejected the peace talks" for the question it is on (its side is scorePolarity's).
+ */
+export function rebuttedSubject(clause: string): string {
+  return clause.replace(REBUTTED_FRAME, '$1 ');
+}
+const REBUTTED_FRAME = new RegExp(
+  String.raw`\b(${REBUTTING})\s+${REBUTTED_DETERMINERS}(?:${CRITICAL_NOUNS}|claims?)${VOICED_BY}\s+(?:of|over|about|surrounding|against)\s+`,
+  'i',
+);
+
+/**
  * Rebutting a claim that P takes the side against P: "rejected the claim that the strikes were illegal"
  * stands for the strikes, "denied allegations that the government backed the coup" against backing it.
  * The claim's words are someone else's, so what they say is scored and turned around; a fault-finding
