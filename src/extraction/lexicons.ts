@@ -237,6 +237,7 @@ const REBUTTING = String.raw`(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff
 const REBUTTED_DETERMINERS = String.raw`(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|these\s+|growing\s+|international\s+|widespread\s+)*(?:(?:[^\s;,'’]+\s+){0,4}?[^\s;,'’]+(?:['’]s|s['’])\s+)?`;
 /** Nouns that find fault: whatever they are about, rebutting them defends it. */
 export const CRITICAL_NOUNS = String.raw`criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|concerns?|objections?`;
+const CRITICAL_NOUN = new RegExp(`^(?:${CRITICAL_NOUNS})$`, 'i');
 /** Who voiced what is rebutted: "criticism from Colombian President Gustavo Petro". */
 const VOICED_BY = String.raw`(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?`;
 
@@ -305,6 +306,16 @@ const DENIED_BEFORE = /\b(?:not|never|\w+n['’]t|den(?:y|ies|ied|ying))\s+(?:\w
 const ACT_THREATENS =
   /\b(?:deployments?|strikes?|attacks?|actions?|presence|operations?|build-?ups?|escalation|interventions?|incursions?|policy|policies|campaign|bombings?|raids?|militari[sz]ation|manoeuvres|maneuvers|exercises)\s+(?:\w+\s+){0,2}?(?:threaten(?:s|ed)?|endanger(?:s|ed)?|jeopardi[sz](?:e|es|ed)|destabili[sz](?:e|es|ed)|undermin(?:e|es|ed)|put(?:s)? at risk|pos(?:e|es|ed) (?:an? |the )?(?:\w+ )?(?:threat|danger|risk))\b/gi;
 
+/**
+ * Whoever or whatever is said to threaten peace, the region or lives is opposed by whoever says so: "warned
+ * that the United States is threatening peace in the Caribbean", "could undermine peace in the Americas".
+ * Only a common good as the object: threatening the cartels, or threatening to strike, stands for the act,
+ * and national security is what a government invokes against its targets. The noun ("a threat to the lives
+ * of others") is left out: whose threat it is, and whether it is denied, the words do not say.
+ */
+const ENDANGERS_COMMON_GOOD =
+  /\b(?:threaten(?:s|ed|ing)?|endanger(?:s|ed|ing)?|jeopardi[sz](?:e|es|ed|ing)|destabili[sz](?:e|es|ed|ing)|undermin(?:e|es|ed|ing))\s+(?:the\s+)?(?:\w+\s+)?(?:peace|stability|region|sovereignty|lives|democracy)\b/gi;
+
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
 const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\brul(?:e|es|ed|ing) out\b/gi, -1],
@@ -327,6 +338,7 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   ],
   [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
   [ACT_THREATENS, -2],
+  [ENDANGERS_COMMON_GOOD, -2],
   // Calling an action part of one's own effort defends it: "argued the operations are part of anti-drug
   // and counter-terrorism efforts", "defended them as part of his campaign".
   [
@@ -498,7 +510,7 @@ export function scorePolarity(text: string): PolarityScore {
     .replace(REBUTTED_CLAIM, (_whole, noun: string, claim: string) => {
       const said = scorePolarity(claim);
       if (said.support > said.oppose) return ' rejected ';
-      if (said.oppose > said.support || new RegExp(`^(?:${CRITICAL_NOUNS})$`).test(noun)) return ' defended ';
+      if (said.oppose > said.support || CRITICAL_NOUN.test(noun)) return ' defended ';
       return ' ';
     })
     .replace(REBUTTED_CRITICISM, ' defended ')

@@ -107,6 +107,13 @@ export function opposedAgents(
     // "violated Mexico's sovereignty": the one whose sovereignty, territory or people suffer the act is
     // its victim, never the party opposed.
     if (mention.possessive && VICTIM_POSSESSION.test(after)) continue;
+    // "a US invasion of Venezuela", "warships near Venezuela": the target of an act is its victim and a
+    // place is where it happens, whatever verb follows.
+    if (
+      ACT_TARGET_BEFORE.test(before) ||
+      /\b(?:near|off|around|toward|towards|across|outside|inside|within)\s+(?:the\s+)?$/i.test(before)
+    )
+      continue;
     // Named as the actor of what is opposed, not as a place or a bystander.
     if (
       /\b(?:from|by)\s+(?:\S+\s+){0,3}$/.test(before) ||
@@ -123,6 +130,10 @@ export function opposedAgents(
 /** What belongs to a state and suffers what another does: "Mexico's sovereignty", "Colombia's waters". */
 const VICTIM_POSSESSION =
   /^['’]s?\s+(?:own\s+|national\s+|territorial\s+)?(?:sovereignty|territory|territorial|waters|airspace|integrity|independence|borders?|soil|coasts?|people|citizens|nationals|fishermen|elections?|politics|affairs)\b/i;
+
+/** An act and the preposition naming its target: "invasion of", "strikes on", "aggression against". */
+const ACT_TARGET_BEFORE =
+  /\b(?:invasion|invading|occupation|attacks?|strikes?|bombing|intervention|interference|aggression|incursions?|blockade|violation)\s+(?:of|on|against|in|into)\s+(?:the\s+)?$/i;
 
 /** A name followed by an act against another: "the United States violated ...", "Washington invaded ...". */
 const HARMS_NEXT =

@@ -43,6 +43,10 @@ describe('relations', () => {
       'Venezuelan President Nicolás Maduro accused the United States of backing a coup against his government.',
       ['Nicolás Maduro accuses United States'],
     ],
+    [
+      'Venezuelan President Nicolás Maduro warned that the United States is threatening peace in the Caribbean.',
+      ['Nicolás Maduro opposes United States'],
+    ],
     // Whoever violates a state's sovereignty is the one its ministry opposes.
     [
       "Mexico's Foreign Ministry said the United States violated Mexico's sovereignty.",
@@ -74,6 +78,15 @@ describe('relations', () => {
       'criticizes',
     ],
     ['Human Rights Watch said the strike violated Venezuela’s sovereignty.', 'opposes Venezuela'],
+    // The target of an act, and a place where it happens, are not the ones opposed.
+    [
+      'Brazilian President Luiz Inácio Lula da Silva warned that a US invasion of Venezuela would be a humanitarian catastrophe.',
+      'opposes Venezuela',
+    ],
+    [
+      'Brazilian President Luiz Inácio Lula da Silva said the US naval buildup near Venezuela is undermining peace in the region.',
+      'opposes Venezuela',
+    ],
     // A person introduced by the state office they hold speaks for that state.
     [
       "Venezuela's ambassador to the United Nations, Samuel Moncada, said the emergency meeting requested by Venezuela would expose the US aggression.",

@@ -30,6 +30,17 @@ describe('stance toward the proposition', () => {
       'Lula',
       'oppose',
     ],
+    // Whoever is said to threaten or undermine a common good is opposed, an actor as much as an act.
+    [
+      'Venezuelan President Nicolás Maduro warned that the United States is threatening peace in the Caribbean.',
+      'Maduro',
+      'oppose',
+    ],
+    [
+      'Brazilian President Luiz Inácio Lula da Silva said the US naval buildup near Venezuela is undermining peace in the region.',
+      'Lula',
+      'oppose',
+    ],
     // Threatening to act still stands for the act.
     ['President Donald Trump threatened to strike the cartels on land.', 'Trump', 'support'],
     // Negation and hedges as before.
