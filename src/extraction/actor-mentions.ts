@@ -114,6 +114,22 @@ const ACTS_NEXT =
 const ROLE_BEFORE =
   /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney)\s+$/;
 const COUNTED = /\b(?:two|three|four|five|six|several|some|few|many|\d+)\s+$/i;
+/** Offices that speak for a state, as a descriptor set before the holder's name. */
+const STATE_OFFICE = String.raw`(?:ambassador|envoy|representative|minister|foreign minister|secretary|president|vice president|prime minister|chancellor|diplomat|spokes(?:man|woman|person))`;
+/** Country names, longest first: "United States" before "States". */
+const COUNTRY_NAMES = Object.keys(COUNTRY_CODES)
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|');
+/**
+ * A state's office named before its holder, set off by a comma: "The ambassador ... of the Bolivarian
+ * Republic of Venezuela to the United Nations (UN), Samuel Moncada", "Venezuela's foreign minister, Yván
+ * Gil,". The country is group 1 or 2.
+ */
+const STATE_OFFICE_BEFORE = new RegExp(
+  String.raw`(?:\b${STATE_OFFICE}\b[^.;,]{0,80}?\bof\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+(?:of\s+)?){0,3}?(${COUNTRY_NAMES})|\b(${COUNTRY_NAMES})['’]s\s+(?:[\p{Ll}-]+\s+){0,3}?${STATE_OFFICE})\b[^.;,]{0,60},\s*$`,
+  'u',
+);
 const PARTY_ADJECTIVES = new Set([
   'Democratic',
   'Republican',
@@ -184,6 +200,7 @@ export class ActorMentionFinder {
     this.linkCommittees();
     this.linkMembers();
     this.linkAcronyms();
+    this.linkOfficesBefore();
     return { entries: this.entries, mentions: this.mentions };
   }
 
@@ -482,9 +499,11 @@ export class ActorMentionFinder {
       // "Venezuelan", "American": an adjective of nationality, not an actor.
       return;
     } else if (orgKind || tags.has('Organization') || (tags.has('Acronym') && words.length === 1)) {
-      // An organisation keeps its nationality: "US Forces", not "Forces".
+      // An organisation keeps its nationality: "US Forces", not "Forces"; and it belongs to that country
+      // ("Mexico's Foreign Ministry" speaks for Mexico, it is never Mexico's opponent).
       const full = nationality ? stripPossessive(this.text.slice(spanStart, end)) : name;
-      this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization'), false);
+      const homeCountry = nationality ? COUNTRY_CODES[nationality] : undefined;
+      this.add(candidates, spanStart, end, this.entry(full, orgKind ?? 'organization', homeCountry), false);
     } else if (words.length === 1) {
       unresolved.push({ start: spanStart, end, name });
     } else if (
@@ -563,6 +582,22 @@ export class ActorMentionFinder {
       full.aliases.add(next.surface);
       for (const m of this.mentions) if (m.key === short.key) m.key = full.key;
       this.entries.delete(short.key);
+    }
+  }
+
+  /**
+   * A person introduced by the state office they hold ("Venezuela's ambassador to the UN, Samuel
+   * Moncada") belongs to that state: they speak for it and never oppose it.
+   */
+  private linkOfficesBefore(): void {
+    for (const mention of this.mentions) {
+      const entry = this.entries.get(mention.key);
+      if (mention.via !== 'name' || !entry || !isPersonKind(entry.kind) || entry.role?.organization) continue;
+      const office = STATE_OFFICE_BEFORE.exec(
+        this.text.slice(Math.max(0, mention.start - 200), mention.start),
+      );
+      const country = office?.[1] ?? office?.[2];
+      if (country) entry.role = { title: entry.role?.title ?? '', organization: country };
     }
   }
 

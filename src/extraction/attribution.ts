@@ -2,7 +2,7 @@ import type { ActorEntry, Mention } from './actor-mentions';
 import { SPEECH_VERB, scorePolarity } from './lexicons';
 import type { Sentence, Span } from './text-segments';
 import { insideQuote, textBefore, clauseBreakBetween, textBetween, textUpTo } from './sentence-view';
-import { clauseOfVerb, subjectOfOwnVerb, within, type VerbClause } from './clause-grammar';
+import { clauseOfVerb, subjectOfOwnVerb, tagWords, within, type VerbClause } from './clause-grammar';
 
 /**
  * The attribution stage: who a sentence gives its words to (quotation shapes, speech verbs, "according
@@ -26,6 +26,7 @@ export function findSpeaker(
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
     const verbEnd = at + match[0].length;
+    if (saidAsNoun(sentence, at)) continue;
     const clause = match[0] === 'according to' ? undefined : clauseOfVerb(sentence, at);
     // Inverted attribution puts the speaker right after the verb: "warns Gustavo Flores-Macias".
     const after = named.find(
@@ -62,6 +63,19 @@ export function findSpeaker(
     if (before) return { key: before.key, verbAt: at, verbEnd, via: before.via };
   }
   return undefined;
+}
+
+/**
+ * Whether a word of saying stands as a noun: after a determiner ("the claims that ..."), or read as a
+ * noun right after a verb whose object it is ("rejected claims that ..."). The claim is then someone
+ * else's, and the sentence's subject is not its speaker.
+ */
+function saidAsNoun(sentence: Sentence, at: number): boolean {
+  if (/\b(?:the|a|an|these|those|such|his|her|its|their|our|any|all)\s+$/i.test(textUpTo(sentence, at)))
+    return true;
+  const words = tagWords(sentence);
+  const i = words.findIndex((w) => w.start === at);
+  return i > 0 && words[i]!.tag === 'NOUN' && words[i - 1]!.tag === 'VERB';
 }
 
 /**

@@ -228,13 +228,75 @@ const IMPOSITIONS: ReadonlySet<string> = new Set([
   'aggression',
 ]);
 
+/** Verbs by which an actor rebuts what others say: rejecting, dismissing, denying. */
+const REBUTTING = String.raw`(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|push(?:es|ed|ing)? back (?:on|against)|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|deflect(?:s|ed|ing)?)`;
+/**
+ * What a rebuttal rebuts, after its determiners ("the", "all", "such", "growing") and whose it is
+ * ("Secretary of State Marco Rubio's criticism", "Democrats' concerns").
+ */
+const REBUTTED_DETERMINERS = String.raw`(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|these\s+|growing\s+|international\s+|widespread\s+)*(?:(?:[^\s;,'’]+\s+){0,4}?[^\s;,'’]+(?:['’]s|s['’])\s+)?`;
+/** Nouns that find fault: whatever they are about, rebutting them defends it. */
+export const CRITICAL_NOUNS = String.raw`criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|concerns?|objections?`;
+const CRITICAL_NOUN = new RegExp(`^(?:${CRITICAL_NOUNS})$`, 'i');
+/** Who voiced what is rebutted: "criticism from Colombian President Gustavo Petro". */
+const VOICED_BY = String.raw`(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?`;
+
 /**
  * Rebutting a criticism of something defends it: "rejected the criticism of the strikes", "dismissed
- * criticism from Petro over the boat strikes", "brushed aside accusations that the strikes were illegal".
- * The criticism's own words are the critic's, not the actor's; the whole phrase reads as "defended".
+ * criticism from Petro over the boat strikes". The criticism's own words are the critic's, not the actor's;
+ * the whole phrase reads as "defended".
  */
-const REBUTTED_CRITICISM =
-  /\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off)|push(?:es|ed|ing)? back (?:on|against)|den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|deflect(?:s|ed|ing)?)\s+(?:the\s+|all\s+|any\s+|such\s+|this\s+|that\s+|those\s+|growing\s+|international\s+|widespread\s+)*(?:criticism|criticisms|condemnation|accusations?|allegations?|charges?|complaints?|claims?|concerns?|objections?)(?:\s+(?:from|by)\s+[^,.;]{1,60}?)?\s+(?:of|over|about|surrounding|against|that)\b[^.;]*/g;
+const REBUTTED_CRITICISM = new RegExp(
+  String.raw`\b${REBUTTING}\s+${REBUTTED_DETERMINERS}(?:${CRITICAL_NOUNS}|claims?)${VOICED_BY}\s+(?:of|over|about|surrounding|against)\b[^.;]*`,
+  'g',
+);
+
+/**
+ * What a rebutted criticism is about, in place of the criticism: "rejected Rubio's criticism of the peace
+ * talks" reads "rejected the peace talks" for the question it is on (its side is scorePolarity's).
+ */
+export function rebuttedSubject(clause: string): string {
+  return clause.replace(REBUTTED_FRAME, '$1 ');
+}
+const REBUTTED_FRAME = new RegExp(
+  String.raw`\b(${REBUTTING})\s+${REBUTTED_DETERMINERS}(?:${CRITICAL_NOUNS}|claims?)${VOICED_BY}\s+(?:of|over|about|surrounding|against)\s+`,
+  'i',
+);
+
+/**
+ * Rebutting a claim that P takes the side against P: "rejected the claim that the strikes were illegal"
+ * stands for the strikes, "denied allegations that the government backed the coup" against backing it.
+ * The claim's words are someone else's, so what they say is scored and turned around; a fault-finding
+ * claim whose words take no side ("dismissed accusations that the boats carried fishermen") is still
+ * rebutted in the actor's favour, a plain claim with no side of its own says nothing.
+ */
+const REBUTTED_CLAIM = new RegExp(
+  String.raw`\b${REBUTTING}\s+${REBUTTED_DETERMINERS}(${CRITICAL_NOUNS}|claims?|assertions?|suggestions?|reports?|notion|idea|contention|narrative)${VOICED_BY}\s+that\b([^.;]*)`,
+  'gi',
+);
+
+/**
+ * Where a sentence's rebutted claims lie, as offsets into it: "rejected the claim that <Venezuela supports
+ * drug trafficking>". Their words are the claim's, so no verb in them is a position or an act of the actor
+ * they name.
+ */
+export function rebuttedClaims(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(REBUTTED_CLAIM)].map((match) => ({
+    start: match.index + match[0].length - match[2]!.length,
+    end: match.index + match[0].length,
+  }));
+}
+
+/**
+ * Accusing someone of an act condemns the act, whatever the act's own words say: "accused Petro of
+ * supporting drug traffickers" is against supporting them, not for it (the accuser opposes what they
+ * attribute to the accused; the accuses relation records whom). A denied or negated accusation ("denied
+ * accusing", "did not accuse") condemns nothing, and neither does one whose accused is gapped ("boats
+ * accused of carrying drugs": the sentence's speaker is no accuser). The act runs to the end of its clause.
+ */
+const ACCUSED_OF =
+  /\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?!(?:of|for)\b)(?:[^\s.;,]+\s+){1,8}?(?:of|for)\s+[^.;,]*?(?=[.;,]|\s+(?:and|but)\s+(?:has|have|had|is|are|was|were|will|would|said|says)\b|$)/g;
+const DENIED_BEFORE = /\b(?:not|never|\w+n['’]t|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/;
 
 /**
  * An act said to threaten or endanger something is opposed by whoever says so: "warned that the
@@ -243,6 +305,16 @@ const REBUTTED_CRITICISM =
  */
 const ACT_THREATENS =
   /\b(?:deployments?|strikes?|attacks?|actions?|presence|operations?|build-?ups?|escalation|interventions?|incursions?|policy|policies|campaign|bombings?|raids?|militari[sz]ation|manoeuvres|maneuvers|exercises)\s+(?:\w+\s+){0,2}?(?:threaten(?:s|ed)?|endanger(?:s|ed)?|jeopardi[sz](?:e|es|ed)|destabili[sz](?:e|es|ed)|undermin(?:e|es|ed)|put(?:s)? at risk|pos(?:e|es|ed) (?:an? |the )?(?:\w+ )?(?:threat|danger|risk))\b/gi;
+
+/**
+ * Whoever or whatever is said to threaten peace, the region or lives is opposed by whoever says so: "warned
+ * that the United States is threatening peace in the Caribbean", "could undermine peace in the Americas".
+ * Only a common good as the object: threatening the cartels, or threatening to strike, stands for the act,
+ * and national security is what a government invokes against its targets. The noun ("a threat to the lives
+ * of others") is left out: whose threat it is, and whether it is denied, the words do not say.
+ */
+const ENDANGERS_COMMON_GOOD =
+  /\b(?:threaten(?:s|ed|ing)?|endanger(?:s|ed|ing)?|jeopardi[sz](?:e|es|ed|ing)|destabili[sz](?:e|es|ed|ing)|undermin(?:e|es|ed|ing))\s+(?:the\s+)?(?:\w+\s+)?(?:peace|stability|region|sovereignty|lives|democracy)\b/gi;
 
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
 const OPPOSE_PHRASES: [RegExp, number][] = [
@@ -266,6 +338,7 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
   ],
   [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
   [ACT_THREATENS, -2],
+  [ENDANGERS_COMMON_GOOD, -2],
   // Calling an action part of one's own effort defends it: "argued the operations are part of anti-drug
   // and counter-terrorism efforts", "defended them as part of his campaign".
   [
@@ -330,9 +403,12 @@ export const PROPOSITION_CLASSES: { name: string; pattern: RegExp }[] = [
   },
 ];
 
-/** Signals that an actor declines to commit either way. */
+/**
+ * Signals that an actor declines to commit either way: an option left "on the table", a possibility not
+ * ruled out ("has not dismissed the possibility of deploying troops" keeps it open, decides nothing).
+ */
 export const NEUTRAL_CUE =
-  /\b(?:(?:all )?options? (?:are |is |will be |remain )?on the table|no decision (?:has|had) been made|declined to comment|remains to be seen|(?:did|does|do) not (?:say|comment))\b/i;
+  /\b(?:(?:all )?options? (?:are |is |will be |remain )?on the table|(?:(?:has|have|had|did|does|do) not|(?:has|have|had|did|does|do)n['’]t) (?:dismissed|dismiss|ruled out|rule out|excluded|exclude) the (?:possibility|option|prospect)|no decision (?:has|had) been made|declined to comment|remains to be seen|(?:did|does|do) not (?:say|comment))\b/i;
 
 /** Words that turn the cue after them around. */
 const NEGATORS = new Set([
@@ -431,7 +507,16 @@ export function scorePolarity(text: string): PolarityScore {
     // "a resolution seeking to halt the strikes", "an amendment that says the people reject ...": what a
     // measure would do is its content; the actor's stance is what they do with the measure.
     .replace(MEASURE_CONTENT, '$1')
-    .replace(REBUTTED_CRITICISM, ' defended ');
+    .replace(REBUTTED_CLAIM, (_whole, noun: string, claim: string) => {
+      const said = scorePolarity(claim);
+      if (said.support > said.oppose) return ' rejected ';
+      if (said.oppose > said.support || CRITICAL_NOUN.test(noun)) return ' defended ';
+      return ' ';
+    })
+    .replace(REBUTTED_CRITICISM, ' defended ')
+    .replace(ACCUSED_OF, (_act: string, at: number, whole: string) =>
+      DENIED_BEFORE.test(whole.slice(0, at)) ? ' ' : ' condemned ',
+    );
   const tokens = lower.match(/[a-z]+(?:n't|'t)?|n't/g) ?? [];
   const add = (weight: number, negated: boolean) => {
     const value = negated ? -weight : weight;
@@ -477,7 +562,11 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
     /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|plan(?:s|ned|ning)?|float(?:s|ed|ing)? (?:the |an? )?(?:idea|possibility|prospect|option) of|vow(?:s|ed)? to|propos(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing)|order(?:s|ed|ing)?)\b(?=\s+(?:an? |the )?(?:\S+ ){0,2}(?:strikes?|attacks?|bombing|bomb|air ?strikes?|military action|invasion|invading|striking|attacking|hitting)\b)/gi,
     'threatens',
   ],
-  [/\breject(?:s|ed|ing)?\b/gi, 'rejects'],
+  // Dismissing what someone said of one rejects them: "dismissed criticism from Rubio", "rebuffed Petro's claims".
+  [
+    /\breject(?:s|ed|ing)?\b|\b(?:dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|brush(?:es|ed|ing)? (?:aside|off))\b(?=\s+(?:\S+\s+){0,4}?(?:criticism|claims?|accusations?|allegations?|charges?|complaints?|concerns?|objections?|condemnation)\b)/gi,
+    'rejects',
+  ],
   [/\baccus(?:e|es|ed|ing)\b/gi, 'accuses'],
   [
     /\b(?:criticiz|criticis)(?:e|es|ed|ing)\b|\bslam(?:s|med)?\b|\bcondemn(?:s|ed)?\b|\bblast(?:s|ed)\b|\bdenounc(?:e|es|ed)\b|\brebuk(?:e|ed|es)\b|\bfault(?:s|ed)\b|\bblam(?:e|es|ed)\b|\bcensur(?:e|es|ed)\b/gi,

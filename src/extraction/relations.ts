@@ -6,9 +6,11 @@ import {
   RELATION_NOUNS,
   RELATION_VERBS,
   SPEECH_VERB,
+  CRITICAL_NOUNS,
+  rebuttedClaims,
 } from './lexicons';
 import type { Sentence } from './text-segments';
-import type { RelationType } from '../model/relation-vocabulary';
+import { HOSTILE_RELATION_TYPES, type RelationType } from '../model/relation-vocabulary';
 import type { DraftRelation } from './extraction-schema';
 import { insideQuote, textBefore, reportedClause, textBetween, textUpTo, textFrom } from './sentence-view';
 import { subjectBefore, conjuncts, ownsVerb, grammaticalSubject } from './attribution';
@@ -102,10 +104,21 @@ export function opposedAgents(
       )
     )
       continue;
+    // "violated Mexico's sovereignty": the one whose sovereignty, territory or people suffer the act is
+    // its victim, never the party opposed.
+    if (mention.possessive && VICTIM_POSSESSION.test(after)) continue;
+    // "a US invasion of Venezuela", "warships near Venezuela": the target of an act is its victim and a
+    // place is where it happens, whatever verb follows.
+    if (
+      ACT_TARGET_BEFORE.test(before) ||
+      /\b(?:near|off|around|toward|towards|across|outside|inside|within)\s+(?:the\s+)?$/i.test(before)
+    )
+      continue;
     // Named as the actor of what is opposed, not as a place or a bystander.
     if (
       /\b(?:from|by)\s+(?:\S+\s+){0,3}$/.test(before) ||
       /^['’]s\b|^\s+(?:to|would|will|is|are|was|were|has|have|had)\b/.test(after) ||
+      HARMS_NEXT.test(after) ||
       mention.possessive
     ) {
       agents.add(entry.key);
@@ -113,6 +126,18 @@ export function opposedAgents(
   }
   return [...agents];
 }
+
+/** What belongs to a state and suffers what another does: "Mexico's sovereignty", "Colombia's waters". */
+const VICTIM_POSSESSION =
+  /^['’]s?\s+(?:own\s+|national\s+|territorial\s+)?(?:sovereignty|territory|territorial|waters|airspace|integrity|independence|borders?|soil|coasts?|people|citizens|nationals|fishermen|elections?|politics|affairs)\b/i;
+
+/** An act and the preposition naming its target: "invasion of", "strikes on", "aggression against". */
+const ACT_TARGET_BEFORE =
+  /\b(?:invasion|invading|occupation|attacks?|strikes?|bombing|intervention|interference|aggression|incursions?|blockade|violation)\s+(?:of|on|against|in|into)\s+(?:the\s+)?$/i;
+
+/** A name followed by an act against another: "the United States violated ...", "Washington invaded ...". */
+const HARMS_NEXT =
+  /^\s+(?:(?:has|have|had)\s+)?(?:violat(?:es|ed)|invad(?:es|ed)|attack(?:s|ed)|struck|bomb(?:s|ed)|kill(?:s|ed)|murder(?:s|ed)|interfer(?:es|ed)|meddl(?:es|ed)|breach(?:es|ed)|threaten(?:s|ed))\b/i;
 
 export function governmentLedBy(
   person: ActorEntry,
@@ -139,13 +164,24 @@ export function findRelations(
     confidence: number,
   ) => {
     if (!sourceKey || !targetKey || sourceKey === targetKey) return;
+    // An actor speaks for the state it belongs to; it is never hostile to it.
+    const target = entries.get(targetKey);
+    if (
+      HOSTILE_RELATION_TYPES.includes(type) &&
+      target?.kind === 'state' &&
+      countryOf(entries.get(sourceKey)) === target.country
+    )
+      return;
     found.push({ sourceKey, targetKey, type, confidence });
   };
+  const rebutted = rebuttedClaims(sentence.text);
   for (const [pattern, type] of RELATION_VERBS) {
     for (const match of sentence.text.matchAll(pattern)) {
       const at = sentence.start + match.index;
       const end = at + match[0].length;
       if (insideQuote(sentence, { start: at, end })) continue;
+      // "rejected the claim that Venezuela supports the cartel": a rebutted claim reports no act.
+      if (rebutted.some((claim) => claim.start <= match.index && match.index < claim.end)) continue;
       const textBefore = textUpTo(sentence, at);
       // "would stop giving financial support to Colombia" withdraws support: that is pressure, and a
       // denied or refused act ("did not attack") is no relation at all.
@@ -156,15 +192,16 @@ export function findRelations(
       const before = [...named].reverse().find((m) => m.end <= at);
       // The verb's object as the tags show it ("rejected Rubio's criticism" is aimed at Rubio); a name set
       // off by a comma after an object of another kind, as the subject of a verb of its own ("supporting
-      // drug traffickers, Reuters reported"), belongs to another clause.
+      // drug traffickers, Reuters reported") or inside a participle's clause ("condemned the strike, saying
+      // it violated Colombia's sovereignty"), belongs to another clause.
       const objectPhrase = clause?.object;
       const nearest = named.find((m) => m.start >= end && m.start - end <= 40);
+      const pastObject = objectPhrase && nearest && textBetween(sentence, objectPhrase.end, nearest.start);
       const after =
         (objectPhrase && named.find((m) => within(objectPhrase, m))) ??
-        (objectPhrase &&
-        nearest &&
-        /,/.test(textBetween(sentence, objectPhrase.end, nearest.start)) &&
-        subjectOfOwnVerb(sentence, nearest)
+        (pastObject &&
+        /,/.test(pastObject) &&
+        (subjectOfOwnVerb(sentence, nearest) || /^\s*,\s*\p{Ll}+ing\b/u.test(pastObject))
           ? undefined
           : nearest);
       const passive =
@@ -223,12 +260,14 @@ export function findRelations(
       // The verb's object, not an actor in an adjunct ("investigate following a Washington Post article")
       // the complement of its object ("condemned the capture of Maduro") or a relative clause on it
       // ("a strike against a boat that had departed Venezuela").
+      // ... or the one who voiced what the verb rebuts: "rejected claims by Washington that ...".
       const object =
         after &&
         !/[.;:]/.test(gap) &&
-        !/\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
+        (!/\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
           gap,
-        );
+        ) ||
+          (relationType === 'rejects' && VOICED_CLAIM.test(gap)));
       if (source && !object && CONDEMNING.has(relationType)) {
         // "denounced ... the threat to peace posed by the military deployment of the United States":
         // condemning what an actor does condemns the actor.
@@ -315,6 +354,16 @@ export function findRelations(
 
 export const SPEECH_WORD = new RegExp(`^${SPEECH_VERB.source}$`, 'i');
 
+/** A rebutted claim and who voiced it, up to the voice's name: " the claims by ", " criticism from the ". */
+const VOICED_CLAIM = new RegExp(
+  String.raw`^\s+(?:the\s+|all\s+|such\s+|these\s+|those\s+)*(?:${CRITICAL_NOUNS}|claims?)\s+(?:from|by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,4}$`,
+  'u',
+);
+
+/** Nouns whose "that" clause says what they hold: "the claim that", "fears that", "the fact that". */
+const CONTENT_NOUN =
+  /^(?:claims?|assertions?|accusations?|allegations?|charges?|suggestions?|reports?|fears?|concerns?|warnings?|belief|view|notion|idea|fact|hope|news|rumou?rs?|evidence|proof|signs?)$/i;
+
 /** The actor a relative clause starting right before `subject` ("..., a gang that <subject> ...") is about. */
 export function relativeAntecedent(
   sentence: Sentence,
@@ -323,8 +372,15 @@ export function relativeAntecedent(
 ): Mention | undefined {
   const before = textUpTo(sentence, subject.start);
   const relative = /(\p{L}+)\s+(?:that|which|whom)\s+$/u.exec(before);
-  // After a verb ("announced that the US military ..."), "that" opens what was said, not a relative clause.
-  if (!relative || /ed$/.test(relative[1]!) || SPEECH_WORD.test(relative[1]!)) return undefined;
+  // After a verb ("announced that the US military ..."), or a noun of saying ("the claim that Venezuela
+  // ..."), "that" opens what was said, not a relative clause.
+  if (
+    !relative ||
+    /ed$/.test(relative[1]!) ||
+    SPEECH_WORD.test(relative[1]!) ||
+    CONTENT_NOUN.test(relative[1]!)
+  )
+    return undefined;
   const at = sentence.start + relative.index + relative[1]!.length;
   const antecedent = [...named].reverse().find((m) => m.end <= at && !m.possessive);
   if (!antecedent) return undefined;

@@ -1,5 +1,5 @@
 import { ActorMentionFinder, isPersonKind, type Mention } from './actor-mentions';
-import { HEDGES, INTENSIFIERS } from './lexicons';
+import { HEDGES, INTENSIFIERS, rebuttedSubject } from './lexicons';
 import { splitSentences, type Sentence, type Span } from './text-segments';
 import type { Polarity } from '../model/statement-schema';
 import type { DraftRelation, DraftStatement, ExtractionDraft } from './extraction-schema';
@@ -186,9 +186,10 @@ function extractWithRules(text: string, context: ExtractionContext): ExtractionD
           ? stance.content.slice(stance.quote.text.length)
           : undefined;
       const proposition = (spokenOf && propositionClass(spokenOf)) || propositionClass(stance.content);
-      // A proposed topic's final title comes from its class's phrase (see groupByProposition).
+      // A proposed topic's final title comes from its class's phrase (see groupByProposition); a rebutted
+      // criticism is on what it criticised.
       const topic = topics.match(stance.content, () =>
-        proposeTopicTitle(reportedClause(sentence, stance.cueAt, true)),
+        proposeTopicTitle(rebuttedSubject(reportedClause(sentence, stance.cueAt, true))),
       );
       const hedged = HEDGES.test(stance.content);
       const confidence = clamp(

@@ -1,5 +1,5 @@
 import type { Mention } from './actor-mentions';
-import { NEUTRAL_CUE, PROPOSITION_CLASSES, PUTS_FORWARD, scorePolarity } from './lexicons';
+import { NEUTRAL_CUE, PROPOSITION_CLASSES, PUTS_FORWARD, rebuttedClaims, scorePolarity } from './lexicons';
 import type { Sentence, Span } from './text-segments';
 import type { Polarity } from '../model/statement-schema';
 import { insideQuote, textBetween, textUpTo, textFrom } from './sentence-view';
@@ -11,7 +11,7 @@ import { subjectBefore, ownsVerb } from './attribution';
  */
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 export const STANCE_VERB =
-  /\b(?:reject(?:s|ed)?|dismiss(?:es|ed)|rebuff(?:s|ed)|brush(?:es|ed) (?:aside|off)|push(?:es|ed) back (?:on|against)|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|endors(?:e|es|ed)|propos(?:e|es|ed)|float(?:s|ed)? (?:the |an? )?(?:idea|possibility|prospect|option) of|(?:is|are|was|were|remains?) committed to|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|voic(?:es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+  /\b(?:reject(?:s|ed)?|dismiss(?:es|ed)?|rebuff(?:s|ed)?|brush(?:es|ed)? (?:aside|off)|den(?:y|ies|ied)|push(?:es|ed) back (?:on|against)|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|endors(?:e|es|ed)|propos(?:e|es|ed)|float(?:s|ed)? (?:the |an? )?(?:idea|possibility|prospect|option) of|(?:is|are|was|were|remains?) committed to|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|voic(?:es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
 
 /**
  * "will continue fighting them in “collaboration” with the United States, but will not tolerate foreign
@@ -69,9 +69,12 @@ export const EVALUATING_RELATIVE =
 
 export function findStanceSubjects(sentence: Sentence, named: Mention[]): { key: string; cueAt: number }[] {
   const found: { key: string; cueAt: number }[] = [];
+  const rebutted = rebuttedClaims(sentence.text);
   for (const match of [...sentence.text.matchAll(STANCE_VERB), ...sentence.text.matchAll(PUTS_FORWARD)]) {
     const at = sentence.start + match.index;
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
+    // "rejected the claim that Venezuela supports ...": a claim someone rebuts is no position of its subject.
+    if (rebutted.some((claim) => claim.start <= match.index && match.index < claim.end)) continue;
     // "giving financial support", "the backing of": a stance word used as a noun is nobody's verb.
     if (NOUN_BEFORE.test(textUpTo(sentence, at))) continue;
     // "the resolution, which was introduced by Senator Tim Kaine": a passive's agent holds the stance.

@@ -29,6 +29,29 @@ describe('relations', () => {
       'Senator Lindsey Graham accused Colombian President Gustavo Petro of shielding drug traffickers, Reuters reported.',
       ['Lindsey Graham accuses Gustavo Petro'],
     ],
+    // Rebutting what someone said rejects the one who said it.
+    [
+      'Colombian President Gustavo Petro dismissed criticism from Secretary of State Marco Rubio over the peace talks.',
+      ['Gustavo Petro rejects Marco Rubio'],
+    ],
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected claims by Washington that the government protects drug traffickers.',
+      ['Yván Gil rejects United States'],
+    ],
+    // An accusation pits the accuser against the accused, whatever the act it names.
+    [
+      'Venezuelan President Nicolás Maduro accused the United States of backing a coup against his government.',
+      ['Nicolás Maduro accuses United States'],
+    ],
+    [
+      'Venezuelan President Nicolás Maduro warned that the United States is threatening peace in the Caribbean.',
+      ['Nicolás Maduro opposes United States'],
+    ],
+    // Whoever violates a state's sovereignty is the one its ministry opposes.
+    [
+      "Mexico's Foreign Ministry said the United States violated Mexico's sovereignty.",
+      ["Mexico's Foreign Ministry opposes United States"],
+    ],
   ])('%s', async (sentence, expected) => {
     expect((await read(sentence)).relations).toEqual(expect.arrayContaining(expected));
   });
@@ -47,12 +70,45 @@ describe('relations', () => {
       'US Defense Secretary Pete Hegseth threatened the cartels, the Associated Press reported.',
       'threatens Associated',
     ],
+    // A state's own organ speaks for it: the state whose sovereignty was violated is the victim, not
+    // the one opposed, and a name inside a participle's clause is no object of the verb before it.
+    ["Mexico's Foreign Ministry said the strike violated Mexico's sovereignty.", 'opposes'],
+    [
+      "Colombia's Foreign Ministry condemned the strike, saying it violated Colombia's sovereignty.",
+      'criticizes',
+    ],
+    ['Human Rights Watch said the strike violated Venezuela’s sovereignty.', 'opposes Venezuela'],
+    // The target of an act, and a place where it happens, are not the ones opposed.
+    [
+      'Brazilian President Luiz Inácio Lula da Silva warned that a US invasion of Venezuela would be a humanitarian catastrophe.',
+      'opposes Venezuela',
+    ],
+    [
+      'Brazilian President Luiz Inácio Lula da Silva said the US naval buildup near Venezuela is undermining peace in the region.',
+      'opposes Venezuela',
+    ],
+    // A person introduced by the state office they hold speaks for that state.
+    [
+      "Venezuela's ambassador to the United Nations, Samuel Moncada, said the emergency meeting requested by Venezuela would expose the US aggression.",
+      'opposes Venezuela',
+    ],
+    [
+      'The foreign minister of Venezuela, Yván Gil, said the meeting requested by Venezuela would expose the US aggression.',
+      'opposes Venezuela',
+    ],
+    // A denied accusation, and an act inside a rebutted claim, relate no one.
+    ['Colombian President Gustavo Petro denied accusing the United States of murder.', 'accuses'],
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected the claim that Venezuela supports the Cartel of the Suns.',
+      'supports',
+    ],
     // "told Reuters that ...": the one told is no antecedent of a relative clause.
     [
       'Mexican President Claudia Sheinbaum told Reuters that Mexico rejects any foreign intervention.',
       'rejects',
     ],
   ])('%s proposes no %s relation', async (sentence, type) => {
-    expect((await read(sentence)).relations.filter((r) => r.includes(` ${type} `))).toEqual([]);
+    // Padded, so that a type followed by its target matches at the end of a relation too.
+    expect((await read(sentence)).relations.filter((r) => `${r} `.includes(` ${type} `))).toEqual([]);
   });
 });

@@ -30,6 +30,17 @@ describe('stance toward the proposition', () => {
       'Lula',
       'oppose',
     ],
+    // Whoever is said to threaten or undermine a common good is opposed, an actor as much as an act.
+    [
+      'Venezuelan President Nicolás Maduro warned that the United States is threatening peace in the Caribbean.',
+      'Maduro',
+      'oppose',
+    ],
+    [
+      'Brazilian President Luiz Inácio Lula da Silva said the US naval buildup near Venezuela is undermining peace in the region.',
+      'Lula',
+      'oppose',
+    ],
     // Threatening to act still stands for the act.
     ['President Donald Trump threatened to strike the cartels on land.', 'Trump', 'support'],
     // Negation and hedges as before.
@@ -42,9 +53,85 @@ describe('stance toward the proposition', () => {
     ],
     // Not rejecting the criticism is no defence.
     ['Senator Rand Paul did not reject the criticism of the strikes.', 'Paul', 'oppose'],
+    ['Secretary of State Marco Rubio did not dismiss the criticism of the strikes.', 'Rubio', 'oppose'],
+    [
+      'Defense Secretary Pete Hegseth rebuffed concerns about the legality of the strikes.',
+      'Hegseth',
+      'support',
+    ],
+    // Whose criticism it is does not change what it is about.
+    [
+      "Colombian President Gustavo Petro rejected Secretary of State Marco Rubio's criticism of the peace talks.",
+      'Petro',
+      'support',
+    ],
+    [
+      "Defense Secretary Pete Hegseth brushed aside Democrats' concerns about the legality of the strikes.",
+      'Hegseth',
+      'support',
+    ],
+    // Rejecting a claim that P takes the side against P: against a claim that condemns, for what it condemns.
+    ['Secretary of State Marco Rubio rejected the claim that the strikes were illegal.', 'Rubio', 'support'],
+    [
+      'Secretary of State Marco Rubio rejected claims that the strikes violated international law.',
+      'Rubio',
+      'support',
+    ],
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected the claim that Venezuela supports drug trafficking.',
+      'Gil',
+      'oppose',
+    ],
+    [
+      'Defense Secretary Pete Hegseth denied allegations that the military had targeted fishermen.',
+      'Hegseth',
+      'support',
+    ],
+    // An accusation condemns the act it attributes, whatever the act's own words.
+    [
+      'Senator Lindsey Graham accused Colombian President Gustavo Petro of supporting drug traffickers.',
+      'Graham',
+      'oppose',
+    ],
+    [
+      'Venezuelan President Nicolás Maduro accused the United States of backing a coup against his government.',
+      'Maduro',
+      'oppose',
+    ],
   ])('%s -> %s %s', async (sentence, actor, polarity) => {
     const reading = await read(sentence);
     expect(stanceOf(reading, actor)).toContain(polarity);
     expect(stanceOf(reading, actor)).not.toContain(polarity === 'support' ? 'oppose' : 'support');
+  });
+});
+
+describe('no position', () => {
+  it.each([
+    // A denied or negated accusation condemns nothing.
+    ['Colombian President Gustavo Petro denied accusing the United States of murder.', 'Petro'],
+    [
+      'Secretary of State Marco Rubio did not accuse Colombian President Gustavo Petro of supporting drug traffickers.',
+      'Rubio',
+    ],
+    // "a vessel accused of smuggling drugs": the vessel is the accused, the speaker accuses no one.
+    [
+      'Defense Secretary Pete Hegseth said the US military struck a vessel accused of smuggling drugs for Tren de Aragua.',
+      'Hegseth',
+    ],
+    // The subject of a rebutted claim holds no position by it.
+    [
+      'Venezuelan Foreign Minister Yván Gil rejected the claim that Venezuela supports drug trafficking.',
+      'Venezuela',
+    ],
+  ])('%s -> %s takes no side', async (sentence, actor) => {
+    const reading = await read(sentence);
+    expect(stanceOf(reading, actor).filter((p) => p === 'support' || p === 'oppose')).toEqual([]);
+  });
+
+  it('a possibility not ruled out is left open, not taken up', async () => {
+    const reading = await read(
+      'The Trump administration has not dismissed the possibility of deploying US troops to Venezuela.',
+    );
+    expect(stanceOf(reading, 'Trump administration')).toEqual(['neutral']);
   });
 });

@@ -44,6 +44,16 @@ describe('topics', () => {
     }
   });
 
+  it.each([
+    "Colombian President Gustavo Petro rejected Secretary of State Marco Rubio's criticism of the peace talks.",
+    'Colombian President Gustavo Petro dismissed criticism from Secretary of State Marco Rubio over the peace talks.',
+  ])('a rebutted criticism is on what it criticised: %s', async (sentence) => {
+    const reading = await read(sentence);
+    expect(reading.statements.map((s) => `${s.actor}: ${s.polarity} on ${s.topic}`)).toEqual([
+      'Gustavo Petro: support on Peace talks',
+    ]);
+  });
+
   it('puts a position on the graph’s topic when its proposed title asks the same question', async () => {
     const reading = await read(
       'Venezuelan President Nicolás Maduro warned that the US military deployment threatens the whole region.',
