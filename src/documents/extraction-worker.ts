@@ -58,7 +58,7 @@ export type ExtractOutcome = { ok: true; draft: ExtractionResult } | { ok: false
  * (the thread answers `next`): a 5 MB document's 30,000 claims in one message held that thread for half
  * a second as it was copied in, and parts sent all at once are taken in as one stretch too.
  */
-export const CLAIMS_PER_PART = 1000;
+export const CLAIMS_PER_PART = 250;
 
 /** What the thread posts: progress, a part of the draft's claims, or the outcome (its claims left out). */
 export type WorkerMessage =

@@ -16,4 +16,4 @@ export function eventLoopPacer(sliceMs: number): () => Promise<void> {
 }
 
 /** How long the service's thread may be held between two turns of its event loop. */
-export const EVENT_LOOP_SLICE_MS = 20;
+export const EVENT_LOOP_SLICE_MS = 10;

@@ -19,7 +19,7 @@ import type { GraphChange } from '../graph-store';
 export const OFF_THREAD_RECORDS = 500;
 
 /** Records per message: each message is copied on this thread, so it stays short. */
-const RECORDS_PER_MESSAGE = 500;
+const RECORDS_PER_MESSAGE = 200;
 
 /** What goes to the writing thread: the change set in parts, then the word to commit it. */
 export type WritingMessage = { part: Pick<GraphChange, 'upsert' | 'remove' | 'history'> } | { commit: true };
