@@ -68,7 +68,6 @@ export class ExtractionPool {
   }
 
   /** Runs `task` on a thread of its own; the outcome, with the claims that came in parts put back. */
-
   private async run(
     task: 'renderText' | 'extract',
     input: unknown,
