@@ -8,6 +8,7 @@ import {
   loadSeedGold,
   type GoldDocument,
   explainDocument,
+  missClasses,
   scoreDocument,
   type Counts,
 } from './extraction-scoring';
@@ -18,12 +19,14 @@ import {
  * opposition-pair P/R/F1, per document and over all of them, first on the tuning set (the seed article
  * and the news fixtures), then on the held-out articles. `--explain` lists each tuning document's misses
  * and proposals under its row;
- * `--tuning` scores the tuning set only.
+ * `--tuning` scores the tuning set only. `--miss-classes` counts each set's misses by class under its overall
+ * row, without quoting them (see `missClasses`).
  */
 async function main(): Promise<void> {
   const explain = process.argv.includes('--explain');
   // While tuning, only the tuning set is run: the held-out and blind sets are read as a check, seldom.
   const tuningOnly = process.argv.includes('--tuning');
+  const showMissClasses = process.argv.includes('--miss-classes');
   const extractor = new RulesExtractor();
   const pct = (value: number) => `${(value * 100).toFixed(1).padStart(5)}%`;
   const header = [
@@ -60,15 +63,20 @@ async function main(): Promise<void> {
   };
   const evaluate = async (documents: GoldDocument[], label: string, explainMisses: boolean) => {
     let total: Counts | undefined;
+    const classes = new Map<string, number>();
     for (const gold of documents) {
       const draft = await extractor.extract(gold.text, { knownActors: [], topics: [] });
       const counts = scoreDocument(gold, draft);
       row(gold.name, counts);
       if (explainMisses) for (const line of explainDocument(gold, draft)) console.log(`    ${line}`);
       total = total ? addCounts(total, counts) : counts;
+      for (const [name, n] of missClasses(gold, draft)) classes.set(name, (classes.get(name) ?? 0) + n);
     }
     if (total) row(label, total);
     else console.log('  (no documents)');
+    if (showMissClasses)
+      for (const [name, n] of [...classes].sort(([a], [b]) => a.localeCompare(b)))
+        console.log(`    ${String(n).padStart(4)}  ${name}`);
   };
   await evaluate([loadSeedGold(), ...loadGoldFixtures()], 'OVERALL (micro-averaged)', explain);
   if (tuningOnly) return;

@@ -8,7 +8,7 @@ import type { GraphSnapshot } from '../src/model/entity-kinds';
 export interface GoldDocument {
   name: string;
   text: string;
-  actors: { name: string; aliases: string[] }[];
+  actors: { name: string; aliases: string[]; kind?: string }[];
   statements: { actor: string; polarity: string; topic: string; quote: string | null; sentence: string }[];
   relations: { source: string; target: string; type: string; sentence: string }[];
   oppositionPairs: [string, string][];
@@ -73,7 +73,7 @@ export function loadSeedGold(): GoldDocument {
   return {
     name: `seed:${document.id}`,
     text,
-    actors: seed.actors.map((a) => ({ name: a.name, aliases: a.aliases })),
+    actors: seed.actors.map((a) => ({ name: a.name, aliases: a.aliases, kind: a.kind })),
     statements,
     relations,
     oppositionPairs: oppositionPairs(statements, relations),
@@ -232,6 +232,104 @@ export function explainDocument(gold: GoldDocument, draft: ExtractionDraft): str
       `  proposed: ${label(r.sourceKey)} ${r.type} ${label(r.targetKey)} «${r.evidence.sentence.slice(0, 80)}»`,
     );
   return lines;
+}
+
+/**
+ * The misses behind a document's figures, counted by class and never quoted: how many gold actors of each
+ * kind were missed, whose quotes went to whom, which way polarities were misread, and why each gold pair
+ * was not found. It names what blocks a target without showing the text that would let one tune to it, so
+ * it may be printed for the held-out and blind sets (`npm run eval:extract -- --miss-classes`).
+ */
+export function missClasses(gold: GoldDocument, draft: ExtractionDraft): Map<string, number> {
+  const classes = new Map<string, number>();
+  const count = (name: string) => classes.set(name, (classes.get(name) ?? 0) + 1);
+  const match = actorMatcher(gold.actors);
+  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
+  const found = new Set([...mapped.values()].flat());
+  const goldWords = new Set(
+    gold.actors.flatMap((a) => [a.name, ...a.aliases]).flatMap((alias) => normalizeAlias(alias).split(' ')),
+  );
+
+  for (const actor of gold.actors)
+    if (!found.has(actor.name)) count(`actor missed: ${actor.kind ?? 'unknown kind'}`);
+  for (const actor of draft.actors) {
+    if (mapped.get(actor.key)!.length > 0) continue;
+    const sharesWord = normalizeAlias(actor.name)
+      .split(' ')
+      .some((word) => word.length > 2 && goldWords.has(word));
+    count(
+      sharesWord ? 'actor not in gold: part or variant of a gold name' : 'actor not in gold: unrelated name',
+    );
+  }
+  for (const actor of draft.actors)
+    if (mapped.get(actor.key)!.length > 1) count('actor proposed: merges two gold actors');
+
+  const goldOf = (key: string) => mapped.get(key) ?? [];
+  for (const statement of gold.statements) {
+    const inSentence = draft.statements.filter((s) => overlaps(s.evidence.sentence, statement.sentence));
+    if (statement.quote) {
+      const quoted = inSentence.filter((s) => s.quote && overlaps(s.quote, statement.quote!));
+      if (quoted.length === 0) count('quote missed: no proposal carries it');
+      else if (!quoted.some((s) => goldOf(s.actorKey).includes(statement.actor)))
+        count(
+          quoted.some((s) => goldOf(s.actorKey).length > 0)
+            ? 'quote missed: given to another gold actor'
+            : 'quote missed: given to an actor not in gold',
+        );
+    }
+    const byActor = inSentence.filter((s) => goldOf(s.actorKey).includes(statement.actor));
+    if (byActor.length === 0) {
+      if (!found.has(statement.actor)) count('statement missed: its actor was not found');
+      else if (inSentence.length === 0) count('statement missed: nothing proposed in its sentence');
+      else count('statement missed: its sentence went to another actor');
+    } else if (!byActor.some((s) => s.polarity === statement.polarity))
+      count(`polarity misread: ${statement.polarity} read as ${byActor[0]!.polarity}`);
+  }
+
+  const label = (key: string) => goldOf(key)[0] ?? `?${key}`;
+  const drafted = draft.statements.map((s) => ({
+    actor: label(s.actorKey),
+    polarity: s.polarity,
+    topic: s.topic.id ?? s.topic.title,
+  }));
+  const draftedRelations = draft.relations.map((r) => ({
+    source: label(r.sourceKey),
+    target: label(r.targetKey),
+    type: r.type,
+  }));
+  const key = ([a, b]: [string, string]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const predicted = new Set(oppositionPairs(drafted, draftedRelations).map(key));
+  const goldPairs = new Set(gold.oppositionPairs.map(key));
+  const stanced = (actor: string) => drafted.filter((s) => s.actor === actor && s.polarity !== 'neutral');
+  for (const pair of gold.oppositionPairs) {
+    if (predicted.has(key(pair))) continue;
+    const [a, b] = pair;
+    const goldHostile = gold.relations.find(
+      (r) =>
+        HOSTILE_RELATION_TYPES.includes(r.type as RelationType) && key([r.source, r.target]) === key(pair),
+    );
+    if (!found.has(a) || !found.has(b)) count('pair missed: an actor of it was not found');
+    else if (goldHostile) count(`pair missed: its hostile relation not read (gold: ${goldHostile.type})`);
+    else if (stanced(a).length === 0 || stanced(b).length === 0)
+      count('pair missed: an actor of it took no stance');
+    else if (!stanced(a).some((s) => stanced(b).some((t) => t.topic === s.topic)))
+      count('pair missed: both took stances, on different topics');
+    else count('pair missed: stances on a shared topic, not opposed');
+  }
+  for (const pair of oppositionPairs(drafted, draftedRelations)) {
+    if (goldPairs.has(key(pair))) continue;
+    if (pair.some((name) => name.startsWith('?'))) count('pair not in gold: an actor of it is not in gold');
+    else {
+      const hostile = draftedRelations.some(
+        (r) =>
+          HOSTILE_RELATION_TYPES.includes(r.type as RelationType) && key([r.source, r.target]) === key(pair),
+      );
+      count(
+        hostile ? 'pair not in gold: a hostile relation' : 'pair not in gold: opposed stances on a topic',
+      );
+    }
+  }
+  return classes;
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {

@@ -4,6 +4,7 @@ import {
   figures,
   loadGoldFixtures,
   loadSeedGold,
+  missClasses,
   scoreDocument,
   type Counts,
 } from '../../scripts/extraction-scoring';
@@ -59,4 +60,37 @@ it('recognises the graph’s own actors by their aliases and reuses them', async
   expect(draft.actors.filter((a) => /sheinbaum/i.test(a.name))).toHaveLength(1);
   expect(draft.statements.filter((s) => s.actorKey === sheinbaum!.key).length).toBeGreaterThan(0);
   expect(draft.actors.some((a) => a.existingId === 'us-government')).toBe(true);
+});
+
+it('counts every miss behind the figures in exactly one class', async () => {
+  const extractor = new RulesExtractor();
+  for (const gold of [loadSeedGold(), ...loadGoldFixtures()]) {
+    const draft = await extractor.extract(gold.text, { knownActors: [], topics: [] });
+    const counts = scoreDocument(gold, draft);
+    const classes = missClasses(gold, draft);
+    const sum = (prefix: string) =>
+      [...classes].filter(([name]) => name.startsWith(prefix)).reduce((total, [, n]) => total + n, 0);
+    expect([gold.name, sum('actor missed:')]).toEqual([
+      gold.name,
+      counts.actorsGold - counts.actorsGoldFound,
+    ]);
+    expect([gold.name, sum('actor not in gold:')]).toEqual([
+      gold.name,
+      counts.actorsPredicted - counts.actorsPredictedCorrect,
+    ]);
+    expect([gold.name, sum('quote missed:')]).toEqual([gold.name, counts.quotesGold - counts.quotesCorrect]);
+    expect([gold.name, sum('statement missed:')]).toEqual([
+      gold.name,
+      counts.statementsGold - counts.statementsMatched,
+    ]);
+    expect([gold.name, sum('polarity misread:')]).toEqual([
+      gold.name,
+      counts.statementsMatched - counts.polarityCorrect,
+    ]);
+    expect([gold.name, sum('pair missed:')]).toEqual([gold.name, counts.pairsGold - counts.pairsCorrect]);
+    expect([gold.name, sum('pair not in gold:')]).toEqual([
+      gold.name,
+      counts.pairsPredicted - counts.pairsCorrect,
+    ]);
+  }
 });
