@@ -4,14 +4,47 @@ import type { Sentence, Span } from './text-segments';
 import type { Polarity } from '../model/statement-schema';
 import { insideQuote, textBetween, textUpTo, textFrom } from './sentence-view';
 import { subjectBefore, ownsVerb } from './attribution';
+import { verbForms } from './verb-forms';
 
 /**
  * The stance stage: which actors a sentence shows taking a position (stance verbs, passives, conjoined
  * subjects), what side the words take on the proposition, and "but" splitting two positions.
  */
+/**
+ * Verbs of praise and censure, by lemma and in every form: whoever "lauded" or "lambasted" something
+ * takes a side on it whether or not their words are reported.
+ */
+const EVALUATING_VERBS = [
+  'welcome',
+  'praise',
+  'applaud',
+  'hail',
+  'laud',
+  'commend',
+  'champion',
+  'embrace',
+  'favor',
+  'favour',
+  'blast',
+  'decry',
+  'deplore',
+  'lambast',
+  'assail',
+  'excoriate',
+  'castigate',
+  'chastise',
+  'deride',
+  'rebuke',
+  'censure',
+  'repudiate',
+  'resist',
+  'veto',
+];
 /** Stance words that, right after an actor, make the actor the holder of a position. */
-export const STANCE_VERB =
-  /\b(?:reject(?:s|ed)?|dismiss(?:es|ed)?|rebuff(?:s|ed)?|brush(?:es|ed)? (?:aside|off)|den(?:y|ies|ied)|push(?:es|ed) back (?:on|against)|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|endors(?:e|es|ed)|propos(?:e|es|ed)|float(?:s|ed)? (?:the |an? )?(?:idea|possibility|prospect|option) of|(?:is|are|was|were|remains?) committed to|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|voic(?:es|ed)|(?:will|would) not (?:tolerate|accept|allow))\b/gi;
+export const STANCE_VERB = new RegExp(
+  String.raw`\b(?:reject(?:s|ed)?|dismiss(?:es|ed)?|rebuff(?:s|ed)?|brush(?:es|ed)? (?:aside|off)|den(?:y|ies|ied)|push(?:es|ed) back (?:on|against)|oppos(?:e|es|ed)|support(?:s|ed)?|back(?:s|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|criticiz(?:e|es|ed)|slam(?:s|med)?|(?:is|are|was|were) (?:considering|weighing|planning)|consider(?:s|ed)?|refus(?:es|ed) to rule out|(?:does|did|do) not want to rule out|rul(?:es|ed) out|vot(?:e|es|ed|ing) (?:for|against|to|in favou?r)|forc(?:e|es|ed|ing) (?:a |the )?(?:\w+ )?vote|(?:co-)?sponsor(?:s|ed)|introduc(?:es|ed)|endors(?:e|es|ed)|propos(?:e|es|ed)|float(?:s|ed)? (?:the |an? )?(?:idea|possibility|prospect|option) of|(?:is|are|was|were|remains?) committed to|want(?:s|ed)? to|(?:has|have) (?:greatly )?expanded|threaten(?:s|ed) to|vow(?:s|ed) to|call(?:s|ed) for|demand(?:s|ed) (?:that|to|an?|the)|declar(?:es|ed) (?:the |a |an )?\w+(?: \w+)? (?:a|an) (?:threat|enemy|terrorist)|approv(?:e|es|ed)|authoriz(?:e|es|ed)|accus(?:e|es|ed)|defend(?:s|ed)|expressed|voic(?:es|ed)|(?:will|would) not (?:tolerate|accept|allow)|${verbForms(EVALUATING_VERBS).join('|')})\b`,
+  'gi',
+);
 
 /**
  * "will continue fighting them in “collaboration” with the United States, but will not tolerate foreign

@@ -45,6 +45,17 @@ describe('attribution', () => {
       'We do not agree',
       'Claudia Sheinbaum',
     ],
+    // Verbs of saying beyond "said", in the past tense news reports them in.
+    [
+      '“The strikes are murder on the high seas,” Colombian President Gustavo Petro countered.',
+      'murder on the high seas',
+      'Gustavo Petro',
+    ],
+    [
+      'Secretary of State Marco Rubio pointed out that “these boats carry poison to our streets.”',
+      'carry poison to our streets',
+      'Marco Rubio',
+    ],
   ])('%s', async (text, quote, speaker) => {
     const reading = await read(text);
     const quoted = reading.statements.filter((s) => s.quote?.includes(quote));

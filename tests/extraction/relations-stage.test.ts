@@ -52,6 +52,19 @@ describe('relations', () => {
       "Mexico's Foreign Ministry said the United States violated Mexico's sovereignty.",
       ["Mexico's Foreign Ministry opposes United States"],
     ],
+    // Censure and praise in every form of their verbs.
+    [
+      'Colombian President Gustavo Petro lambasted Secretary of State Marco Rubio over the boat strikes.',
+      ['Gustavo Petro criticizes Marco Rubio'],
+    ],
+    [
+      'Senator Tim Kaine is castigating Defense Secretary Pete Hegseth for the second strike.',
+      ['Tim Kaine criticizes Pete Hegseth'],
+    ],
+    [
+      'Trinidad and Tobago Prime Minister Kamla Persad-Bissessar lauded President Donald Trump for the strikes.',
+      ['Kamla Persad-Bissessar praises Donald Trump'],
+    ],
   ])('%s', async (sentence, expected) => {
     expect((await read(sentence)).relations).toEqual(expect.arrayContaining(expected));
   });

@@ -98,6 +98,12 @@ describe('stance toward the proposition', () => {
       'Maduro',
       'oppose',
     ],
+    // Verbs of praise and censure count in every form a reporter gives them.
+    ['Senator Lindsey Graham lauded the strikes on the drug boats.', 'Graham', 'support'],
+    ['Senator Lindsey Graham is championing the strikes on the drug boats.', 'Graham', 'support'],
+    ['Colombian President Gustavo Petro lambasted the strikes on the drug boats.', 'Petro', 'oppose'],
+    ['Colombian President Gustavo Petro decries the strikes on the drug boats.', 'Petro', 'oppose'],
+    ['Senator Tim Kaine is resisting the deployment of troops to Venezuela.', 'Kaine', 'oppose'],
   ])('%s -> %s %s', async (sentence, actor, polarity) => {
     const reading = await read(sentence);
     expect(stanceOf(reading, actor)).toContain(polarity);
