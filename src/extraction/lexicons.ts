@@ -444,41 +444,53 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
  * any form of interference" is about sovereignty, "voted against the resolution" about the measure, not
  * about the strikes the measure would limit. Generic to security and foreign-policy news, not to a story.
  */
-export const PROPOSITION_CLASSES: { name: string; pattern: RegExp }[] = [
+/**
+ * The classes of proposition a position can be about, each with the word patterns that name it and the
+ * title its topic takes when the words around the match are a verb ("will coordinate", "cooperates").
+ */
+export const PROPOSITION_CLASSES: { name: string; title: string; pattern: RegExp }[] = [
   {
     name: 'legislation',
+    title: 'Legislation',
     pattern: /\b(?:resolutions?|measures?|bills?|legislation|amendments?|war powers|vote|votes|voting)\b/i,
   },
   {
     name: 'investigation',
+    title: 'Investigation',
     pattern: /\b(?:investigat\w*|inquir(?:y|ies)|probes?|hearings?|oversight|accountab\w*|review of)\b/i,
   },
   {
     name: 'designation',
+    title: 'Terrorist designation',
     pattern: /\b(?:designat\w*|terrorist (?:organi[sz]ations?|groups?)|FTOs?|blacklist\w*)\b/i,
   },
   {
     name: 'sovereignty',
+    title: 'National sovereignty',
     pattern:
       /\b(?:interference|interven\w*|meddl\w*|inva(?:de|sion|ding)|sovereign\w*|subordinat\w*|colony)\b/i,
   },
   {
     name: 'cooperation',
+    title: 'Cooperation',
     pattern: /\b(?:cooperat\w*|co-operat\w*|collaborat\w*|coordinat\w*|dialogue|partnership|joint)\b/i,
   },
   {
     name: 'surveillance',
+    title: 'Surveillance',
     pattern: /\b(?:surveillance|reconnaissance|spy\w*|intelligence[- ]gathering)\b/i,
   },
   {
     // What kind of problem it is, and so which instrument fits: a question of its own, argued apart from
     // any one strike ("It's not a military problem. It's more of a law enforcement problem.").
     name: 'approach',
+    title: 'Approach to the problem',
     pattern:
       /\b(?:military|law[- ]enforcement|police|policing|security|diplomatic|political|public[- ]health) (?:problem|issue|solution|approach|answer|tool|option|response|matter)s?\b|\bright tool\b/i,
   },
   {
     name: 'military action',
+    title: 'Military action',
     pattern:
       /\b(?:strikes?|struck|striking|hit|hits|hitting|attacks?|attacked|air ?strikes?|bomb\w*|drones?|missiles?|military|kinetic|raids?|deploy\w*|troops|operations?|incursions?|boats?|vessels?)\b/i,
   },

@@ -67,6 +67,7 @@ export function proposeTopicTitle(clause: string): string | undefined {
     )
       continue;
     const phrase = propositionPhrase(text, term.offset.start);
+    if (!phrase) continue;
     const cleaned = phrase
       .split(/\s+/)
       .filter((w, i, all) => !(i === 0 && TIME_WORDS.test(w) && all.length > 1))
@@ -96,22 +97,26 @@ export function propositionClass(content: string): Proposition | undefined {
   }
   if (!best) return undefined;
   const { name, at } = best;
+  const { title } = PROPOSITION_CLASSES.find((c) => c.name === name)!;
   let phrase: string | undefined;
-  return { name, phrase: () => (phrase ??= propositionPhrase(content, at)) };
+  return { name, phrase: () => (phrase ??= propositionPhrase(content, at) ?? title) };
 }
 
 /**
  * The noun phrase around the head word at `at`, read from compromise's tags: the adjectives and nouns
  * before it, then nouns and prepositional complements after it ("drone attack on Mexico's cartels"),
- * stopping at the first verb, clause word or punctuation.
+ * stopping at the first verb, clause word or punctuation. Undefined when the head word is a verb in its
+ * sentence ("Mexico coordinates", "will investigate"): a verb phrase is no proposition, a gerund's is.
  */
-function propositionPhrase(content: string, at: number): string {
+function propositionPhrase(content: string, at: number): string | undefined {
   // The phrase lies within a few words of its head: tag only that window, tagging costs by the word.
   const from = Math.max(0, content.lastIndexOf(' ', Math.max(0, at - 40)));
   const window = content.slice(from, at + 120).replace(/["“”[\]]/g, ' ');
   const terms = tag(window);
   const head = terms.findIndex((t) => t.offset.start >= at - from);
   if (head < 0) return content.slice(at, at + 60).trim();
+  const headTags = terms[head]!.tags;
+  if (headTags.includes('Verb') && !headTags.includes('Gerund')) return undefined;
   const nominal = (t: (typeof terms)[number]) =>
     !t.tags.includes('Pronoun') &&
     !t.tags.includes('Determiner') &&
@@ -139,7 +144,8 @@ function propositionPhrase(content: string, at: number): string {
     .slice(first, last + 1)
     .map((t, n, all) => t.text + (n < all.length - 1 ? ' ' : ''))
     .join('')
-    .replace(/[,.;:!?]+$/, '');
+    .replace(/[,.;:!?]+$/, '')
+    .trim();
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 

@@ -45,6 +45,21 @@ describe('topics', () => {
   });
 
   it.each([
+    [
+      'Mexican President Claudia Sheinbaum said Mexico cooperates with the United States on security.',
+      'Cooperation',
+    ],
+    [
+      'Mexican President Claudia Sheinbaum said her government will coordinate with Washington.',
+      'Cooperation',
+    ],
+    ['Senator Tim Kaine vowed to investigate the second strike.', 'Investigation'],
+  ])('a proposition named by a verb is titled by its noun: %s', async (sentence, title) => {
+    const reading = await read(sentence);
+    expect(reading.statements.map((s) => s.topic)).toEqual([title]);
+  });
+
+  it.each([
     "Colombian President Gustavo Petro rejected Secretary of State Marco Rubio's criticism of the peace talks.",
     'Colombian President Gustavo Petro dismissed criticism from Secretary of State Marco Rubio over the peace talks.',
   ])('a rebutted criticism is on what it criticised: %s', async (sentence) => {
