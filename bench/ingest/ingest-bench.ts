@@ -10,28 +10,13 @@
  * event loop then delays the probe as well as the answer, and the stall goes unmeasured.
  */
 import { spawn } from 'node:child_process';
-import fs, { readdirSync, readFileSync } from 'node:fs';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PROJECT_ROOT } from '../../src/config/config';
-
-const FIXTURES = path.join(__dirname, '../../tests/fixtures/extraction');
-
-function realText(bytes: number): string {
-  const articles = readdirSync(FIXTURES)
-    .filter((name) => name.endsWith('.txt'))
-    .map((name) => readFileSync(path.join(FIXTURES, name), 'utf8'));
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const article = articles[i % articles.length]!;
-    parts.push(article);
-    size += Buffer.byteLength(article) + 2;
-  }
-  return parts.join('\n\n');
-}
+import { newsTextOfSize } from '../../tests/support/news-text';
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -88,7 +73,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stancegraph-bench-ingest-'));
   const { child, base } = await startService(dataDir, profileDir);
   try {
-    const text = realText(mb * 1024 * 1024);
+    const text = newsTextOfSize(mb * 1024 * 1024);
     // Bodies are encoded before anything is timed: encoding 5 MB holds this process's own thread, and the
     // prober below, which shares it, would count that against the service.
     const bodyOf = (title: string, text: string) => new Blob([JSON.stringify({ title, text })]);

@@ -9,6 +9,12 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/**
+ * The Neo4j driver's connection pool: connections kept per server, and how long a request waits for a free
+ * one before it is answered 503 (the store is busy) rather than queued on.
+ */
+export const NEO4J_POOL_DEFAULTS = { maxConnections: 50, acquisitionTimeoutMs: 10_000 } as const;
+
 /** Every environment variable the service reads. Each is documented in the README's configuration table. */
 const configSchema = z
   .object({
@@ -25,6 +31,12 @@ const configSchema = z
     NEO4J_USERNAME: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    NEO4J_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(NEO4J_POOL_DEFAULTS.maxConnections),
+    NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(NEO4J_POOL_DEFAULTS.acquisitionTimeoutMs),
     JSON_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb')
@@ -115,7 +127,14 @@ export interface Config {
   dataDir: string;
   seedOnStart: boolean;
   seedDir: string;
-  neo4j?: { uri: string; username: string; password: string; database: string };
+  neo4j?: {
+    uri: string;
+    username: string;
+    password: string;
+    database: string;
+    maxConnections: number;
+    acquisitionTimeoutMs: number;
+  };
   jsonBodyLimit: string;
   documentBodyLimit: string;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -171,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             username: c.NEO4J_USERNAME,
             password: c.NEO4J_PASSWORD!,
             database: c.NEO4J_DATABASE,
+            maxConnections: c.NEO4J_MAX_CONNECTIONS,
+            acquisitionTimeoutMs: c.NEO4J_ACQUISITION_TIMEOUT_MS,
           }
         : undefined,
     jsonBodyLimit: c.JSON_BODY_LIMIT,

@@ -1,22 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ExtractionPool } from '../../src/documents/extraction-pool';
 import { CLAIMS_PER_PART, extract } from '../../src/documents/extraction-worker';
-
-const FIXTURES = path.join(__dirname, '../fixtures/extraction');
-
-/** The tuning articles, one after another, until the text is `characters` long. */
-function articlesOfLength(characters: number): string {
-  const articles = readdirSync(FIXTURES)
-    .filter((name) => name.endsWith('.txt'))
-    .map((name) => readFileSync(path.join(FIXTURES, name), 'utf8'));
-  const parts: string[] = [];
-  for (let i = 0, size = 0; size < characters; i++) {
-    parts.push(articles[i % articles.length]!);
-    size += parts.at(-1)!.length + 2;
-  }
-  return parts.join('\n\n');
-}
+import { newsTextOfSize } from '../support/news-text';
 
 describe('the extraction pool', () => {
   const pool = new ExtractionPool(1);
@@ -26,7 +10,7 @@ describe('the extraction pool', () => {
   const extraction = { extractor: 'rules' as const };
 
   it('hands back a draft read on a thread exactly as read in place, its claims arriving in several parts', async () => {
-    const text = articlesOfLength(300_000);
+    const text = newsTextOfSize(300_000);
     const inPlace = await extract({ text, context, extraction });
     if (!inPlace.ok) throw new Error(inPlace.failure.message);
     // More claims than one part holds, so the parts must be put back together in order.

@@ -71,8 +71,12 @@ export interface ActorRecords {
   affiliations: Affiliation[];
 }
 
-/** The ids of the records a merge or a split moved, per kind. */
-export type MovedRecords = Record<keyof ActorRecords, string[]>;
+/**
+ * The ids of the records a merge or a split moved, per kind, as the API answers them: an actor's
+ * statements, relations and affiliations (the lists a split is sent, too, to say what to move), or a
+ * topic's statements, relations and sub-topics (`topics`).
+ */
+export type MovedRecords<Kind extends string = keyof ActorRecords> = Record<Kind, string[]>;
 
 export interface ActorRef {
   id: string;

@@ -5,7 +5,7 @@
  * an actor of its own and moves the records ticked in the split picker to it. Each asks to confirm first,
  * then the caller redraws the map on the record that remains and says how many records moved.
  */
-import { query, send } from './api-client';
+import { query, send, type MovedRecords } from './api-client';
 import { el } from './dom';
 import { splitRecordPicker } from './split-picker';
 
@@ -27,11 +27,6 @@ export interface MergeContext {
 
 const labelOf = (record: Found) => record.name ?? record.title ?? record.id;
 
-/** What a merge or split answers: the ids it moved, per kind. */
-interface Moved {
-  moved: Record<string, string[]>;
-}
-
 const NOUNS: Record<string, [one: string, many: string]> = {
   statements: ['statement', 'statements'],
   relations: ['relation', 'relations'],
@@ -40,7 +35,7 @@ const NOUNS: Record<string, [one: string, many: string]> = {
 };
 
 /** "2 statements, 1 relation and 0 affiliations". */
-function movedSummary(moved: Record<string, string[]>): string {
+function movedSummary(moved: MovedRecords<string>): string {
   const parts = Object.entries(moved).map(([kind, ids]) => {
     const [one, many] = NOUNS[kind] ?? [kind, kind];
     return `${ids.length} ${ids.length === 1 ? one : many}`;
@@ -142,11 +137,15 @@ export function mergeControls(kind: Kind, record: Found, context: MergeContext):
           confirmation(
             `Merge “${name}” into “${labelOf(into)}”? Its statements${kind === 'actors' ? ', relations and affiliations' : ''} move to “${labelOf(into)}”, and “${name}” is gone.`,
             async (reason) => {
-              const merged = await send<Moved>('POST', `/api/${kind}/${encodeURIComponent(into.id)}/merge`, {
-                from: record.id,
-                reviewer: context.reviewer(),
-                ...(reason ? { reason } : {}),
-              });
+              const merged = await send<{ moved: MovedRecords<string> }>(
+                'POST',
+                `/api/${kind}/${encodeURIComponent(into.id)}/merge`,
+                {
+                  from: record.id,
+                  reviewer: context.reviewer(),
+                  ...(reason ? { reason } : {}),
+                },
+              );
               context.changed(
                 kind,
                 into.id,
@@ -185,7 +184,7 @@ export function mergeControls(kind: Kind, record: Found, context: MergeContext):
         `Split the alias off “${name}” into an actor of its own, with the ticked records?`,
         async (reason) => {
           const moving = await picker.chosen();
-          const split = await send<Moved & { actor: { id: string; name: string } }>(
+          const split = await send<{ moved: MovedRecords; actor: { id: string; name: string } }>(
             'POST',
             `/api/actors/${encodeURIComponent(record.id)}/split`,
             {

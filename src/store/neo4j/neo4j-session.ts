@@ -1,4 +1,5 @@
 import neo4j, { type BookmarkManager } from 'neo4j-driver';
+import { NEO4J_POOL_DEFAULTS } from '../../config/config';
 import { ConflictError, StancegraphError, StoreUnavailableError } from '../../shared/errors';
 import type { CypherQuery, QueryParams } from './neo4j-queries';
 
@@ -50,10 +51,16 @@ export interface Neo4jConnection {
   username: string;
   password: string;
   database: string;
+  /** Most connections the driver opens to each server (NEO4J_MAX_CONNECTIONS). */
+  maxConnections?: number;
+  /** How long a transaction waits for a free connection before the store reports itself busy. */
+  acquisitionTimeoutMs?: number;
 }
 
 /** How long a caller is told to wait before retrying while Neo4j is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
+/** How long a caller is told to wait when every pooled connection was in use: the pool frees up quickly. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
  * The real driver. Timeouts are short so that a request fails over to a 503 within seconds while Neo4j is
@@ -66,9 +73,10 @@ export function openDriver(connection: Neo4jConnection): DriverLike {
     driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
       userAgent: 'stancegraph',
       connectionTimeout: 5_000,
-      connectionAcquisitionTimeout: 10_000,
+      connectionAcquisitionTimeout:
+        connection.acquisitionTimeoutMs ?? NEO4J_POOL_DEFAULTS.acquisitionTimeoutMs,
       maxTransactionRetryTime: 5_000,
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: connection.maxConnections ?? NEO4J_POOL_DEFAULTS.maxConnections,
     });
   } catch (error) {
     // eslint-disable-next-line preserve-caught-error -- the driver's error may quote a URI with credentials
@@ -140,6 +148,14 @@ export function redact(text: string, connection: Pick<Neo4jConnection, 'password
   return out;
 }
 
+/**
+ * The driver's pool had no free connection within the acquisition timeout. The driver gives this failure
+ * no code (neo4j-driver-core's pool.js), only its message, which is why it is recognised by that.
+ */
+function isPoolExhausted(error: unknown): boolean {
+  return errorText(error).startsWith('Connection acquisition timed out');
+}
+
 export function isUnavailable(code: string): boolean {
   return (
     code === neo4j.error.SERVICE_UNAVAILABLE ||
@@ -173,6 +189,12 @@ export function translateError(error: unknown, connection: Neo4jConnection): Err
     return new StoreUnavailableError(
       `stancegraph/neo4j: Neo4j is unavailable (${code})`,
       RETRY_AFTER_SECONDS,
+    );
+  }
+  if (isPoolExhausted(error)) {
+    return new StoreUnavailableError(
+      'stancegraph/neo4j: the store is busy: no connection to Neo4j came free in time (NEO4J_MAX_CONNECTIONS, NEO4J_ACQUISITION_TIMEOUT_MS); try again shortly',
+      BUSY_RETRY_AFTER_SECONDS,
     );
   }
   if (code === VANISHED_RECORD) {
