@@ -113,6 +113,12 @@ const ACTS_NEXT =
 /** A role noun right before a name: "DOGE head Elon Musk", "security analyst David Saucedo". */
 const ROLE_BEFORE =
   /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney)\s+$/;
+/**
+ * An apposition naming a role right after a name: "Diosdado Cabello, Venezuela's interior minister,",
+ * "Rand Paul, a Kentucky Republican,". The name is then a person's, known to compromise or not.
+ */
+const ROLE_AFTER =
+  /^\s*,\s+(?:(?:the|a|an|former|then|\p{Lu}[\p{L}.’'-]*)\s+){0,4}?(?:\p{Ll}+\s+){0,2}?(?:minister|president|vice president|senator|secretary|spokes(?:man|woman|person)|ambassador|envoy|chief|head|leader|director|governor|mayor|analyst|expert|professor|adviser|advisor|chair(?:man|woman)?|commander|general|admiral|lawmaker|congress(?:man|woman)|representative|attorney general|prosecutor|official|diplomat|researcher|lawyer|founder|Republican|Democrat)\b/u;
 const COUNTED = /\b(?:two|three|four|five|six|several|some|few|many|\d+)\s+$/i;
 /** Offices that speak for a state, as a descriptor set before the holder's name. */
 const STATE_OFFICE = String.raw`(?:ambassador|envoy|representative|minister|foreign minister|secretary|president|vice president|prime minister|chancellor|diplomat|spokes(?:man|woman|person))`;
@@ -510,9 +516,11 @@ export class ActorMentionFinder {
       words.length <= 3 &&
       words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w.text)) &&
       (ROLE_BEFORE.test(this.text.slice(Math.max(0, spanStart - 30), spanStart)) ||
+        ROLE_AFTER.test(this.text.slice(end, end + 80)) ||
         SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
     ) {
-      // A name compromise does not know ("DOGE head Elon Musk", "Elon Musk said") is a person by its role.
+      // A name compromise does not know ("DOGE head Elon Musk", "Elon Musk said", "Diosdado Cabello,
+      // Venezuela's interior minister,") is a person by its role.
       this.add(candidates, spanStart, end, this.entry(name, 'person'), true);
     }
   }

@@ -27,14 +27,15 @@ export function findSpeaker(
     if (insideQuote(sentence, { start: at, end: at + match[0].length })) continue;
     const verbEnd = at + match[0].length;
     if (saidAsNoun(sentence, at)) continue;
-    const clause = match[0] === 'according to' ? undefined : clauseOfVerb(sentence, at);
+    const accordingTo = /^according to$/i.test(match[0]);
+    const clause = accordingTo ? undefined : clauseOfVerb(sentence, at);
     // Inverted attribution puts the speaker right after the verb: "warns Gustavo Flores-Macias".
     const after = named.find(
       (m) =>
         m.start >= verbEnd &&
         /^\s+(?:(?:the|a|an|[A-Z][\w.-]*)\s+){0,4}$/.test(textBetween(sentence, verbEnd, m.start)),
     );
-    if (match[0] === 'according to') {
+    if (accordingTo) {
       // "..., according to X, ...": the claim surrounds the attribution, so all of the sentence counts.
       if (after && entries.get(after.key)?.kind !== 'media')
         return { key: after.key, verbAt: at, verbEnd: sentence.start, via: after.via };
@@ -56,7 +57,11 @@ export function findSpeaker(
         ) ??
       ownSubjectBefore(sentence, named, at);
     const textBefore = textUpTo(sentence, at);
-    const inverted = /["”’,]\s*$/.test(textBefore) || (/^\s*["“]/.test(sentence.text) && !before);
+    // "The Venezuelan leader, Nicolás Maduro, said the United States ...": the comma closes an apposition
+    // around the speaker, not a quotation the speaker follows.
+    const closesApposition = !!before && /^\s*,\s*$/.test(textBetween(sentence, before.end, at));
+    const inverted =
+      (/["”’,]\s*$/.test(textBefore) && !closesApposition) || (/^\s*["“]/.test(sentence.text) && !before);
     if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
       return { key: after.key, verbAt: at, verbEnd, via: after.via };
     }
@@ -92,6 +97,10 @@ export function grammaticalSubject(
   if (!subject) return undefined;
   const inside = (phrase: { start: number; end: number }) =>
     named.filter((m) => within(phrase, m) && !m.possessive);
+  // Titles come before names: in "Former U.S. ambassador to Colombia Kevin Whitaker said", the person
+  // who closes the subject is its head, whatever country the title names.
+  const closing = inside(subject.whole).at(-1);
+  if (closing?.person && closing.end >= subject.whole.end) return closing;
   return inside(subject.head).at(-1) ?? (reach === 'whole' ? inside(subject.whole)[0] : undefined);
 }
 

@@ -85,7 +85,8 @@ const SAYING_FORMS = [
   'calling',
   'described',
   'describes',
-  'according to',
+  // A sentence may open with it: "According to Senator Tim Kaine, ...".
+  '[Aa]ccording to',
 ];
 /**
  * Further verbs of saying, by lemma, matched in their past tense: "contended", "decried", "pointed out".

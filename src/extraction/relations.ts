@@ -53,6 +53,22 @@ export function isInstrument(sentence: Sentence, mention: Mention): boolean {
   );
 }
 
+/**
+ * What an act reaches through something an actor owns, runs or holds: "struck a boat operated by Tren de
+ * Aragua", "targeted vessels belonging to the ELN", "revoked the visa of Gustavo Petro". The owner is
+ * the act's object.
+ */
+const OWNED_THING = new RegExp(
+  [
+    String.raw`^\s+(?:(?:an?|the|two|three|several|\d+|another|alleged|suspected)\s+)*(?:[\w-]+\s+){0,2}?`,
+    String.raw`(?:boats?|vessels?|ships?|submarines?|semi-submersibles?|planes?|aircraft|camps?|labs?|laboratories|facilit(?:y|ies)|targets?|convoys?|members?|operatives?)\s+`,
+    String.raw`(?:(?:allegedly|reportedly|suspected of being)\s+)?`,
+    String.raw`(?:(?:operated|run|owned|used|controlled|manned|crewed)\s+by|belonging\s+to|tied\s+to|linked\s+to|associated\s+with)\s+(?:the\s+)?$`,
+    String.raw`|^\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:visas?|assets|accounts|propert(?:y|ies)|funds|passports?|citizenship|licen[cs]es?|residency|accreditation|credentials)\s+(?:of|held by)\s+(?:the\s+)?$`,
+  ].join(''),
+  'i',
+);
+
 /** A negator or a verb of stopping within the three words before a relation verb. */
 export const RELATION_NEGATED =
   /\b(?:not|never|no longer|n't|stop\w*|end(?:s|ed|ing)?|halt\w*|cut(?:s|ting)?(?: off)?|suspend\w*|withh[eo]ld\w*|refus\w+|deni\w+|den(?:y|ies))\s+(?:\S+\s+){0,2}$/i;
@@ -267,7 +283,8 @@ export function findRelations(
         (!/\b(?:of|following|after|before|amid|during|since|because|despite|while|when|in|at|from|with|by|that|which|who|whose)\b/i.test(
           gap,
         ) ||
-          (relationType === 'rejects' && VOICED_CLAIM.test(gap)));
+          (relationType === 'rejects' && VOICED_CLAIM.test(gap)) ||
+          OWNED_THING.test(gap));
       if (source && !object && CONDEMNING.has(relationType)) {
         // "denounced ... the threat to peace posed by the military deployment of the United States":
         // condemning what an actor does condemns the actor.

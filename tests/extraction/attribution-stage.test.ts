@@ -56,6 +56,20 @@ describe('attribution', () => {
       'carry poison to our streets',
       'Marco Rubio',
     ],
+    // The comma that closes an apposition around the speaker is no inverted attribution.
+    [
+      'The Venezuelan leader, Nicolás Maduro, said the United States wants “regime change.”',
+      'regime change',
+      'Nicolás Maduro',
+    ],
+    // "According to" opening the sentence.
+    ['According to Senator Tim Kaine, the strikes are “plainly illegal.”', 'plainly illegal', 'Tim Kaine'],
+    // Titles come before names: the person who closes the subject speaks, not the country in the title.
+    [
+      'Former U.S. ambassador to Colombia Kevin Whitaker said the decision was “a mistake.”',
+      'a mistake',
+      'Kevin Whitaker',
+    ],
   ])('%s', async (text, quote, speaker) => {
     const reading = await read(text);
     const quoted = reading.statements.filter((s) => s.quote?.includes(quote));

@@ -19,6 +19,12 @@ describe('mentions', () => {
       'official',
     ],
     ['The White House is considering an air strike on Mexico.', 'White House', 'government'],
+    // A name compromise does not know is a person by the role set in apposition after it.
+    [
+      'Diosdado Cabello, Venezuela’s interior minister, called the strike “a murder.”',
+      'Diosdado Cabello',
+      'person',
+    ],
   ])('%s -> %s (%s)', async (sentence, name, kind) => {
     const reading = await read(sentence);
     expect(reading.draft.actors.map((a) => `${a.name} ${a.kind}`)).toContain(`${name} ${kind}`);

@@ -52,6 +52,15 @@ describe('relations', () => {
       "Mexico's Foreign Ministry said the United States violated Mexico's sovereignty.",
       ["Mexico's Foreign Ministry opposes United States"],
     ],
+    // An act on what an actor owns, runs or holds reaches the actor.
+    [
+      'The U.S. military struck a boat operated by Tren de Aragua, killing six people.',
+      ['US military attacks Tren de Aragua'],
+    ],
+    [
+      'The United States revoked the visa of Colombian President Gustavo Petro.',
+      ['United States sanctions Gustavo Petro'],
+    ],
     // Censure and praise in every form of their verbs.
     [
       'Colombian President Gustavo Petro lambasted Secretary of State Marco Rubio over the boat strikes.',
