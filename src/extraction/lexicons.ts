@@ -192,6 +192,11 @@ const SUPPORT_WORDS = [
   'introduced',
   'sponsored',
   'proposal',
+  // What an act is done with: "without Mexico's consent" (a negator before it) refuses the act.
+  'consent',
+  'permission',
+  'authorization',
+  'approval',
 ];
 const SUPPORT_CUES = [...verbForms(SUPPORT_VERBS), ...SUPPORT_WORDS];
 // "put forward a resolution", "sent a proposed constitutional amendment to Congress": a measure put
@@ -244,6 +249,7 @@ const OPPOSE_WORDS = [
   'dangerous',
   'reckless',
   'mistake',
+  'pretext',
   'violation',
   'invade',
   'invading',
@@ -414,6 +420,11 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
     -1.5,
   ],
   [/\bwill (?:happen|continue|go on|keep going)(?: again)?\b/gi, 1],
+  // Announcing what one will do stands by it: "said he would hit the cartels on land", "we will hunt them".
+  [
+    /\b(?:we|i|he|she)\s+(?:will|would|shall|(?:is|are|am) going to)\s+(?:\w+\s+)?(?:hit|strike|attack|bomb|target|pursue|hunt|destroy|eliminate|take out|go after|step up|expand)\b/gi,
+    1,
+  ],
   [
     /\bwill (?:carry out|conduct|launch|keep up) (?:more|further|new|additional) (?:strikes|attacks|operations|raids)\b/gi,
     1,
@@ -529,6 +540,11 @@ const NEGATORS = new Set([
   'halt',
   'block',
   'blocked',
+  // "failed to justify the strikes": a verb that entails its complement did not happen.
+  'fail',
+  'fails',
+  'failed',
+  'failing',
 ]);
 
 /** Words that make a stance tentative: they lower intensity and confidence, not direction. */

@@ -104,6 +104,25 @@ describe('stance toward the proposition', () => {
     ['Colombian President Gustavo Petro lambasted the strikes on the drug boats.', 'Petro', 'oppose'],
     ['Colombian President Gustavo Petro decries the strikes on the drug boats.', 'Petro', 'oppose'],
     ['Senator Tim Kaine is resisting the deployment of troops to Venezuela.', 'Kaine', 'oppose'],
+    // A verb that entails its complement did not happen negates it.
+    [
+      'Senate Minority Leader Chuck Schumer said the administration had failed to justify the strikes.',
+      'Schumer',
+      'oppose',
+    ],
+    // Acting without consent is refused; calling something a pretext opposes it.
+    [
+      'Former Mexican President Felipe Calderón said the United States should not act without Mexico’s consent.',
+      'Calderón',
+      'oppose',
+    ],
+    [
+      'Mexican President Claudia Sheinbaum said the designation could be used as a pretext to intervene in Mexico.',
+      'Sheinbaum',
+      'oppose',
+    ],
+    // Announcing what one will do stands by it.
+    ['President Donald Trump said he would hit the cartels on land very soon.', 'Trump', 'support'],
   ])('%s -> %s %s', async (sentence, actor, polarity) => {
     const reading = await read(sentence);
     expect(stanceOf(reading, actor)).toContain(polarity);
