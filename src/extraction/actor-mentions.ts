@@ -105,6 +105,14 @@ const TITLE_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]!));
 const SPEAKS_NEXT =
   /^\s+(?:said|says|told|tells|added|adds|declared|stated|states|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked)\b/;
 /**
+ * What only a person's surname does at the head of a sentence: speaking, taking a side or acting on
+ * someone ("Trump told reporters", "Hegseth defended", "Maduro rejected"), or being described by a
+ * relative or participle clause of its own ("Sheinbaum, who has ...", "Hegseth, speaking in ..."). A plural ("Officials said", "Critics said") is
+ * no surname.
+ */
+const SURNAME_SUBJECT_NEXT =
+  /^(?:\s+(?:has|had|have|also|again|later|then|on \p{Lu}\p{Ll}+day)){0,2}\s+(?:said|says|told|tells|added|adds|declared|stated|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked|defended|defends|rejected|rejects|dismissed|dismisses|denied|denies|threatened|threatens|accused|accuses|demanded|demands|called|calls|vowed|vows|backed|backs|denounced|denounces|condemned|condemns|criticized|criticizes|praised|praises|blamed|blames|urged|urges|signed|ordered|announced|announces|pledged|promised|responded|replied)\b|^\s*,\s+(?:who|speaking|addressing|writing|asked)\b/u;
+/**
  * A verb right after a name makes it the subject ("the US launched", "Mexico has", "Venezuela rejected"),
  * as "by" before it makes it the agent ("killed by the United States").
  */
@@ -119,6 +127,8 @@ const ROLE_BEFORE =
  */
 const ROLE_AFTER =
   /^\s*,\s+(?:(?:the|a|an|former|then|\p{Lu}[\p{L}.’'-]*)\s+){0,4}?(?:\p{Ll}+\s+){0,2}?(?:minister|president|vice president|senator|secretary|spokes(?:man|woman|person)|ambassador|envoy|chief|head|leader|director|governor|mayor|analyst|expert|professor|adviser|advisor|chair(?:man|woman)?|commander|general|admiral|lawmaker|congress(?:man|woman)|representative|attorney general|prosecutor|official|diplomat|researcher|lawyer|founder|Republican|Democrat)\b/u;
+/** A preposition of place right before a name: "in Washington", "at Caracas", "to Bogotá". */
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|to|into|around|across|toward|towards)\s+$/i;
 const COUNTED = /\b(?:two|three|four|five|six|several|some|few|many|\d+)\s+$/i;
 /** Offices that speak for a state, as a descriptor set before the holder's name. */
 const STATE_OFFICE = String.raw`(?:ambassador|envoy|representative|minister|foreign minister|secretary|president|vice president|prime minister|chancellor|diplomat|spokes(?:man|woman|person))`;
@@ -321,6 +331,13 @@ export class ActorMentionFinder {
   private findMetonyms(candidates: Mention[]): void {
     for (const metonym of METONYMS) {
       for (const match of this.text.matchAll(metonym.pattern)) {
+        // "speaking in Washington", "talks in Caracas": a capital named as where something happens is a
+        // place, not its government.
+        if (
+          metonym.capital &&
+          LOCATIVE_BEFORE.test(this.text.slice(Math.max(0, match.index - 12), match.index))
+        )
+          continue;
         const entry = this.entry(
           metonym.name ?? match[0].replace(/^the /, ''),
           metonym.kind,
@@ -333,7 +350,13 @@ export class ActorMentionFinder {
 
   private findNamed(candidates: Mention[]): void {
     const terms = this.terms;
-    const unresolved: { start: number; end: number; name: string; surnameOnly?: boolean }[] = [];
+    const unresolved: {
+      start: number;
+      end: number;
+      name: string;
+      surnameOnly?: boolean;
+      singular?: boolean;
+    }[] = [];
     let i = 0;
     while (i < terms.length) {
       // "Human Rights Watch also warned": a capitalised first word runs on into the name that follows it.
@@ -351,7 +374,14 @@ export class ActorMentionFinder {
         // as a name there; it still is one when it is the surname of a person the document names.
         const first = terms[i]!;
         if (first.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(first.text) && !/^\p{Lu}/u.test(first.post.trim()))
-          unresolved.push({ start: first.start, end: first.end, name: first.text, surnameOnly: true });
+          unresolved.push({
+            start: first.start,
+            end: first.end,
+            name: first.text,
+            surnameOnly: true,
+            singular:
+              first.tags.has('Singular') && !first.tags.has('Place') && !first.tags.has('Organization'),
+          });
         i += 1;
         continue;
       }
@@ -386,12 +416,17 @@ export class ActorMentionFinder {
     }
     // A bare proper noun compromise could not place ("Sheinbaum told reporters") is the person whose
     // surname it is, when the document names that person in full somewhere.
-    for (const { start, end, name, surnameOnly } of unresolved) {
+    for (const { start, end, name, surnameOnly, singular } of unresolved) {
       const person = [...this.entries.values()].find(
         (e) => isPersonKind(e.kind) && e.name.includes(' ') && e.name.split(' ').at(-1) === name,
       );
       if (person) this.add(candidates, start, end, person, true);
-      else if (surnameOnly) continue;
+      // "Trump told reporters", "Sheinbaum, who ...": a sentence's first word that compromise reads as a
+      // singular common noun is a surname when it does what only people do there.
+      else if (surnameOnly) {
+        if (singular && !NOT_NAMES.has(name) && SURNAME_SUBJECT_NEXT.test(this.text.slice(end, end + 40)))
+          this.add(candidates, start, end, this.entry(name, 'person'), true);
+      }
       // A bare surname that speaks ("Sheinbaum declared") is a person even when never named in full.
       else if (SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
         this.add(candidates, start, end, this.entry(name, 'person'), true);

@@ -161,3 +161,34 @@ export const NEWS_OUTLETS: readonly string[] = [
 export const NATIONALITY_PREFIXES: readonly string[] = Object.keys(NATIONALITIES).filter(
   (word) => !word.includes(' '),
 );
+
+/**
+ * Capitals that news uses for their governments ("Caracas denounced the deployment", "Bogotá recalled
+ * its ambassador"), by the country in COUNTRY_CODES they stand for. Washington is a metonym of its own.
+ */
+export const CAPITALS: Record<string, string> = {
+  Caracas: 'Venezuela',
+  Bogotá: 'Colombia',
+  Bogota: 'Colombia',
+  'Mexico City': 'Mexico',
+  Havana: 'Cuba',
+  Quito: 'Ecuador',
+  Brasília: 'Brazil',
+  Brasilia: 'Brazil',
+  Ottawa: 'Canada',
+  London: 'United Kingdom',
+  Beijing: 'China',
+  Moscow: 'Russia',
+  Managua: 'Nicaragua',
+  Tegucigalpa: 'Honduras',
+  'Port of Spain': 'Trinidad and Tobago',
+  Bridgetown: 'Barbados',
+  Kingston: 'Jamaica',
+  Georgetown: 'Guyana',
+  Lima: 'Peru',
+  Santiago: 'Chile',
+  'Buenos Aires': 'Argentina',
+  'Santo Domingo': 'Dominican Republic',
+  Madrid: 'Spain',
+  Paris: 'France',
+};

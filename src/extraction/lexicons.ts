@@ -1,6 +1,6 @@
 import type { ActorKind } from '../model/actor-schema';
 import type { RelationType } from '../model/relation-vocabulary';
-import { CONTRABAND_AND_CRIME, CRIMINAL_GROUP_WORDS } from './gazetteer';
+import { CAPITALS, CONTRABAND_AND_CRIME, COUNTRY_CODES, CRIMINAL_GROUP_WORDS } from './gazetteer';
 import { verbForms } from './verb-forms';
 
 function escapeRegExp(text: string): string {
@@ -836,7 +836,14 @@ function uncounted(pattern: string): RegExp {
  * own actors and aliases come first, this is only the fallback for an empty or new graph.
  */
 /** `name` absent: the group is named by its own words ("UN human rights experts"). */
-export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; country?: string }[] = [
+export const METONYMS: {
+  pattern: RegExp;
+  name?: string;
+  kind: ActorKind;
+  country?: string;
+  /** A capital standing for its state: a place, not the state, after "in" or "at". */
+  capital?: boolean;
+}[] = [
   { pattern: /\b(?:the )?White House\b/g, name: 'White House', kind: 'government', country: 'US' },
   {
     // The department goes by its building and by its initials ("D.O.D."), and since 2025 by "Department of War".
@@ -846,7 +853,20 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
     kind: 'agency',
     country: 'US',
   },
-  { pattern: /\bWashington(?!,? D\.?C\.?)\b/g, name: 'United States', kind: 'state', country: 'US' },
+  {
+    pattern: /\bWashington(?!,? D\.?C\.?)\b/g,
+    name: 'United States',
+    kind: 'state',
+    country: 'US',
+    capital: true,
+  },
+  ...Object.entries(CAPITALS).map(([capital, country]) => ({
+    pattern: new RegExp(String.raw`\b${capital}(?![\p{L}])`, 'gu'),
+    name: country,
+    kind: 'state' as const,
+    country: COUNTRY_CODES[country],
+    capital: true,
+  })),
   {
     pattern:
       /\b(?:the )?(?:U\.S\.|US|USA|United States)(?! (?:military|forces|Navy|Army|Senate|Congress|House|government|officials?|[A-Z]))(?:'s|’s)?/g,
@@ -856,7 +876,7 @@ export const METONYMS: { pattern: RegExp; name?: string; kind: ActorKind; countr
   },
   {
     pattern:
-      /\b(?:(?:the )?(?:U\.S\.|US|United States) (?:[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces)|the military)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployments?|escalation|approach|problem|solution|option|tool))|\bUS Military Forces\b/g,
+      /\b(?:(?:the )?(?:U\.S\.|US|United States) (?:[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces)|the military)\b(?! (?:action|actions|operations?|strikes?|attacks?|interventions?|force|presence|bases?|officials?|personnel|leaders|campaign|buildup|assets|aircraft|deployments?|escalation|approach|problem|solution|option|tool|role|involvement|footprint|activit(?:y|ies)|pressure|threats?|power|might|targets?))|\bUS Military Forces\b/g,
     name: 'US military',
     kind: 'military',
     country: 'US',

@@ -25,9 +25,40 @@ describe('mentions', () => {
       'Diosdado Cabello',
       'person',
     ],
+    // A sentence's first word is a surname when it does what only people do there.
+    ['Trump told reporters that he would strike cartels in Mexico.', 'Trump', 'person'],
+    [
+      'Sheinbaum, who has rejected any U.S. military role on Mexican soil, said cooperation would continue.',
+      'Sheinbaum',
+      'person',
+    ],
+    [
+      'Hegseth, speaking in Washington on Tuesday, said the strikes were “just the beginning.”',
+      'Hegseth',
+      'person',
+    ],
+    // A capital acting stands for its state.
+    ['Caracas denounced the deployment as a pretext for “regime change.”', 'Venezuela', 'state'],
   ])('%s -> %s (%s)', async (sentence, name, kind) => {
     const reading = await read(sentence);
     expect(reading.draft.actors.map((a) => `${a.name} ${a.kind}`)).toContain(`${name} ${kind}`);
+  });
+
+  it.each([
+    // A plural at the head of a sentence is no surname.
+    ['Officials said the strike killed six people.', 'Officials'],
+    ['Critics said the strikes were illegal.', 'Critics'],
+    // A capital named as a place is not its state; "a US military role" is no military.
+    [
+      'Hegseth, speaking in Washington on Tuesday, said the strikes were “just the beginning.”',
+      'United States',
+    ],
+    [
+      'Sheinbaum, who has rejected any U.S. military role on Mexican soil, said cooperation would continue.',
+      'US military',
+    ],
+  ])('%s proposes no %s', async (sentence, name) => {
+    expect((await read(sentence)).actors).not.toContain(name);
   });
 
   it('joins a body named again without its nationality to the body named in full', async () => {
