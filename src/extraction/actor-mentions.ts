@@ -111,7 +111,7 @@ const SPEAKS_NEXT =
  * no surname.
  */
 const SURNAME_SUBJECT_NEXT =
-  /^(?:\s+(?:has|had|have|also|again|later|then|on \p{Lu}\p{Ll}+day)){0,2}\s+(?:said|says|told|tells|added|adds|declared|stated|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked|defended|defends|rejected|rejects|dismissed|dismisses|denied|denies|threatened|threatens|accused|accuses|demanded|demands|called|calls|vowed|vows|backed|backs|denounced|denounces|condemned|condemns|criticized|criticizes|praised|praises|blamed|blames|urged|urges|signed|ordered|announced|announces|pledged|promised|responded|replied)\b|^\s*,\s+(?:who|speaking|addressing|writing|asked)\b/u;
+  /^(?:\s+(?:has|had|have|also|again|later|then|on \p{Lu}\p{Ll}+day)){0,2}\s+(?:said|says|told|tells|added|adds|declared|stated|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked|defended|defends|rejected|rejects|dismissed|dismisses|denied|denies|threatened|threatens|accused|accuses|demanded|demands|called|calls|vowed|vows|backed|backs|denounced|denounces|condemned|condemns|criticized|criticizes|praised|praises|blamed|blames|urged|urges|signed|ordered|announced|announces|pledged|promised|responded|replied|appeared|spoke|met|visited|addressed|arrived|travell?ed|posted|tweeted|insists|maintains|acknowledged|conceded|admitted)\b|^\s*,\s+(?:who|speaking|addressing|writing|asked)\b/u;
 /**
  * A verb right after a name makes it the subject ("the US launched", "Mexico has", "Venezuela rejected"),
  * as "by" before it makes it the agent ("killed by the United States").

@@ -1,6 +1,6 @@
 import { isPersonKind, type ActorEntry, type Mention } from './actor-mentions';
 import type { Sentence } from './text-segments';
-import { insideQuote, textBefore } from './sentence-view';
+import { insideQuote, textBefore, textBetween } from './sentence-view';
 
 /**
  * The coreference stage: pronouns and descriptors ("she", "the 62-year-old", "the president") get the
@@ -52,8 +52,18 @@ export function resolveReferences(sentences: SentenceMentions[], entries: Map<st
       const introduces = /^[Tt]he (?:top|senior|ranking|leading) |^[Tt]he \p{Lu}|^\p{Lu}\p{L}+['’]s /u.test(
         mention.surface,
       );
+      // "the leftist president, Nicolás Maduro,": a descriptor with a name in apposition is that person.
+      const following = mentions[mentions.indexOf(mention) + 1];
+      const apposed =
+        mention.via === 'descriptor' &&
+        following?.via === 'name' &&
+        isPersonKind(entries.get(following.key)?.kind ?? 'other') &&
+        /^\s*,?\s*$/.test(textBetween(sentence, mention.end, following.start))
+          ? following.key
+          : undefined;
       const ahead =
-        mention.via === 'descriptor' && (recent.length === 0 || introduces) ? namedLater(index) : undefined;
+        apposed ??
+        (mention.via === 'descriptor' && (recent.length === 0 || introduces) ? namedLater(index) : undefined);
       if (recent.length === 0 && !ahead) continue;
       resolved.push({ ...mention, key: ahead ?? referent(mention, recent, entries) });
     }

@@ -192,6 +192,8 @@ const SUPPORT_WORDS = [
   'introduced',
   'sponsored',
   'proposal',
+  // "not convinced that a resolution was needed" doubts it.
+  'convinced',
   // What an act is done with: "without Mexico's consent" (a negator before it) refuses the act.
   'consent',
   'permission',
@@ -250,6 +252,10 @@ const OPPOSE_WORDS = [
   'reckless',
   'mistake',
   'pretext',
+  'unauthorized',
+  'unauthorised',
+  'illegitimate',
+  'unprovoked',
   'violation',
   'invade',
   'invading',
@@ -430,6 +436,11 @@ const OPPOSE_PHRASES: [RegExp, number][] = [
     1,
   ],
   [/\bnon-?starter\b|\bout of the question\b|\bred line\b/gi, -1.5],
+  // Naming an act a war crime condemns it; "not the way" to do something refuses the means.
+  [/\bwar crimes?\b/gi, -2],
+  [/\bnot the (?:right )?(?:way|answer|solution|approach)\b/gi, -1.5],
+  // Standing by an act: "just the beginning", "made the right call".
+  [/\b(?:just|only) the beginning\b|\bthe right (?:call|thing|decision|move)\b/gi, 1],
   [ACT_THREATENS, -2],
   [ENDANGERS_COMMON_GOOD, -2],
   // Calling an action part of one's own effort defends it: "argued the operations are part of anti-drug
@@ -977,7 +988,7 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
  * Democrat on the House Intelligence Committee"), named before them or, in a story's lead, just after.
  */
 export const PERSON_DESCRIPTOR =
-  /\b\p{Lu}[\p{L}]+['’]s (?:president|prime minister|foreign minister|leader|top diplomat)\b|\b[Tt]he (?:top|senior|ranking|leading) (?:Democrat|Republican|member) (?:on|of) the (?:\p{Lu}[\p{L}]*\s?){1,5}|\b[Tt]he (?:(?:\p{Lu}[\p{L}.]*\s+){1,2}(?:[a-z]+\s+){0,3}(?:chief|head|envoy|spokes(?:person|man|woman)|commissioner|representative)\b|\d{2}-year-old|president|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|leader|official|analyst|expert|professor|former president|former official|Democrat|Republican|Mexican leader|Colombian leader|Venezuelan leader|leftist leader|leftist|mayor)\b/gu;
+  /\b\p{Lu}[\p{L}]+['’]s (?:president|prime minister|foreign minister|leader|top diplomat)\b|\b[Tt]he (?:top|senior|ranking|leading) (?:Democrat|Republican|member) (?:on|of) the (?:\p{Lu}[\p{L}]*\s?){1,5}|\b[Tt]he (?:(?:\p{Lu}[\p{L}.]*\s+){1,2}(?:[a-z]+\s+){0,3}(?:chief|head|envoy|spokes(?:person|man|woman)|commissioner|representative)\b|\d{2}-year-old|(?:(?:former|\p{Lu}\p{Ll}+|leftist|conservative|right-wing|left-wing)\s+){0,2}(?:president|prime minister|senator|congressman|congresswoman|lawmaker|secretary|minister|ambassador|governor|general|admiral|commander|leader|official|analyst|expert|professor|mayor)|Democrat|Republican|leftist)\b/gu;
 
 /** Subject pronouns, and "him" as an object ("a Pentagon watchdog faulted him"); "her" is too often a possessive. */
 export const PRONOUN = /\b(?:[Ss]he|[Hh]e|[Tt]hey|him)\b/g;

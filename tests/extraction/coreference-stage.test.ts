@@ -24,6 +24,23 @@ describe('coreference', () => {
       'The leftist leader',
       'Gustavo Petro',
     ],
+    // A role named with a nationality recalls the person last spoken of.
+    [
+      'Claudia Sheinbaum addressed the threats at her morning news conference. The Mexican president said Mexico would never accept an intervention.',
+      'The Mexican president',
+      'Claudia Sheinbaum',
+    ],
+    [
+      'Maduro appeared on state television on Monday night. The Venezuelan leader condemned the deployment of warships.',
+      'The Venezuelan leader',
+      'Maduro',
+    ],
+    // A descriptor with a name in apposition is that person.
+    [
+      'President Donald Trump spoke on Sunday. The leftist president, Nicolás Maduro, condemned the deployment of warships.',
+      'The leftist president',
+      'Nicolás Maduro',
+    ],
   ])('%s', async (text, referring, actor) => {
     const reading = await read(text);
     const there = reading.statements.filter((s) => s.sentence.startsWith(referring));

@@ -123,6 +123,28 @@ describe('stance toward the proposition', () => {
     ],
     // Announcing what one will do stands by it.
     ['President Donald Trump said he would hit the cartels on land very soon.', 'Trump', 'support'],
+    // Naming an act a war crime, or not the way, condemns it; "just the beginning" stands by it.
+    [
+      '“If that is what happened, it is a war crime,” Senator Mark Kelly said of the second strike.',
+      'Kelly',
+      'oppose',
+    ],
+    [
+      'Colombian Defense Minister Pedro Sánchez said the bombings were not the way to fight drug trafficking.',
+      'Sánchez',
+      'oppose',
+    ],
+    [
+      'Defense Secretary Pete Hegseth said the strikes on drug boats were “just the beginning.”',
+      'Hegseth',
+      'support',
+    ],
+    [
+      'Senate Majority Leader John Thune said he was “not convinced” that a war powers resolution was needed.',
+      'Thune',
+      'oppose',
+    ],
+    ['House Democrats said the strikes on boats near Venezuela were unauthorized.', 'Democrats', 'oppose'],
   ])('%s -> %s %s', async (sentence, actor, polarity) => {
     const reading = await read(sentence);
     expect(stanceOf(reading, actor)).toContain(polarity);
