@@ -59,7 +59,11 @@ export function findSpeaker(
     const textBefore = textUpTo(sentence, at);
     // "The Venezuelan leader, Nicolás Maduro, said the United States ...": the comma closes an apposition
     // around the speaker, not a quotation the speaker follows.
-    const closesApposition = !!before && /^\s*,\s*$/.test(textBetween(sentence, before.end, at));
+    const lastBefore = [...named].reverse().find((m) => m.end <= at);
+    const closesApposition =
+      !!before &&
+      lastBefore?.key === before.key &&
+      /^\s*,\s*$/.test(textBetween(sentence, lastBefore.end, at));
     const inverted =
       (/["”’,]\s*$/.test(textBefore) && !closesApposition) || (/^\s*["“]/.test(sentence.text) && !before);
     if (after && (inverted || !before) && !/^(?:told|tells|tell|asked)$/.test(match[0])) {
