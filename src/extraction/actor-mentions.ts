@@ -210,7 +210,7 @@ export class ActorMentionFinder {
       taken.push(mention);
     }
     taken.sort((a, b) => a.start - b.start);
-    this.mentions.push(...taken);
+    this.mentions.push(...this.withoutNationalPossessives(taken));
     this.linkSurnames();
     this.linkAdministration();
     this.linkCommittees();
@@ -218,6 +218,22 @@ export class ActorMentionFinder {
     this.linkAcronyms();
     this.linkOfficesBefore();
     return { entries: this.entries, mentions: this.mentions };
+  }
+
+  /**
+   * "Colombia's Petro", "Venezuela's Maduro": a state's possessive right before a person says which
+   * country the person belongs to; the state itself takes no part in the sentence.
+   */
+  private withoutNationalPossessives(mentions: Mention[]): Mention[] {
+    return mentions.filter((mention, i) => {
+      const next = mentions[i + 1];
+      const state = this.entries.get(mention.key);
+      if (!mention.possessive || state?.kind !== 'state' || !next?.person) return true;
+      if (!/^['’]s\s+$/.test(this.text.slice(mention.end, next.start))) return true;
+      const person = this.entries.get(next.key);
+      if (person && !person.country) person.country = state.country;
+      return false;
+    });
   }
 
   private entry(name: string, kind: ActorKind, country?: string): ActorEntry {

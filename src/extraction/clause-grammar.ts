@@ -46,6 +46,10 @@ const NOMINAL: ReadonlySet<PartOfSpeech> = new Set(['DET', 'ADJ', 'PROPN', 'NOUN
 /** What may stand between a subject and its verb: "has", "would not", "also", "reportedly". */
 const AUXILIARY: ReadonlySet<PartOfSpeech> = new Set(['AUX', 'ADV', 'PART']);
 
+/** Words the tagger may read as prepositions that open a clause of their own. */
+const SUBORDINATORS =
+  /^(?:after|before|while|when|since|because|as|until|although|though|if|unless|once|whereas)$/i;
+
 const taggedSentences = new Map<string, TaggedWord[]>();
 const CACHE_LIMIT = 4096;
 
@@ -134,7 +138,14 @@ function subjectBefore(words: TaggedWord[], v: number): VerbClause['subject'] {
   let phrase = phraseEndingAt(words, s);
   const last = phrase.last;
   // "the head of the U.S. Southern Command": walk back over prepositional phrases to their head.
-  while (phrase.first >= 2 && words[phrase.first - 1]!.tag === 'ADP' && isNominal(words[phrase.first - 2])) {
+  // A subordinator opens a clause of its own: in "recalled its ambassador after Trump called", Trump is
+  // the subject, not a complement of "ambassador".
+  while (
+    phrase.first >= 2 &&
+    words[phrase.first - 1]!.tag === 'ADP' &&
+    !SUBORDINATORS.test(words[phrase.first - 1]!.text) &&
+    isNominal(words[phrase.first - 2])
+  ) {
     phrase = phraseEndingAt(words, phrase.first - 2);
   }
   const headLast = phraseStartingAt(words, phrase.first).last;

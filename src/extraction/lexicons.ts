@@ -741,12 +741,15 @@ export const RELATION_VERBS: [RegExp, RelationType][] = [
   ],
   [/\b(?:fight(?:s|ing)?|fought|combat(?:s|ting|ing)?|crack(?:s|ed|ing)? down on)\b/gi, 'targets'],
   [
-    /\bpressur(?:e|es|ed|ing)\b|\bdemand(?:s|ed|ing)?\b(?:\s+\w+){0,3}\s+from\b|\bcut (?:off )?aid to\b/gi,
+    /\bpressur(?:e|es|ed|ing)\b|\bdemand(?:s|ed|ing)?\b(?:\s+\w+){0,3}\s+from\b|\bdemand(?:s|ed|ing)?\s+that\b|\b(?:cut(?:s|ting)?(?: off)?|end(?:s|ed|ing)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|withh[eo]ld(?:s|ing)?) (?:all |its |their )?(?:[\w.-]+ ){0,2}?aid to\b|\b(?:press(?:es|ed|ing)?|ask(?:s|ed|ing)?)\b(?=\s+(?:[\w.,’'-]+\s+){1,6}?for (?:an? |the )?(?:explanations?|answers|evidence|information|clarification|details)\b)/gi,
     'pressures',
   ],
   [/\bcall(?:s|ed|ing)\b(?=(?:\s+\p{Lu}[\p{L}-]+)+\s+["“]?(?:a|an|the)\s)/giu, 'accuses'],
   [new RegExp(String.raw`\b(?:${verbForms(PRAISING_VERBS).join('|')}|thanks|thanked)\b`, 'gi'), 'praises'],
-  [/\bsupport(?:s|ed|ing)?\b|\bback(?:s|ed|ing)\b|\bendors(?:e|es|ed)\b|\bsid(?:e|ed) with\b/gi, 'supports'],
+  [
+    /\bsupport(?:s|ed|ing)?\b|\bback(?:s|ed|ing)\b|\bendors(?:e|es|ed)\b|\bsid(?:e|ed) with\b|\b(?:st(?:an|oo)d(?:s|ing)?|standing) by\b|\bdefend(?:s|ed|ing)?\b/gi,
+    'supports',
+  ],
   [/\boppos(?:e|es|ed|ing)\b/gi, 'opposes'],
   [/\bnegotiat(?:e|es|ed|ing) with\b|\btalks? with\b|\bmet with\b/gi, 'negotiates_with'],
   [/\breport(?:s|ed)?\b|\bcit(?:es|ed|ing)\b|\bpoints? out\b/gi, 'reports_on'],

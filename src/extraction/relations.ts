@@ -213,7 +213,10 @@ export function findRelations(
       const objectPhrase = clause?.object;
       const nearest = named.find((m) => m.start >= end && m.start - end <= 40);
       const pastObject = objectPhrase && nearest && textBetween(sentence, objectPhrase.end, nearest.start);
+      // "end all U.S. aid to Colombia": a verb phrase that ends in its preposition names its object after it.
+      const endsInPreposition = /\s(?:to|with|from|against|on)$/i.test(match[0]);
       const after =
+        (endsInPreposition ? nearest : undefined) ??
         (objectPhrase && named.find((m) => within(objectPhrase, m))) ??
         (pastObject &&
         /,/.test(pastObject) &&
@@ -239,7 +242,21 @@ export function findRelations(
       // "Trump claimed that a US military strike ... targeted Tren de Aragua": a verb in a reported clause
       // belongs to that clause's own subject, which may be no actor at all.
       // "would use the military to combat cartels": the instrument of an infinitive is not its agent.
-      const candidate = grammaticalSubject(clause, named, 'head') ?? subjectBefore(sentence, named, at);
+      // ", calling Petro ...": a participle set off by a comma belongs to the sentence's subject, the one
+      // who speaks in it, not to the name nearest before it ("end all U.S. aid to Colombia, calling ...").
+      const participle = /ing$/i.test(match[0]) && /,\s*$/.test(textBefore);
+      const speakerMention = participle && speaker ? named.find((m) => m.key === speaker) : undefined;
+      // "Bogotá recalled its ambassador after Trump called Petro a thug": a verb whose own subject is a
+      // name no actor stands for is that name's act, not the act of the actor named before it.
+      const subjectHead = clause?.subject?.head;
+      const unknownNamedSubject =
+        !!subjectHead &&
+        !named.some((m) => within(subjectHead, m)) &&
+        /^\p{Lu}\p{Ll}+$/u.test(textBetween(sentence, subjectHead.start, subjectHead.end).trim());
+      const candidate =
+        speakerMention ??
+        grammaticalSubject(clause, named, 'head') ??
+        (unknownNamedSubject ? undefined : subjectBefore(sentence, named, at));
       const agent =
         candidate && /\bto\s+$/.test(textBefore) && isInstrument(sentence, candidate) ? undefined : candidate;
       const subject = agent && ownsVerb(sentence, agent, at) ? agent : undefined;

@@ -61,6 +61,24 @@ describe('relations', () => {
       'The United States revoked the visa of Colombian President Gustavo Petro.',
       ['United States sanctions Gustavo Petro'],
     ],
+    // Pressure: pressing for evidence, demanding that someone act, ending aid.
+    [
+      'Senator Rand Paul has pressed the Pentagon for evidence about the people killed in the boat strikes.',
+      ['Rand Paul pressures Pentagon'],
+    ],
+    [
+      'Senate Minority Leader Chuck Schumer demanded that Defense Secretary Pete Hegseth release the full video.',
+      ['Chuck Schumer pressures Pete Hegseth'],
+    ],
+    // A participle after a comma belongs to the sentence's speaker, and "aid to" names its object.
+    [
+      'Trump said he would end all U.S. aid to Colombia, calling Petro “an illegal drug leader.”',
+      ['Trump pressures Colombia', 'Trump accuses Petro'],
+    ],
+    [
+      'Trump said he did not want a second strike but stood by Defense Secretary Pete Hegseth.',
+      ['Trump supports Pete Hegseth'],
+    ],
     // Censure and praise in every form of their verbs.
     [
       'Colombian President Gustavo Petro lambasted Secretary of State Marco Rubio over the boat strikes.',
@@ -79,6 +97,13 @@ describe('relations', () => {
   });
 
   it.each([
+    // A clause opened by "after" has its own subject, even one no actor stands for.
+    ['Bogotá recalled its ambassador for consultations after Trump called Petro a “thug.”', 'accuses'],
+    // "Colombia's Petro" names Petro's country; Colombia takes no part.
+    [
+      'While Trinidad and Tobago Prime Minister Kamla Persad-Bissessar backed the strikes, Colombia’s Petro denounced them as “extrajudicial executions.”',
+      'Colombia',
+    ],
     // A denied act is no relation.
     ['President Donald Trump said the United States did not attack Venezuela.', 'attacks'],
     // Rebutting criticism of the strikes is no hostility toward the strikes' target.
