@@ -42,7 +42,7 @@ export function reportedClause(sentence: Sentence, from: number, stopAtClause = 
   const kept: string[] = [];
   for (const word of words) {
     kept.push(word);
-    if (kept.length > 3 && CLAUSE_END.test(` ${word} `)) break;
+    if (kept.length > 2 && CLAUSE_END.test(` ${word} `)) break;
   }
   return kept.join(' ');
 }

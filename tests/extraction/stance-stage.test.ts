@@ -145,6 +145,12 @@ describe('stance toward the proposition', () => {
       'oppose',
     ],
     ['House Democrats said the strikes on boats near Venezuela were unauthorized.', 'Democrats', 'oppose'],
+    // A short clause ends at its comma: the next actor's verb is not part of it.
+    [
+      'While Trinidad and Tobago Prime Minister Kamla Persad-Bissessar backed the strikes, Colombia’s Petro denounced them as “extrajudicial executions.”',
+      'Persad-Bissessar',
+      'support',
+    ],
   ])('%s -> %s %s', async (sentence, actor, polarity) => {
     const reading = await read(sentence);
     expect(stanceOf(reading, actor)).toContain(polarity);
