@@ -9,6 +9,10 @@ import {
   type GoldDocument,
   explainDocument,
   missClasses,
+  loadProbes,
+  probeFigures,
+  scoreProbe,
+  type ProbeCounts,
   scoreDocument,
   type Counts,
 } from './extraction-scoring';
@@ -19,7 +23,7 @@ import {
  * opposition-pair P/R/F1, per document and over all of them, first on the tuning set (the seed article
  * and the news fixtures), then on the held-out articles. `--explain` lists each tuning document's misses
  * and proposals under its row;
- * `--tuning` scores the tuning set only. `--miss-classes` counts each set's misses by class under its overall
+ * `--tuning` scores the tuning set (and the probe battery) only. `--miss-classes` counts each set's misses by class under its overall
  * row, without quoting them (see `missClasses`).
  */
 async function main(): Promise<void> {
@@ -79,6 +83,17 @@ async function main(): Promise<void> {
         console.log(`    ${String(n).padStart(4)}  ${name}`);
   };
   await evaluate([loadSeedGold(), ...loadGoldFixtures()], 'OVERALL (micro-averaged)', explain);
+  // The probe battery: invented passages, one grammatical shape each, read for their stated reading.
+  let probes: ProbeCounts | undefined;
+  for (const item of loadProbes()) {
+    const counts = scoreProbe(item, await extractor.extract(item.text, { knownActors: [], topics: [] }));
+    probes = probes ? addCounts(probes, counts) : counts;
+  }
+  const p = probeFigures(probes!);
+  console.log(
+    `\nprobe battery (${loadProbes().length} invented passages, tuning): actor F1 ${pct(p.actorF1)}, ` +
+      `statements right ${pct(p.statements)}, attribution ${pct(p.attribution)}, relation F1 ${pct(p.relationF1)}`,
+  );
   if (tuningOnly) return;
   // The held-out articles are scored, never explained: what is not listed cannot be tuned to.
   console.log('\nheld out (never used for tuning):');

@@ -332,9 +332,93 @@ export function missClasses(gold: GoldDocument, draft: ExtractionDraft): Map<str
   return classes;
 }
 
-export function addCounts(a: Counts, b: Counts): Counts {
+/** The probe battery (tests/fixtures/extraction/probes): short invented passages, each with its reading. */
+export interface ProbeItem {
+  id: string;
+  text: string;
+  shape: string;
+  actors: { name: string; kind: string; aliases: string[] }[];
+  statements: { actor: string; polarity: string; proposition: string; quote: string | null }[];
+  relations: { source: string; type: string; target: string }[];
+}
+
+export const PROBE_FILE = path.join(FIXTURE_DIR, 'probes', 'battery.json');
+
+export function loadProbes(): ProbeItem[] {
+  return JSON.parse(readFileSync(PROBE_FILE, 'utf8')) as ProbeItem[];
+}
+
+export interface ProbeCounts {
+  actorsGold: number;
+  actorsFound: number;
+  actorsPredicted: number;
+  actorsPredictedCorrect: number;
+  statementsGold: number;
+  statementsRight: number;
+  quotesGold: number;
+  quotesCorrect: number;
+  relationsGold: number;
+  relationsFound: number;
+  relationsPredicted: number;
+  relationsPredictedCorrect: number;
+}
+
+/**
+ * A probe passage is a sentence or three, so its reading is matched without sentences: a statement is
+ * read right when its actor proposes one with its polarity, a relation when the same two actors are
+ * proposed with the same type.
+ */
+export function scoreProbe(item: ProbeItem, draft: ExtractionDraft): ProbeCounts {
+  const match = actorMatcher(item.actors);
+  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
+  const goldOf = (key: string) => mapped.get(key) ?? [];
+  const found = new Set([...mapped.values()].flat());
+  const proposed = draft.relations.map((r) => ({
+    source: goldOf(r.sourceKey),
+    target: goldOf(r.targetKey),
+    type: r.type,
+  }));
+  const same = (p: (typeof proposed)[number], r: ProbeItem['relations'][number]) =>
+    p.type === r.type && p.source.includes(r.source) && p.target.includes(r.target);
+  const quoted = item.statements.filter((s) => s.quote);
+  return {
+    actorsGold: item.actors.length,
+    actorsFound: item.actors.filter((a) => found.has(a.name)).length,
+    actorsPredicted: draft.actors.length,
+    actorsPredictedCorrect: draft.actors.filter((a) => goldOf(a.key).length > 0).length,
+    statementsGold: item.statements.length,
+    statementsRight: item.statements.filter((s) =>
+      draft.statements.some((p) => goldOf(p.actorKey).includes(s.actor) && p.polarity === s.polarity),
+    ).length,
+    quotesGold: quoted.length,
+    quotesCorrect: quoted.filter((s) =>
+      draft.statements.some(
+        (p) => p.quote && overlaps(p.quote, s.quote!) && goldOf(p.actorKey).includes(s.actor),
+      ),
+    ).length,
+    relationsGold: item.relations.length,
+    relationsFound: item.relations.filter((r) => proposed.some((p) => same(p, r))).length,
+    relationsPredicted: proposed.length,
+    relationsPredictedCorrect: proposed.filter((p) => item.relations.some((r) => same(p, r))).length,
+  };
+}
+
+export function probeFigures(c: ProbeCounts) {
+  const actorPrecision = ratio(c.actorsPredictedCorrect, c.actorsPredicted);
+  const actorRecall = ratio(c.actorsFound, c.actorsGold);
+  const relationPrecision = ratio(c.relationsPredictedCorrect, c.relationsPredicted);
+  const relationRecall = ratio(c.relationsFound, c.relationsGold);
+  return {
+    actorF1: f1(actorPrecision, actorRecall),
+    statements: ratio(c.statementsRight, c.statementsGold),
+    attribution: ratio(c.quotesCorrect, c.quotesGold),
+    relationF1: f1(relationPrecision, relationRecall),
+  };
+}
+
+export function addCounts<C extends Counts | ProbeCounts>(a: C, b: C): C {
   const sum = { ...a };
-  for (const key of Object.keys(b) as (keyof Counts)[]) sum[key] += b[key];
+  for (const key of Object.keys(b) as (keyof C)[]) (sum[key] as number) += b[key] as number;
   return sum;
 }
 

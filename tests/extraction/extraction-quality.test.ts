@@ -3,8 +3,12 @@ import {
   addCounts,
   figures,
   loadGoldFixtures,
+  loadProbes,
   loadSeedGold,
   missClasses,
+  probeFigures,
+  scoreProbe,
+  type ProbeCounts,
   scoreDocument,
   type Counts,
 } from '../../scripts/extraction-scoring';
@@ -92,5 +96,36 @@ it('counts every miss behind the figures in exactly one class', async () => {
       gold.name,
       counts.pairsPredicted - counts.pairsCorrect,
     ]);
+  }
+});
+
+/** Floors on the probe battery, just under what the extractor reads today (see eval:extract). */
+const PROBE_FLOORS = { actorF1: 0.8, statements: 0.53, attribution: 0.85, relationF1: 0.41 };
+
+it('meets the floors on the probe battery', async () => {
+  const extractor = new RulesExtractor();
+  let total: ProbeCounts | undefined;
+  for (const item of loadProbes()) {
+    const counts = scoreProbe(item, await extractor.extract(item.text, { knownActors: [], topics: [] }));
+    total = total ? addCounts(total, counts) : counts;
+  }
+  const figures = probeFigures(total!);
+  expect(figures.actorF1).toBeGreaterThanOrEqual(PROBE_FLOORS.actorF1);
+  expect(figures.statements).toBeGreaterThanOrEqual(PROBE_FLOORS.statements);
+  expect(figures.attribution).toBeGreaterThanOrEqual(PROBE_FLOORS.attribution);
+  expect(figures.relationF1).toBeGreaterThanOrEqual(PROBE_FLOORS.relationF1);
+});
+
+it('gives each probe a reading its own text bears out', () => {
+  for (const item of loadProbes()) {
+    const names = new Set(item.actors.map((a) => a.name));
+    for (const alias of item.actors.flatMap((a) => a.aliases))
+      expect([item.id, alias, item.text.includes(alias)]).toEqual([item.id, alias, true]);
+    for (const s of item.statements) {
+      expect([item.id, names.has(s.actor)]).toEqual([item.id, true]);
+      if (s.quote) expect([item.id, item.text.includes(s.quote)]).toEqual([item.id, true]);
+    }
+    for (const r of item.relations)
+      expect([item.id, names.has(r.source) && names.has(r.target)]).toEqual([item.id, true]);
   }
 });
