@@ -127,6 +127,8 @@ const ROLE_BEFORE =
  */
 const ROLE_AFTER =
   /^\s*,\s+(?:(?:the|a|an|former|then|\p{Lu}[\p{L}.’'-]*)\s+){0,4}?(?:\p{Ll}+\s+){0,2}?(?:minister|president|vice president|senator|secretary|spokes(?:man|woman|person)|ambassador|envoy|chief|head|leader|director|governor|mayor|analyst|expert|professor|adviser|advisor|chair(?:man|woman)?|commander|general|admiral|lawmaker|congress(?:man|woman)|representative|attorney general|prosecutor|official|diplomat|researcher|lawyer|founder|Republican|Democrat)\b/u;
+/** Words that stand for a name without being one: "He called the strikes ...". */
+const PRONOUN_WORD = /^(?:he|she|it|they|we|i|you|this|that|these|those|there|here|one|who)$/i;
 /** A preposition of place right before a name: "in Washington", "at Caracas", "to Bogotá". */
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|to|into|around|across|toward|towards)\s+$/i;
 const COUNTED = /\b(?:two|three|four|five|six|several|some|few|many|\d+)\s+$/i;
@@ -440,11 +442,20 @@ export class ActorMentionFinder {
       // "Trump told reporters", "Sheinbaum, who ...": a sentence's first word that compromise reads as a
       // singular common noun is a surname when it does what only people do there.
       else if (surnameOnly) {
-        if (singular && !NOT_NAMES.has(name) && SURNAME_SUBJECT_NEXT.test(this.text.slice(end, end + 40)))
+        if (
+          singular &&
+          !NOT_NAMES.has(name) &&
+          !PRONOUN_WORD.test(name) &&
+          SURNAME_SUBJECT_NEXT.test(this.text.slice(end, end + 40))
+        )
           this.add(candidates, start, end, this.entry(name, 'person'), true);
       }
       // A bare surname that speaks ("Sheinbaum declared") is a person even when never named in full.
-      else if (SPEAKS_NEXT.test(this.text.slice(end, end + 30)))
+      else if (
+        !PRONOUN_WORD.test(name) &&
+        (SPEAKS_NEXT.test(this.text.slice(end, end + 30)) ||
+          SURNAME_SUBJECT_NEXT.test(this.text.slice(end, end + 40)))
+      )
         this.add(candidates, start, end, this.entry(name, 'person'), true);
     }
   }

@@ -37,6 +37,12 @@ describe('mentions', () => {
       'Hegseth',
       'person',
     ],
+    // Inside a sentence too, a lone name that does what people do is a person.
+    [
+      'The Associated Press reported that Sheinbaum had rejected a U.S. offer to send troops into Mexico.',
+      'Sheinbaum',
+      'person',
+    ],
     // A capital acting stands for its state.
     ['Caracas denounced the deployment as a pretext for “regime change.”', 'Venezuela', 'state'],
   ])('%s -> %s (%s)', async (sentence, name, kind) => {
@@ -45,6 +51,8 @@ describe('mentions', () => {
   });
 
   it.each([
+    // A pronoun is no surname.
+    ['Senator Tom Cotton spoke on Monday. He called the strikes “entirely lawful.”', 'He'],
     // A plural at the head of a sentence is no surname.
     ['Officials said the strike killed six people.', 'Officials'],
     ['Critics said the strikes were illegal.', 'Critics'],
