@@ -9,7 +9,7 @@ import {
   PRONOUN,
   TITLES,
 } from './lexicons';
-import { NATIONALITY_PREFIXES, NEWS_OUTLETS } from './gazetteer';
+import { CRIMINAL_GROUP_NOUNS, CRIMINAL_GROUPS, NATIONALITY_PREFIXES, NEWS_OUTLETS } from './gazetteer';
 
 /** An actor already in the graph, as the extractor needs to recognise it. */
 export interface KnownActor {
@@ -197,6 +197,7 @@ export class ActorMentionFinder {
     this.findGovernmentsByLeader(candidates);
     this.findMetonyms(candidates);
     this.findOutlets(candidates);
+    this.findCriminalGroups(candidates);
     this.findNamed(candidates);
     this.findRepeats(candidates);
     this.findReferring(candidates);
@@ -223,14 +224,15 @@ export class ActorMentionFinder {
   }
 
   /**
-   * "Colombia's Petro", "Venezuela's Maduro": a state's possessive right before a person says which
-   * country the person belongs to; the state itself takes no part in the sentence.
+   * "Colombia's Petro", "Venezuela's Cartel de los Soles": a state's possessive right before a person or
+   * a body says which country it belongs to; the state itself takes no part in the sentence.
    */
   private withoutNationalPossessives(mentions: Mention[]): Mention[] {
     return mentions.filter((mention, i) => {
       const next = mentions[i + 1];
       const state = this.entries.get(mention.key);
-      if (!mention.possessive || state?.kind !== 'state' || !next?.person) return true;
+      if (!mention.possessive || state?.kind !== 'state' || !next || next.key === mention.key) return true;
+      if (this.entries.get(next.key)?.kind === 'state') return true;
       if (!/^['’]s\s+$/.test(this.text.slice(mention.end, next.start))) return true;
       const person = this.entries.get(next.key);
       if (person && !person.country) person.country = state.country;
@@ -331,6 +333,43 @@ export class ActorMentionFinder {
       const surname = leader[leader.length - 1]!;
       const entry = this.entry(`${surname} administration`, 'government');
       this.add(candidates, match.index, match.index + match[0].length, entry, false);
+    }
+  }
+
+  /**
+   * Criminal groups the gazetteer names, and a name before a lower-case "cartel" or "gang" ("the Sinaloa
+   * cartel"), which compromise leaves outside the name. A nationality before it ("Mexican cartels") is
+   * a description, not a name.
+   */
+  private findCriminalGroups(candidates: Mention[]): void {
+    const named = new RegExp(
+      `(?<![\\p{L}\\d])(?:${CRIMINAL_GROUPS.map(escapeRegExp).join('|')})(?![\\p{L}\\d])`,
+      'gu',
+    );
+    for (const match of this.text.matchAll(named))
+      this.add(
+        candidates,
+        match.index,
+        match.index + match[0].length,
+        this.entry(match[0], 'criminal_group'),
+        false,
+      );
+    const described = new RegExp(
+      String.raw`\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(${CRIMINAL_GROUP_NOUNS.join('|')})\b`,
+      'gu',
+    );
+    for (const match of this.text.matchAll(described)) {
+      const words = match[1]!.trim().split(/\s+/);
+      if (words.some((w) => NATIONALITIES[w] || /^(?:The|A|An|Drug|Its|Their|His|Her)$/.test(w))) continue;
+      const noun = match[2]!;
+      const name = `${words.join(' ')} ${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
+      this.add(
+        candidates,
+        match.index,
+        match.index + match[0].length,
+        this.entry(name, 'criminal_group'),
+        false,
+      );
     }
   }
 

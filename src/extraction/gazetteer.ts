@@ -18,6 +18,32 @@ export const CRIMINAL_GROUP_WORDS: readonly string[] = [
 ];
 
 /**
+ * Criminal groups by name, for where the grammar cannot find them: a name opening a sentence with a
+ * lower-case word inside it ("Tren de Aragua, the Venezuelan gang ...") or an acronym. The groups the
+ * United States designated as terrorist organisations in 2025, and the guerrillas named beside them.
+ */
+export const CRIMINAL_GROUPS: readonly string[] = [
+  'Tren de Aragua',
+  'MS-13',
+  'Mara Salvatrucha',
+  'Sinaloa Cartel',
+  'Jalisco New Generation Cartel',
+  'CJNG',
+  'Gulf Cartel',
+  'Cartel del Noreste',
+  'La Nueva Familia Michoacana',
+  'Carteles Unidos',
+  'Cartel de los Soles',
+  'Gulf Clan',
+  'Clan del Golfo',
+  'ELN',
+  'FARC',
+];
+
+/** Words for a criminal group after its name, in lower case: "the Sinaloa cartel", "the Gulf clan". */
+export const CRIMINAL_GROUP_NOUNS: readonly string[] = ['cartel', 'gang', 'clan', 'mafia'];
+
+/**
  * What "fighting" names as everyone's stated aim, never a question ("to stop the flow of fentanyl"), as
  * regular-expression pieces.
  */

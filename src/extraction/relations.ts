@@ -55,8 +55,8 @@ export function isInstrument(sentence: Sentence, mention: Mention): boolean {
 
 /**
  * What an act reaches through something an actor owns, runs or holds: "struck a boat operated by Tren de
- * Aragua", "targeted vessels belonging to the ELN", "revoked the visa of Gustavo Petro". The owner is
- * the act's object.
+ * Aragua", "targeted vessels belonging to the ELN", "revoked the visa of Gustavo Petro", "sanctioned
+ * members of the Sinaloa Cartel". The owner is the act's object.
  */
 const OWNED_THING = new RegExp(
   [
@@ -65,6 +65,7 @@ const OWNED_THING = new RegExp(
     String.raw`(?:(?:allegedly|reportedly|suspected of being)\s+)?`,
     String.raw`(?:(?:operated|run|owned|used|controlled|manned|crewed)\s+by|belonging\s+to|tied\s+to|linked\s+to|associated\s+with)\s+(?:the\s+)?$`,
     String.raw`|^\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:visas?|assets|accounts|propert(?:y|ies)|funds|passports?|citizenship|licen[cs]es?|residency|accreditation|credentials)\s+(?:of|held by)\s+(?:the\s+)?$`,
+    String.raw`|^\s+(?:(?:the|its|\w+)\s+){0,2}(?:members?|leaders?|operatives?|fighters|factions?|cells?|bosses|heads?|affiliates?)\s+of\s+(?:the\s+)?$`,
   ].join(''),
   'i',
 );

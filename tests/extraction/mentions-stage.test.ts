@@ -43,6 +43,13 @@ describe('mentions', () => {
       'Sheinbaum',
       'person',
     ],
+    // Criminal groups by the gazetteer's names, and before a lower-case "cartel".
+    [
+      'Tren de Aragua, the Venezuelan gang that Washington designated a terrorist organization in February, has been blamed by Trump for crime.',
+      'Tren de Aragua',
+      'criminal_group',
+    ],
+    ['The Treasury Department sanctioned the Sinaloa cartel on Friday.', 'Sinaloa Cartel', 'criminal_group'],
     // A capital acting stands for its state.
     ['Caracas denounced the deployment as a pretext for “regime change.”', 'Venezuela', 'state'],
   ])('%s -> %s (%s)', async (sentence, name, kind) => {

@@ -84,6 +84,15 @@ describe('relations', () => {
       'Bogotá recalled its ambassador for consultations after Trump called Petro a “thug.”',
       ['Trump accuses Petro'],
     ],
+    // Acting on a group's members, or on a group named with its country, acts on the group.
+    [
+      'The Treasury Department sanctioned members of the Jalisco New Generation Cartel.',
+      ['Treasury Department sanctions Jalisco New Generation Cartel'],
+    ],
+    [
+      'The State Department designated Venezuela’s Cartel de los Soles a foreign terrorist organization.',
+      ['State Department sanctions Cartel de los Soles'],
+    ],
     // Censure and praise in every form of their verbs.
     [
       'Colombian President Gustavo Petro lambasted Secretary of State Marco Rubio over the boat strikes.',
@@ -111,6 +120,11 @@ describe('relations', () => {
     [
       'While Trinidad and Tobago Prime Minister Kamla Persad-Bissessar backed the strikes, Colombia’s Petro denounced them as “extrajudicial executions.”',
       'Colombia',
+    ],
+    // "Venezuela's Cartel de los Soles" names the group's country; Venezuela is not designated.
+    [
+      'The State Department designated Venezuela’s Cartel de los Soles a foreign terrorist organization.',
+      'Venezuela',
     ],
     // A denied act is no relation.
     ['President Donald Trump said the United States did not attack Venezuela.', 'attacks'],
