@@ -9,6 +9,7 @@ import {
   type GoldDocument,
   explainDocument,
   missClasses,
+  explainProbe,
   loadProbes,
   probeFigures,
   scoreProbe,
@@ -23,7 +24,7 @@ import {
  * opposition-pair P/R/F1, per document and over all of them, first on the tuning set (the seed article
  * and the news fixtures), then on the held-out articles. `--explain` lists each tuning document's misses
  * and proposals under its row;
- * `--tuning` scores the tuning set (and the probe battery) only. `--miss-classes` counts each set's misses by class under its overall
+ * `--tuning` scores the tuning set (and the probe battery) only; `--explain` lists the battery's misses too. `--miss-classes` counts each set's misses by class under its overall
  * row, without quoting them (see `missClasses`).
  */
 async function main(): Promise<void> {
@@ -86,8 +87,14 @@ async function main(): Promise<void> {
   // The probe battery: invented passages, one grammatical shape each, read for their stated reading.
   let probes: ProbeCounts | undefined;
   for (const item of loadProbes()) {
-    const counts = scoreProbe(item, await extractor.extract(item.text, { knownActors: [], topics: [] }));
+    const draft = await extractor.extract(item.text, { knownActors: [], topics: [] });
+    const counts = scoreProbe(item, draft);
     probes = probes ? addCounts(probes, counts) : counts;
+    const misses = explain ? explainProbe(item, draft) : [];
+    if (misses.some((line) => !line.startsWith('  '))) {
+      console.log(`  ${item.id} [${item.shape}] ${item.text.slice(0, 110)}`);
+      for (const line of misses) console.log(`    ${line}`);
+    }
   }
   const p = probeFigures(probes!);
   console.log(

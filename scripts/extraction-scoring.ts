@@ -403,6 +403,34 @@ export function scoreProbe(item: ProbeItem, draft: ExtractionDraft): ProbeCounts
   };
 }
 
+/** What a probe's reading missed, for `npm run eval:extract -- --explain`. */
+export function explainProbe(item: ProbeItem, draft: ExtractionDraft): string[] {
+  const match = actorMatcher(item.actors);
+  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
+  const nameOf = (key: string) =>
+    mapped.get(key)?.[0] ?? `?${draft.actors.find((a) => a.key === key)?.name ?? key}`;
+  const found = new Set([...mapped.values()].flat());
+  const proposed = draft.relations.map((r) => `${nameOf(r.sourceKey)} ${r.type} ${nameOf(r.targetKey)}`);
+  const expected = item.relations.map((r) => `${r.source} ${r.type} ${r.target}`);
+  return [
+    ...item.actors.filter((a) => !found.has(a.name)).map((a) => `actor missed: ${a.name}`),
+    ...draft.actors
+      .filter((a) => mapped.get(a.key)!.length === 0)
+      .map((a) => `actor not expected: ${a.name}`),
+    ...item.statements
+      .filter(
+        (s) =>
+          !draft.statements.some(
+            (p) => mapped.get(p.actorKey)!.includes(s.actor) && p.polarity === s.polarity,
+          ),
+      )
+      .map((s) => `statement not read: ${s.actor} ${s.polarity} (${s.proposition})`),
+    ...expected.filter((r) => !proposed.includes(r)).map((r) => `relation missed: ${r}`),
+    ...proposed.filter((r) => !expected.includes(r)).map((r) => `relation not expected: ${r}`),
+    ...draft.statements.map((p) => `  proposed: ${nameOf(p.actorKey)} ${p.polarity} [${p.topic.title}]`),
+  ];
+}
+
 export function probeFigures(c: ProbeCounts) {
   const actorPrecision = ratio(c.actorsPredictedCorrect, c.actorsPredicted);
   const actorRecall = ratio(c.actorsFound, c.actorsGold);

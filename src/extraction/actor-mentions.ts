@@ -9,7 +9,13 @@ import {
   PRONOUN,
   TITLES,
 } from './lexicons';
-import { CRIMINAL_GROUP_NOUNS, CRIMINAL_GROUPS, NATIONALITY_PREFIXES, NEWS_OUTLETS } from './gazetteer';
+import {
+  COUNTRY_ALIASES,
+  CRIMINAL_GROUP_NOUNS,
+  CRIMINAL_GROUPS,
+  NATIONALITY_PREFIXES,
+  NEWS_OUTLETS,
+} from './gazetteer';
 
 /** An actor already in the graph, as the extractor needs to recognise it. */
 export interface KnownActor {
@@ -120,7 +126,7 @@ const ACTS_NEXT =
   /^(?:['’]s)?\s+(?:(?:has|have|had|will|would|could|can|should|must|does|did|do|says|said|cannot|insists|claims|argues|denies|rejects|warns|wants|accuses|demands|plans|intends|maintains|threatens|refuses)\b|\p{Ll}+ed\b(?!\s+by\b))/u;
 /** A role noun right before a name: "DOGE head Elon Musk", "security analyst David Saucedo". */
 const ROLE_BEFORE =
-  /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney)\s+$/;
+  /\b(?:head|chief|leader|founder|spokesman|spokeswoman|spokesperson|analyst|expert|professor|director|adviser|advisor|chairman|chairwoman|CEO|owner|researcher|lawyer|attorney|secretary|minister|ambassador|envoy|senator|governor|commander|aide|negotiator|official)\s+$/;
 /**
  * An apposition naming a role right after a name: "Diosdado Cabello, Venezuela's interior minister,",
  * "Rand Paul, a Kentucky Republican,". The name is then a person's, known to compromise or not.
@@ -480,7 +486,11 @@ export class ActorMentionFinder {
       if (person) this.add(candidates, start, end, person, true);
       // "Trump told reporters", "Sheinbaum, who ...": a sentence's first word that compromise reads as a
       // singular common noun is a surname when it does what only people do there.
-      else if (surnameOnly) {
+      // "Britain has stopped sharing ...": a country opening a sentence, whatever compromise made of it.
+      else if (surnameOnly && COUNTRY_CODES[COUNTRY_ALIASES[name] ?? name]) {
+        const country = COUNTRY_ALIASES[name] ?? name;
+        this.add(candidates, start, end, this.entry(country, 'state', COUNTRY_CODES[country]), false);
+      } else if (surnameOnly) {
         if (
           singular &&
           !NOT_NAMES.has(name) &&
@@ -579,7 +589,9 @@ export class ActorMentionFinder {
         tags.has('FirstName') ||
         tags.has('LastName') ||
         tags.has('Honorific'));
-    const country = COUNTRY_CODES[name];
+    // "Britain", "the UK": a country's other names are the country.
+    const countryName = COUNTRY_ALIASES[name] ?? name;
+    const country = COUNTRY_CODES[countryName];
     const state = NATIONALITIES[name] && COUNTRY_CODES[NATIONALITIES[name]] ? NATIONALITIES[name] : undefined;
     const acts = ACTS_NEXT.test(this.text.slice(end, end + 40));
     const spanStart = span[0]!.start;
@@ -600,7 +612,7 @@ export class ActorMentionFinder {
       this.add(candidates, spanStart, end, entry, true);
     } else if (country || (state && (state === name || /^U\.?S\.?$/.test(name)) && acts)) {
       // "the US launched its offensive": a country's short name acting is the state, not an adjective.
-      const entry = this.entry(country ? name : state!, 'state', country ?? COUNTRY_CODES[state!]);
+      const entry = this.entry(country ? countryName : state!, 'state', country ?? COUNTRY_CODES[state!]);
       this.add(candidates, spanStart, end, entry, false);
     } else if (words.length === 1 && (tags.has('Demonym') || NATIONALITIES[name])) {
       // "Venezuelan", "American": an adjective of nationality, not an actor.

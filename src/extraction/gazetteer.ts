@@ -62,6 +62,15 @@ export const CONTRABAND_AND_CRIME: readonly string[] = [
   'gangs?',
 ];
 
+/** Other names of the countries in COUNTRY_CODES, by which news names the state itself. */
+export const COUNTRY_ALIASES: Record<string, string> = {
+  Britain: 'United Kingdom',
+  'Great Britain': 'United Kingdom',
+  UK: 'United Kingdom',
+  'U.K.': 'United Kingdom',
+  Holland: 'Netherlands',
+};
+
 /** How a place is named as the adjective or possessive in front of a title: "Mexican President". */
 export const NATIONALITIES: Record<string, string> = {
   'U.S.': 'United States',
@@ -79,6 +88,12 @@ export const NATIONALITIES: Record<string, string> = {
   Ecuadorian: 'Ecuador',
   Brazilian: 'Brazil',
   British: 'United Kingdom',
+  Britain: 'United Kingdom',
+  'United Kingdom': 'United Kingdom',
+  German: 'Germany',
+  Germany: 'Germany',
+  Dutch: 'Netherlands',
+  Netherlands: 'Netherlands',
   Chinese: 'China',
   Russian: 'Russia',
   'Trinidad and Tobago': 'Trinidad and Tobago',
@@ -150,6 +165,8 @@ export const COUNTRY_CODES: Record<string, string> = {
   Haiti: 'HT',
   Spain: 'ES',
   France: 'FR',
+  Germany: 'DE',
+  Netherlands: 'NL',
 };
 
 /**

@@ -975,14 +975,17 @@ export const ORGANIZATION_KINDS: [RegExp, ActorKind][] = [
     'military',
   ],
   [
-    /\b(?:United Nations|UN|U\.N\.|OAS|NATO|European Union|EU|Interpol|Caricom|CARICOM|CELAC|Mercosur)\b/,
+    /\b(?:United Nations|UN|U\.N\.|OAS|Organi[sz]ation of American States|NATO|European Union|EU|Interpol|Caricom|CARICOM|CELAC|Mercosur|International Criminal Court|ICC)\b/,
     'international_organization',
   ],
   [
     /\b(?:Department|Ministry|Agency|Office|Bureau|Administration|DEA|FBI|CIA|ODNI|DHS|Pentagon|Treasury)\b/,
     'agency',
   ],
-  [/\b(?:Amnesty|Human Rights Watch|Foundation|Council|Center|Centre)\b/, 'ngo'],
+  [
+    /\b(?:Amnesty|Human Rights Watch|Foundation|Council|Center|Centre|Organi[sz]ation|Association|Group|Coalition|Network)\b/,
+    'ngo',
+  ],
   [/\b(?:government|Government|Cabinet)\b/, 'government'],
 ];
 

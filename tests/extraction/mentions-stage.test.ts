@@ -50,6 +50,22 @@ describe('mentions', () => {
       'criminal_group',
     ],
     ['The Treasury Department sanctioned the Sinaloa cartel on Friday.', 'Sinaloa Cartel', 'criminal_group'],
+    // Bodies by their kind of name, people by a lower-case office before them, countries by other names.
+    [
+      'The Organization of American States called for restraint in the Caribbean.',
+      'Organization of American States',
+      'international_organization',
+    ],
+    [
+      'White House press secretary Karoline Leavitt dismissed criticism of the strikes.',
+      'Karoline Leavitt',
+      'person',
+    ],
+    [
+      'Britain has stopped sharing intelligence with the United States on suspected drug boats.',
+      'United Kingdom',
+      'state',
+    ],
     // A capital acting stands for its state.
     ['Caracas denounced the deployment as a pretext for “regime change.”', 'Venezuela', 'state'],
   ])('%s -> %s (%s)', async (sentence, name, kind) => {
