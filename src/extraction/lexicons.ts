@@ -413,8 +413,15 @@ const ENDANGERS_COMMON_GOOD =
 /** "rule out" is itself a refusal: ruling an option out opposes it, refusing to rule it out keeps it. */
 const OPPOSE_PHRASES: [RegExp, number][] = [
   [/\brul(?:e|es|ed|ing) out\b/gi, -1],
-  [/\b(?:vot(?:e|es|ed|ing)|(?:is|are|was|were|came out|spoke out|speak out|stood|stand)) against\b/gi, -1.5],
-  [/\b(?:vot(?:e|es|ed|ing)) (?:for|in favou?r of|to (?:advance|pass|approve|force))\b/gi, 1.5],
+  // A tally may stand between the vote and its side: "voted 49-51 against".
+  [
+    /\b(?:vot(?:e|es|ed|ing)(?: \d+\s*[-–]\s*\d+)?|(?:is|are|was|were|came out|spoke out|speak out|stood|stand)) against\b/gi,
+    -1.5,
+  ],
+  [
+    /\b(?:vot(?:e|es|ed|ing))(?: \d+\s*[-–]\s*\d+)? (?:for|in favou?r of|to (?:advance|pass|approve|force))\b/gi,
+    1.5,
+  ],
   [/\bcall(?:s|ed|ing)? (?:for|on)\b/gi, 1],
   [PUTS_FORWARD, 1],
   [/\b(?:is|are|am|were|was) going to (?:start|begin|keep|continue)\b/gi, 1],

@@ -100,7 +100,7 @@ it('counts every miss behind the figures in exactly one class', async () => {
 });
 
 /** Floors on the probe battery, just under what the extractor reads today (see eval:extract). */
-const PROBE_FLOORS = { actorF1: 0.83, statements: 0.58, attribution: 0.88, relationF1: 0.51 };
+const PROBE_FLOORS = { actorF1: 0.83, statements: 0.59, attribution: 0.88, relationF1: 0.51 };
 
 it('meets the floors on the probe battery', async () => {
   const extractor = new RulesExtractor();

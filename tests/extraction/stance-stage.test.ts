@@ -151,6 +151,12 @@ describe('stance toward the proposition', () => {
       'Persad-Bissessar',
       'support',
     ],
+    // A tally between a vote and its side.
+    [
+      'The Senate voted 49-51 against a resolution that would have blocked strikes on Venezuela.',
+      'Senate',
+      'oppose',
+    ],
   ])('%s -> %s %s', async (sentence, actor, polarity) => {
     const reading = await read(sentence);
     expect(stanceOf(reading, actor)).toContain(polarity);
