@@ -133,6 +133,15 @@ const ROLE_BEFORE =
  */
 const ROLE_AFTER =
   /^\s*,\s+(?:(?:the|a|an|former|then|\p{Lu}[\p{L}.’'-]*)\s+){0,4}?(?:\p{Ll}+\s+){0,2}?(?:minister|president|vice president|senator|secretary|spokes(?:man|woman|person)|ambassador|envoy|chief|head|leader|director|governor|mayor|analyst|expert|professor|adviser|advisor|chair(?:man|woman)?|commander|general|admiral|lawmaker|congress(?:man|woman)|representative|attorney general|prosecutor|official|diplomat|researcher|lawyer|founder|Republican|Democrat)\b/u;
+const NAMED_CRIMINAL_GROUP = new RegExp(
+  `(?<![\\p{L}\\d])(?:${CRIMINAL_GROUPS.map(escapeRegExp).join('|')})(?![\\p{L}\\d])`,
+  'gu',
+);
+/** A capitalised name before a lower-case group noun: "the Sinaloa cartel". */
+const DESCRIBED_CRIMINAL_GROUP = new RegExp(
+  String.raw`\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(${CRIMINAL_GROUP_NOUNS.join('|')})\b`,
+  'gu',
+);
 /** Words that stand for a name without being one: "He called the strikes ...". */
 const PRONOUN_WORD = /^(?:he|she|it|they|we|i|you|this|that|these|those|there|here|one|who)$/i;
 /** A preposition of place right before a name: "in Washington", "at Caracas", "to Bogotá". */
@@ -348,11 +357,7 @@ export class ActorMentionFinder {
    * a description, not a name.
    */
   private findCriminalGroups(candidates: Mention[]): void {
-    const named = new RegExp(
-      `(?<![\\p{L}\\d])(?:${CRIMINAL_GROUPS.map(escapeRegExp).join('|')})(?![\\p{L}\\d])`,
-      'gu',
-    );
-    for (const match of this.text.matchAll(named))
+    for (const match of this.text.matchAll(NAMED_CRIMINAL_GROUP))
       this.add(
         candidates,
         match.index,
@@ -360,11 +365,7 @@ export class ActorMentionFinder {
         this.entry(match[0], 'criminal_group'),
         false,
       );
-    const described = new RegExp(
-      String.raw`\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(${CRIMINAL_GROUP_NOUNS.join('|')})\b`,
-      'gu',
-    );
-    for (const match of this.text.matchAll(described)) {
+    for (const match of this.text.matchAll(DESCRIBED_CRIMINAL_GROUP)) {
       const words = match[1]!.trim().split(/\s+/);
       if (words.some((w) => NATIONALITIES[w] || /^(?:The|A|An|Drug|Its|Their|His|Her)$/.test(w))) continue;
       const noun = match[2]!;
