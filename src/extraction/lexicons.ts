@@ -119,6 +119,32 @@ export const SPEECH_VERB = new RegExp(
 );
 
 /** Words that make a sentence a position rather than a report of facts, with the direction they point. */
+/**
+ * Verbs of censure and praise, by lemma: a stance toward what they are said of ("lambasted the strikes")
+ * and a relation toward whom ("lambasted Petro", "lauded Trump").
+ */
+export const CENSURING_VERBS = [
+  'criticize',
+  'criticise',
+  'slam',
+  'condemn',
+  'blast',
+  'denounce',
+  'rebuke',
+  'censure',
+  'decry',
+  'deplore',
+  'lambast',
+  'assail',
+  'excoriate',
+  'castigate',
+  'chastise',
+  'berate',
+  'deride',
+  'repudiate',
+];
+export const PRAISING_VERBS = ['praise', 'commend', 'laud', 'applaud', 'hail'];
+
 /** Verbs of support, by lemma, matched in every form. */
 const SUPPORT_VERBS = [
   'support',
@@ -141,19 +167,15 @@ const SUPPORT_VERBS = [
   'justify',
   'vow',
   'pledge',
-  'praise',
   'accept',
   'tolerate',
   'propose',
   'enforce',
   'uphold',
   'reassert',
-  'applaud',
-  'hail',
-  'laud',
-  'commend',
   'champion',
   'embrace',
+  ...PRAISING_VERBS,
 ];
 /**
  * Support words kept to the forms that carry it: "back" and "plans" but no "plan" (a noun), "ordered"
@@ -207,30 +229,7 @@ export const PUTS_FORWARD =
   /\b(?:put(?:s|ting)? forward|(?:sent|sends|submitted|submits|presented|presents|unveiled|unveils|filed|files|refiled?|refiles|introduced|introduces) (?:a|an|the|her|his|their) (?:[\w-]+ ){0,2}(?:amendment|bill|resolution|reform|proposal|plan|initiative|measure|legislation))\b/gi;
 
 /** Verbs of opposition, by lemma, matched in every form. */
-const OPPOSE_VERBS = [
-  'reject',
-  'oppose',
-  'condemn',
-  'denounce',
-  'criticize',
-  'criticise',
-  'slam',
-  'blast',
-  'violate',
-  'decry',
-  'deplore',
-  'lambast',
-  'assail',
-  'excoriate',
-  'castigate',
-  'chastise',
-  'deride',
-  'rebuke',
-  'censure',
-  'repudiate',
-  'resist',
-  'veto',
-];
+const OPPOSE_VERBS = ['reject', 'oppose', 'violate', 'resist', 'veto', ...CENSURING_VERBS];
 /** Words of opposition that are no verbs, or whose other forms say something else ("ending", "limits"). */
 const OPPOSE_WORDS = [
   'opposition',
@@ -679,28 +678,6 @@ function isNegated(tokens: readonly string[], index: number): boolean {
   }
   return flips % 2 === 1;
 }
-
-/** Verbs by which one actor censures another, by lemma ("lambasted Petro", "rebukes Washington"). */
-const CENSURING_VERBS = [
-  'criticize',
-  'criticise',
-  'slam',
-  'condemn',
-  'blast',
-  'denounce',
-  'rebuke',
-  'censure',
-  'decry',
-  'lambast',
-  'assail',
-  'excoriate',
-  'castigate',
-  'chastise',
-  'berate',
-  'deride',
-];
-/** Verbs by which one actor praises another, by lemma. */
-const PRAISING_VERBS = ['praise', 'commend', 'laud', 'applaud', 'hail'];
 
 /** Verbs that relate one actor to another, in the relation vocabulary. */
 export const RELATION_VERBS: [RegExp, RelationType][] = [

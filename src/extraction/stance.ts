@@ -1,5 +1,13 @@
 import type { Mention } from './actor-mentions';
-import { NEUTRAL_CUE, PROPOSITION_CLASSES, PUTS_FORWARD, rebuttedClaims, scorePolarity } from './lexicons';
+import {
+  CENSURING_VERBS,
+  NEUTRAL_CUE,
+  PRAISING_VERBS,
+  PROPOSITION_CLASSES,
+  PUTS_FORWARD,
+  rebuttedClaims,
+  scorePolarity,
+} from './lexicons';
 import type { Sentence, Span } from './text-segments';
 import type { Polarity } from '../model/statement-schema';
 import { insideQuote, textBetween, textUpTo, textFrom } from './sentence-view';
@@ -16,29 +24,14 @@ import { verbForms } from './verb-forms';
  */
 const EVALUATING_VERBS = [
   'welcome',
-  'praise',
-  'applaud',
-  'hail',
-  'laud',
-  'commend',
   'champion',
   'embrace',
   'favor',
   'favour',
-  'blast',
-  'decry',
-  'deplore',
-  'lambast',
-  'assail',
-  'excoriate',
-  'castigate',
-  'chastise',
-  'deride',
-  'rebuke',
-  'censure',
-  'repudiate',
   'resist',
   'veto',
+  ...PRAISING_VERBS,
+  ...CENSURING_VERBS,
 ];
 /** Stance words that, right after an actor, make the actor the holder of a position. */
 export const STANCE_VERB = new RegExp(
