@@ -113,8 +113,8 @@ const SPEAKS_NEXT =
 /**
  * What only a person's surname does at the head of a sentence: speaking, taking a side or acting on
  * someone ("Trump told reporters", "Hegseth defended", "Maduro rejected"), or being described by a
- * relative or participle clause of its own ("Sheinbaum, who has ...", "Hegseth, speaking in ..."). A plural ("Officials said", "Critics said") is
- * no surname.
+ * relative or participle clause of its own ("Sheinbaum, who has ...", "Hegseth, speaking in ..."). A
+ * plural ("Officials said", "Critics said") is no surname.
  */
 const SURNAME_SUBJECT_NEXT =
   /^(?:\s+(?:has|had|have|also|again|later|then|on \p{Lu}\p{Ll}+day)){0,2}\s+(?:said|says|told|tells|added|adds|declared|stated|warned|warns|wrote|argued|insisted|noted|explained|stressed|asked|defended|defends|rejected|rejects|dismissed|dismisses|denied|denies|threatened|threatens|accused|accuses|demanded|demands|called|calls|vowed|vows|backed|backs|denounced|denounces|condemned|condemns|criticized|criticizes|praised|praises|blamed|blames|urged|urges|signed|ordered|announced|announces|pledged|promised|responded|replied|appeared|spoke|met|visited|addressed|arrived|travell?ed|posted|tweeted|insists|maintains|acknowledged|conceded|admitted)\b|^\s*,\s+(?:who|speaking|addressing|writing|asked)\b/u;
@@ -249,8 +249,8 @@ export class ActorMentionFinder {
       if (!mention.possessive || state?.kind !== 'state' || !next || next.key === mention.key) return true;
       if (this.entries.get(next.key)?.kind === 'state') return true;
       if (!/^['’]s\s+$/.test(this.text.slice(mention.end, next.start))) return true;
-      const person = this.entries.get(next.key);
-      if (person && !person.country) person.country = state.country;
+      const owned = this.entries.get(next.key);
+      if (owned && !owned.country) owned.country = state.country;
       return false;
     });
   }
@@ -485,13 +485,13 @@ export class ActorMentionFinder {
         (e) => isPersonKind(e.kind) && e.name.includes(' ') && e.name.split(' ').at(-1) === name,
       );
       if (person) this.add(candidates, start, end, person, true);
-      // "Trump told reporters", "Sheinbaum, who ...": a sentence's first word that compromise reads as a
-      // singular common noun is a surname when it does what only people do there.
       // "Britain has stopped sharing ...": a country opening a sentence, whatever compromise made of it.
       else if (surnameOnly && COUNTRY_CODES[COUNTRY_ALIASES[name] ?? name]) {
         const country = COUNTRY_ALIASES[name] ?? name;
         this.add(candidates, start, end, this.entry(country, 'state', COUNTRY_CODES[country]), false);
       } else if (surnameOnly) {
+        // "Trump told reporters", "Sheinbaum, who ...": a sentence's first word that compromise reads as a
+        // singular common noun is a surname when it does what only people do there.
         if (
           singular &&
           !NOT_NAMES.has(name) &&

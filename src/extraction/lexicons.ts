@@ -89,7 +89,7 @@ const SAYING_FORMS = [
   '[Aa]ccording to',
 ];
 /**
- * Further verbs of saying, by lemma, matched in their past tense: "contended", "decried", "pointed out".
+ * Further verbs of saying, by lemma, matched in their past tense: "contended", "countered", "pointed out".
  * None whose past is mostly an adjective in news: "alleged drug boats", "repeated strikes".
  */
 const SAYING_VERBS_IN_PAST = [
