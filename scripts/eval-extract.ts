@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   await evaluate([loadSeedGold(), ...loadGoldFixtures()], 'OVERALL (micro-averaged)', explain);
   // The probe battery: invented passages, one grammatical shape each, read for their stated reading.
   let probes: ProbeCounts | undefined;
-  for (const item of loadProbes()) {
+  const probeItems = loadProbes();
+  for (const item of probeItems) {
     const draft = await extractor.extract(item.text, { knownActors: [], topics: [] });
     const counts = scoreProbe(item, draft);
     probes = probes ? addCounts(probes, counts) : counts;
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   }
   const p = probeFigures(probes!);
   console.log(
-    `\nprobe battery (${loadProbes().length} invented passages, tuning): actor F1 ${pct(p.actorF1)}, ` +
+    `\nprobe battery (${probeItems.length} invented passages, tuning): actor F1 ${pct(p.actorF1)}, ` +
       `statements right ${pct(p.statements)}, attribution ${pct(p.attribution)}, relation F1 ${pct(p.relationF1)}`,
   );
   if (tuningOnly) return;

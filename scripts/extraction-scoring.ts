@@ -133,13 +133,40 @@ export function actorMatcher(gold: GoldDocument['actors']) {
 
 const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
 
-export function scoreDocument(gold: GoldDocument, draft: ExtractionDraft): Counts {
-  const match = actorMatcher(gold.actors);
-  const goldNamesOf = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
-  const mapped = (key: string) => goldNamesOf.get(key) ?? [];
+/**
+ * The drafted actors as the gold sees them: the gold names each matches (by the matching rule), the gold
+ * actors found, and a label for pairs, its gold name or, for an actor not in the gold, its own name
+ * marked "?".
+ */
+function draftActorsInGold(goldActors: GoldDocument['actors'], draft: ExtractionDraft) {
+  const match = actorMatcher(goldActors);
+  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
   const nameOf = new Map(draft.actors.map((a) => [a.key, a.name]));
+  const goldOf = (key: string) => mapped.get(key) ?? [];
+  return {
+    goldOf,
+    found: new Set([...mapped.values()].flat()),
+    label: (key: string) => goldOf(key)[0] ?? `?${nameOf.get(key) ?? key}`,
+  };
+}
 
-  const matchedGold = new Set(draft.actors.flatMap((a) => mapped(a.key)));
+/** The draft's statements and relations named by `label`, and the opposition pairs they make. */
+function draftedPairs(draft: ExtractionDraft, label: (key: string) => string) {
+  const statements = draft.statements.map((s) => ({
+    actor: label(s.actorKey),
+    polarity: s.polarity,
+    topic: s.topic.id ?? s.topic.title,
+  }));
+  const relations = draft.relations.map((r) => ({
+    source: label(r.sourceKey),
+    target: label(r.targetKey),
+    type: r.type,
+  }));
+  return { statements, relations, pairs: oppositionPairs(statements, relations) };
+}
+
+export function scoreDocument(gold: GoldDocument, draft: ExtractionDraft): Counts {
+  const { goldOf: mapped, found: matchedGold, label } = draftActorsInGold(gold.actors, draft);
   const counts: Counts = {
     actorsPredicted: draft.actors.length,
     actorsPredictedCorrect: draft.actors.filter((a) => mapped(a.key).length > 0).length,
@@ -170,15 +197,7 @@ export function scoreDocument(gold: GoldDocument, draft: ExtractionDraft): Count
   }
 
   // Predicted pairs, named by gold name where the actor is a gold actor, by its own name otherwise.
-  const label = (key: string) => mapped(key)[0] ?? `?${nameOf.get(key) ?? key}`;
-  const predicted = oppositionPairs(
-    draft.statements.map((s) => ({
-      actor: label(s.actorKey),
-      polarity: s.polarity,
-      topic: s.topic.id ?? s.topic.title,
-    })),
-    draft.relations.map((r) => ({ source: label(r.sourceKey), target: label(r.targetKey), type: r.type })),
-  );
+  const predicted = draftedPairs(draft, label).pairs;
   const goldPairs = new Set(
     gold.oppositionPairs.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)),
   );
@@ -189,29 +208,18 @@ export function scoreDocument(gold: GoldDocument, draft: ExtractionDraft): Count
 
 /** The misses behind a document's figures, for `npm run eval:extract -- --explain`. */
 export function explainDocument(gold: GoldDocument, draft: ExtractionDraft): string[] {
-  const match = actorMatcher(gold.actors);
-  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
-  const nameOf = new Map(draft.actors.map((a) => [a.key, a.name]));
-  const label = (key: string) => mapped.get(key)?.[0] ?? `?${nameOf.get(key) ?? key}`;
-  const found = new Set([...mapped.values()].flat());
+  const { goldOf, found, label } = draftActorsInGold(gold.actors, draft);
   const lines = [
-    ...draft.actors.filter((a) => mapped.get(a.key)!.length === 0).map((a) => `actor not in gold: ${a.name}`),
+    ...draft.actors.filter((a) => goldOf(a.key).length === 0).map((a) => `actor not in gold: ${a.name}`),
     ...gold.actors.filter((a) => !found.has(a.name)).map((a) => `gold actor missed: ${a.name}`),
   ];
-  const predicted = oppositionPairs(
-    draft.statements.map((s) => ({
-      actor: label(s.actorKey),
-      polarity: s.polarity,
-      topic: s.topic.id ?? s.topic.title,
-    })),
-    draft.relations.map((r) => ({ source: label(r.sourceKey), target: label(r.targetKey), type: r.type })),
-  ).map((pair) => pair.join(' / '));
+  const predicted = draftedPairs(draft, label).pairs.map((pair) => pair.join(' / '));
   const goldPairs = gold.oppositionPairs.map(([a, b]) => (a < b ? `${a} / ${b}` : `${b} / ${a}`));
   lines.push(...predicted.filter((p) => !goldPairs.includes(p)).map((p) => `pair not in gold: ${p}`));
   lines.push(...goldPairs.filter((p) => !predicted.includes(p)).map((p) => `gold pair missed: ${p}`));
   for (const statement of gold.statements) {
     const inSentence = draft.statements.filter((s) => overlaps(s.evidence.sentence, statement.sentence));
-    const byActor = inSentence.filter((s) => mapped.get(s.actorKey)!.includes(statement.actor));
+    const byActor = inSentence.filter((s) => goldOf(s.actorKey).includes(statement.actor));
     if (byActor.length === 0)
       lines.push(
         `gold statement missed: ${statement.actor} ${statement.polarity} [${statement.topic}] ` +
@@ -243,9 +251,7 @@ export function explainDocument(gold: GoldDocument, draft: ExtractionDraft): str
 export function missClasses(gold: GoldDocument, draft: ExtractionDraft): Map<string, number> {
   const classes = new Map<string, number>();
   const count = (name: string) => classes.set(name, (classes.get(name) ?? 0) + 1);
-  const match = actorMatcher(gold.actors);
-  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
-  const found = new Set([...mapped.values()].flat());
+  const { goldOf, found, label } = draftActorsInGold(gold.actors, draft);
   const goldWords = new Set(
     gold.actors.flatMap((a) => [a.name, ...a.aliases]).flatMap((alias) => normalizeAlias(alias).split(' ')),
   );
@@ -253,7 +259,7 @@ export function missClasses(gold: GoldDocument, draft: ExtractionDraft): Map<str
   for (const actor of gold.actors)
     if (!found.has(actor.name)) count(`actor missed: ${actor.kind ?? 'unknown kind'}`);
   for (const actor of draft.actors) {
-    if (mapped.get(actor.key)!.length > 0) continue;
+    if (goldOf(actor.key).length > 0) continue;
     const sharesWord = normalizeAlias(actor.name)
       .split(' ')
       .some((word) => word.length > 2 && goldWords.has(word));
@@ -262,9 +268,8 @@ export function missClasses(gold: GoldDocument, draft: ExtractionDraft): Map<str
     );
   }
   for (const actor of draft.actors)
-    if (mapped.get(actor.key)!.length > 1) count('actor proposed: merges two gold actors');
+    if (goldOf(actor.key).length > 1) count('actor proposed: merges two gold actors');
 
-  const goldOf = (key: string) => mapped.get(key) ?? [];
   for (const statement of gold.statements) {
     const inSentence = draft.statements.filter((s) => overlaps(s.evidence.sentence, statement.sentence));
     if (statement.quote) {
@@ -286,19 +291,9 @@ export function missClasses(gold: GoldDocument, draft: ExtractionDraft): Map<str
       count(`polarity misread: ${statement.polarity} read as ${byActor[0]!.polarity}`);
   }
 
-  const label = (key: string) => goldOf(key)[0] ?? `?${key}`;
-  const drafted = draft.statements.map((s) => ({
-    actor: label(s.actorKey),
-    polarity: s.polarity,
-    topic: s.topic.id ?? s.topic.title,
-  }));
-  const draftedRelations = draft.relations.map((r) => ({
-    source: label(r.sourceKey),
-    target: label(r.targetKey),
-    type: r.type,
-  }));
+  const { statements: drafted, relations: draftedRelations, pairs } = draftedPairs(draft, label);
   const key = ([a, b]: [string, string]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-  const predicted = new Set(oppositionPairs(drafted, draftedRelations).map(key));
+  const predicted = new Set(pairs.map(key));
   const goldPairs = new Set(gold.oppositionPairs.map(key));
   const stanced = (actor: string) => drafted.filter((s) => s.actor === actor && s.polarity !== 'neutral');
   for (const pair of gold.oppositionPairs) {
@@ -316,7 +311,7 @@ export function missClasses(gold: GoldDocument, draft: ExtractionDraft): Map<str
       count('pair missed: both took stances, on different topics');
     else count('pair missed: stances on a shared topic, not opposed');
   }
-  for (const pair of oppositionPairs(drafted, draftedRelations)) {
+  for (const pair of pairs) {
     if (goldPairs.has(key(pair))) continue;
     if (pair.some((name) => name.startsWith('?'))) count('pair not in gold: an actor of it is not in gold');
     else {
@@ -369,10 +364,7 @@ export interface ProbeCounts {
  * proposed with the same type.
  */
 export function scoreProbe(item: ProbeItem, draft: ExtractionDraft): ProbeCounts {
-  const match = actorMatcher(item.actors);
-  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
-  const goldOf = (key: string) => mapped.get(key) ?? [];
-  const found = new Set([...mapped.values()].flat());
+  const { goldOf, found } = draftActorsInGold(item.actors, draft);
   const proposed = draft.relations.map((r) => ({
     source: goldOf(r.sourceKey),
     target: goldOf(r.targetKey),
@@ -405,29 +397,21 @@ export function scoreProbe(item: ProbeItem, draft: ExtractionDraft): ProbeCounts
 
 /** What a probe's reading missed, for `npm run eval:extract -- --explain`. */
 export function explainProbe(item: ProbeItem, draft: ExtractionDraft): string[] {
-  const match = actorMatcher(item.actors);
-  const mapped = new Map(draft.actors.map((a) => [a.key, match([a.name, ...a.aliases])]));
-  const nameOf = (key: string) =>
-    mapped.get(key)?.[0] ?? `?${draft.actors.find((a) => a.key === key)?.name ?? key}`;
-  const found = new Set([...mapped.values()].flat());
-  const proposed = draft.relations.map((r) => `${nameOf(r.sourceKey)} ${r.type} ${nameOf(r.targetKey)}`);
+  const { goldOf, found, label } = draftActorsInGold(item.actors, draft);
+  const proposed = draft.relations.map((r) => `${label(r.sourceKey)} ${r.type} ${label(r.targetKey)}`);
   const expected = item.relations.map((r) => `${r.source} ${r.type} ${r.target}`);
   return [
     ...item.actors.filter((a) => !found.has(a.name)).map((a) => `actor missed: ${a.name}`),
-    ...draft.actors
-      .filter((a) => mapped.get(a.key)!.length === 0)
-      .map((a) => `actor not expected: ${a.name}`),
+    ...draft.actors.filter((a) => goldOf(a.key).length === 0).map((a) => `actor not expected: ${a.name}`),
     ...item.statements
       .filter(
         (s) =>
-          !draft.statements.some(
-            (p) => mapped.get(p.actorKey)!.includes(s.actor) && p.polarity === s.polarity,
-          ),
+          !draft.statements.some((p) => goldOf(p.actorKey).includes(s.actor) && p.polarity === s.polarity),
       )
       .map((s) => `statement not read: ${s.actor} ${s.polarity} (${s.proposition})`),
     ...expected.filter((r) => !proposed.includes(r)).map((r) => `relation missed: ${r}`),
     ...proposed.filter((r) => !expected.includes(r)).map((r) => `relation not expected: ${r}`),
-    ...draft.statements.map((p) => `  proposed: ${nameOf(p.actorKey)} ${p.polarity} [${p.topic.title}]`),
+    ...draft.statements.map((p) => `  proposed: ${label(p.actorKey)} ${p.polarity} [${p.topic.title}]`),
   ];
 }
 
